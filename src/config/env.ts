@@ -1,0 +1,74 @@
+/**
+ * The only reader of `process.env`: parses it once with zod and fails fast,
+ * listing every bad variable. Everything else receives a `Config`.
+ */
+import * as z from "zod";
+
+const seconds = z.coerce.number().int().positive();
+const list = z
+  .string()
+  .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean));
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  /** Public origin of this server; the issuer (`iss`) and cookie origin. */
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z.string().min(1).optional(),
+  DATA_DIR: z.string().default("./data"),
+  BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** Split mode: verify tokens of a remote issuer; this process serves no /api/auth. */
+  AUTH_JWKS_URL: z.url().optional(),
+  AUTH_ISSUER: z.string().min(1).optional(),
+  AUTH_AUDIENCE: z.string().min(1).default("tickler-api"),
+  /** Asymmetric only: a shared-secret algorithm (HS256) can never be configured. */
+  AUTH_ALGORITHMS: list.pipe(z.array(z.enum(["EdDSA", "ES256", "ES512", "PS256", "RS256"])).min(1)).default(["EdDSA"]),
+  JWT_TTL_SECONDS: seconds.default(900),
+  JWKS_ROTATION_INTERVAL: seconds.optional(),
+  JWKS_GRACE_PERIOD: seconds.optional(),
+  /** How long an unknown `kid` waits before another JWKS refetch may happen. */
+  JWKS_COOLDOWN_SECONDS: z.coerce.number().min(0).default(30),
+  TRUSTED_ORIGINS: list.default([]),
+  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(64 * 1024),
+  TOKEN_CACHE: z.enum(["on", "off"]).default("on"),
+  AI_MODEL: z.string().optional(),
+  AI_BASE_URL: z.url().optional(),
+  AI_API_KEY: z.string().optional(),
+  AI_TIMEOUT_SECONDS: seconds.default(60),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Config extends Env {
+  publicUrl: string;
+  /** "all": issuer and resource server; "resource": resource server of a remote issuer. */
+  role: "all" | "resource";
+  issuer: string;
+  jwksUrl: string;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const raw = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = EnvSchema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const env = parsed.data;
+  if (env.NODE_ENV === "production" && !env.BETTER_AUTH_SECRET && !env.AUTH_JWKS_URL) {
+    throw new ConfigError(
+      "BETTER_AUTH_SECRET is required when NODE_ENV=production (generate one with: openssl rand -base64 32).",
+    );
+  }
+  const role = env.AUTH_JWKS_URL ? "resource" : "all";
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
+  const issuer = env.AUTH_ISSUER ?? (env.AUTH_JWKS_URL ? new URL(env.AUTH_JWKS_URL).origin : publicUrl);
+  const jwksUrl = env.AUTH_JWKS_URL ?? `${publicUrl}/api/auth/jwks`;
+  return { ...env, publicUrl, role, issuer, jwksUrl };
+}

@@ -1,0 +1,140 @@
+/**
+ * The task contract: one zod schema per request/response shape, shared by the
+ * REST routes, the assistant's tools and the web app. Imports only zod.
+ */
+import * as z from "zod";
+
+export const PRIORITIES = ["none", "low", "medium", "high"] as const;
+export const Priority = z.enum(PRIORITIES);
+export type Priority = z.infer<typeof Priority>;
+
+export const TITLE_MAX = 200;
+export const DESCRIPTION_MAX = 2000;
+export const TAGS_MAX = 20;
+export const TAG_MAX = 40;
+
+export const Title = z
+  .string()
+  .trim()
+  .min(1, "title must not be empty")
+  .max(TITLE_MAX, `title must be at most ${TITLE_MAX} characters`);
+
+export const Description = z
+  .string()
+  .max(DESCRIPTION_MAX, `description must be at most ${DESCRIPTION_MAX} characters`);
+
+/** Tags are lowercased, trimmed and de-duplicated; a leading `#` is dropped. */
+export const Tag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .transform((t) => t.replace(/^#/, ""))
+  .pipe(
+    z
+      .string()
+      .min(1, "tag must not be empty")
+      .max(TAG_MAX, `tag must be at most ${TAG_MAX} characters`)
+      .regex(/^[\p{L}\p{N}_-]+$/u, "tags may contain letters, digits, '-' and '_'"),
+  );
+
+export const Tags = z
+  .array(Tag)
+  .max(TAGS_MAX * 4, `at most ${TAGS_MAX} tags`)
+  .transform((tags) => [...new Set(tags)])
+  .pipe(z.array(z.string()).max(TAGS_MAX, `at most ${TAGS_MAX} distinct tags`));
+
+/** ISO 8601 with an explicit time zone (`Z` or `±hh:mm`); stored and returned as UTC. */
+export const DueAt = z.iso
+  .datetime({ offset: true, message: "must be an ISO 8601 date-time with a time zone" })
+  .transform((s) => new Date(s).toISOString());
+
+export const TaskCreate = z.strictObject({
+  title: Title,
+  description: Description.nullish(),
+  priority: Priority.optional(),
+  tags: Tags.optional(),
+  due_at: DueAt.nullish(),
+  completed: z.boolean().optional(),
+});
+export type TaskCreate = z.input<typeof TaskCreate>;
+
+/** PUT: the whole task; omitted optional fields return to their defaults. */
+export const TaskReplace = TaskCreate;
+
+/** PATCH: only what is sent changes; `null` clears description, tags, due date, priority. */
+export const TaskPatch = z
+  .strictObject({
+    title: Title,
+    description: Description.nullable(),
+    priority: Priority.nullable(),
+    tags: Tags.nullable(),
+    due_at: DueAt.nullable(),
+    completed: z.boolean(),
+  })
+  .partial();
+export type TaskPatch = z.input<typeof TaskPatch>;
+
+/** PATCH …/complete: `{ completed }` sets it; an empty body toggles. */
+export const TaskComplete = z.strictObject({ completed: z.boolean().optional() });
+
+export const Task = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  description: z.string().nullable(),
+  completed: z.boolean(),
+  completed_at: z.string().nullable(),
+  priority: Priority,
+  tags: z.array(z.string()),
+  due_at: z.string().nullable(),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+export type Task = z.infer<typeof Task>;
+
+export const TASK_SORTS = ["created_at", "updated_at", "title", "due_at", "priority"] as const;
+export const TaskSort = z.enum(TASK_SORTS);
+export type TaskSort = z.infer<typeof TaskSort>;
+export const TaskStatus = z.enum(["all", "pending", "completed"]);
+export type TaskStatus = z.infer<typeof TaskStatus>;
+
+const oneOrMany = <T extends z.ZodType>(item: T) =>
+  z.union([item, z.array(item)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.output<T>[]);
+
+const boolFlag = z.union([z.boolean(), z.enum(["true", "false", "1", "0"])]).transform((v) => v === true || v === "true" || v === "1");
+
+/**
+ * The list filters. Query strings arrive as strings (repeatable keys as arrays);
+ * the assistant's tools pass the same shape as JSON.
+ */
+export const TaskListQuery = z.strictObject({
+  status: TaskStatus.default("all"),
+  priority: oneOrMany(Priority).optional(),
+  tag: oneOrMany(Tag).optional(),
+  due_before: DueAt.optional(),
+  due_after: DueAt.optional(),
+  overdue: boolFlag.optional(),
+  q: z.string().trim().max(200).optional(),
+  sort: TaskSort.default("created_at"),
+  order: z.enum(["asc", "desc"]).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(500).optional(),
+});
+export type TaskListQuery = z.input<typeof TaskListQuery>;
+export type TaskFilter = z.output<typeof TaskListQuery>;
+
+export const TaskPage = z.object({
+  tasks: z.array(Task),
+  next_cursor: z.string().nullable(),
+});
+export type TaskPage = z.infer<typeof TaskPage>;
+
+/** Counts shown beside each filter in the web app. */
+export const TaskCounts = z.object({
+  all: z.number(),
+  pending: z.number(),
+  completed: z.number(),
+  overdue: z.number(),
+  due_today: z.number(),
+  upcoming: z.number(),
+});
+export type TaskCounts = z.infer<typeof TaskCounts>;

@@ -1,0 +1,102 @@
+/**
+ * Input contracts of the task tools shared by the chat assistant and the MCP
+ * server. No tool takes a user id: the user is bound from the verified token.
+ *
+ * Dates: `due_at` accepts ISO 8601 with a zone ("2026-11-29T09:00:00Z"), a local
+ * date-time ("2026-11-29T09:00", read in the user's time zone) or a date
+ * ("2026-11-29", the end of that day in the user's time zone).
+ */
+import * as z from "zod";
+import { Description, Priority, TaskStatus, Title } from "./task.ts";
+
+export const LooseDate = z
+  .string()
+  .trim()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/,
+    "use ISO 8601: YYYY-MM-DD, YYYY-MM-DDTHH:mm or with a zone",
+  )
+  .describe("ISO 8601 date or date-time; without a zone it is read in the user's time zone");
+
+const TaskId = z.number().int().positive().describe("the task number shown to the user");
+const TagList = z.array(z.string().max(40)).max(20);
+
+export const TaskFilterInput = z.strictObject({
+  status: TaskStatus.optional().describe("default: all"),
+  priority: Priority.optional(),
+  tag: z.string().max(40).optional(),
+  due_before: LooseDate.optional(),
+  due_after: LooseDate.optional(),
+  overdue: z.boolean().optional().describe("only pending tasks whose due date has passed"),
+  query: z.string().max(200).optional().describe("words to find in title or description"),
+});
+export type TaskFilterInput = z.infer<typeof TaskFilterInput>;
+
+export const AddTaskInput = z.strictObject({
+  title: Title,
+  description: Description.optional(),
+  priority: Priority.optional(),
+  tags: TagList.optional(),
+  due_at: LooseDate.optional(),
+});
+
+export const ListTasksInput = TaskFilterInput.extend({
+  sort: z.enum(["created_at", "updated_at", "title", "due_at", "priority"]).optional(),
+  limit: z.number().int().min(1).max(50).optional().describe("default 20"),
+});
+
+export const GetTaskInput = z.strictObject({ id: TaskId });
+
+export const UpdateTaskInput = z.strictObject({
+  id: TaskId,
+  title: Title.optional(),
+  description: Description.nullable().optional().describe("null clears it"),
+  priority: Priority.nullable().optional().describe("null resets to none"),
+  tags: TagList.nullable().optional().describe("replaces all tags; null clears them"),
+  add_tags: TagList.optional(),
+  remove_tags: TagList.optional(),
+  due_at: LooseDate.nullable().optional().describe("null clears the due date"),
+});
+
+export const CompleteTaskInput = z.strictObject({
+  id: TaskId,
+  completed: z.boolean().optional().describe("false marks it not done; default true"),
+});
+
+export const DeleteTaskInput = z.strictObject({ id: TaskId });
+
+/** Bulk tools act on explicit ids or on a filter (not both empty). */
+const BulkTarget = z.strictObject({
+  ids: z.array(TaskId).max(100).optional(),
+  filter: TaskFilterInput.optional(),
+});
+
+export const CompleteTasksInput = BulkTarget.extend({
+  completed: z.boolean().optional().describe("false marks them not done; default true"),
+});
+
+export const DeleteTasksInput = BulkTarget.extend({
+  confirm: z
+    .boolean()
+    .optional()
+    .describe("false or absent: only preview what would be deleted; true: delete (after the user said yes)"),
+});
+
+/** What tools return: small JSON the model (and MCP clients) can read. */
+export const TaskSummary = z.object({
+  id: z.number(),
+  title: z.string(),
+  status: z.enum(["pending", "completed"]),
+  priority: Priority,
+  tags: z.array(z.string()),
+  due_at: z.string().nullable(),
+});
+export type TaskSummary = z.infer<typeof TaskSummary>;
+
+export type ToolResult =
+  | { task: TaskSummary; changed?: string[] } // add_task, get_task, update_task, complete_task
+  | { tasks: TaskSummary[]; total: number } // list_tasks (total = all matches, tasks ≤ limit)
+  | { deleted: { id: number; title: string }[] } // delete_task, delete_tasks (confirm: true)
+  | { preview: true; would_delete: { id: number; title: string }[] } // delete_tasks without confirm
+  | { updated: TaskSummary[] } // complete_tasks
+  | { error: { code: string; message: string } };

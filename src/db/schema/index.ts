@@ -1,0 +1,3 @@
+export * from "./auth.ts";
+export * from "./tasks.ts";
+export * from "./conversations.ts";

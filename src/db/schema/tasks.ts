@@ -1,0 +1,42 @@
+/**
+ * Tasks. Task ids are numbers per user (1, 2, 3 … for each user), so ids never
+ * hint at other users' activity; the primary key is (user_id, id).
+ * No foreign key to "user": a resource server split from its issuer keeps its
+ * own database without the user table. Account deletion removes rows explicitly.
+ */
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, pgTable, primaryKey, smallint, text, timestamp } from "drizzle-orm/pg-core";
+
+export const tasks = pgTable(
+  "tasks",
+  {
+    userId: text("user_id").notNull(),
+    id: integer("id").notNull(),
+    title: text("title").notNull(),
+    description: text("description"),
+    completed: boolean("completed").notNull().default(false),
+    completedAt: timestamp("completed_at", { withTimezone: true, precision: 3 }),
+    /** 0 none, 1 low, 2 medium, 3 high: stored as a rank so it sorts and indexes. */
+    priority: smallint("priority").notNull().default(0),
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    dueAt: timestamp("due_at", { withTimezone: true, precision: 3 }),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.id] }),
+    // One index per sort key, each ending in id for keyset pagination.
+    index("tasks_user_created_idx").on(t.userId, t.createdAt, t.id),
+    index("tasks_user_updated_idx").on(t.userId, t.updatedAt, t.id),
+    index("tasks_user_due_idx").on(t.userId, t.dueAt, t.id),
+    index("tasks_user_priority_idx").on(t.userId, t.priority, t.id),
+    index("tasks_user_title_idx").on(t.userId, sql`lower(${t.title})`, t.id),
+    index("tasks_tags_idx").using("gin", t.tags),
+  ],
+);
+
+/** The next task number of each user, bumped atomically by an upsert. */
+export const taskCounters = pgTable("task_counters", {
+  userId: text("user_id").primaryKey(),
+  lastId: integer("last_id").notNull(),
+});

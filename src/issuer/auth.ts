@@ -1,0 +1,70 @@
+/**
+ * The issuer: Better Auth with email + password, 7-day rolling cookie sessions
+ * and the JWT plugin signing short-lived EdDSA tokens with a `kid`.
+ */
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { jwt } from "better-auth/plugins";
+import type { Config } from "../config/env.ts";
+import type { Db } from "../db/client.ts";
+import * as schema from "../db/schema/index.ts";
+
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 128;
+
+export interface IssuerOptions {
+  config: Config;
+  db: Db;
+  secret: string;
+}
+
+export function createAuth({ config, db, secret }: IssuerOptions) {
+  return betterAuth({
+    appName: "Tickler",
+    baseURL: config.publicUrl,
+    basePath: "/api/auth",
+    secret,
+    database: drizzleAdapter(db, {
+      provider: "pg",
+      schema: {
+        user: schema.user,
+        session: schema.session,
+        account: schema.account,
+        verification: schema.verification,
+        jwks: schema.jwks,
+        rateLimit: schema.rateLimit,
+      },
+    }),
+    trustedOrigins: [config.publicUrl, ...config.TRUSTED_ORIGINS],
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: PASSWORD_MIN,
+      maxPasswordLength: PASSWORD_MAX,
+      autoSignIn: true,
+    },
+    session: {
+      expiresIn: 60 * 60 * 24 * 7, // 7 days…
+      updateAge: 60 * 60 * 24, // …rolled forward at most once a day
+    },
+    rateLimit: { storage: "database", modelName: "rateLimit" },
+    telemetry: { enabled: false },
+    plugins: [
+      jwt({
+        jwks: {
+          keyPairConfig: { alg: "EdDSA", crv: "Ed25519" },
+          rotationInterval: config.JWKS_ROTATION_INTERVAL,
+          gracePeriod: config.JWKS_GRACE_PERIOD,
+        },
+        jwt: {
+          issuer: config.issuer,
+          audience: config.AUTH_AUDIENCE,
+          expirationTime: `${config.JWT_TTL_SECONDS}s`,
+          // Only what the resource server needs; `sub` is the user id.
+          definePayload: ({ user }) => ({ email: user.email, name: user.name }),
+        },
+      }),
+    ],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

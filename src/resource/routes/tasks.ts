@@ -1,0 +1,70 @@
+/** `/api/{user_id}/tasks`: thin handlers that validate, call the domain, and answer. */
+import { Hono } from "hono";
+import * as z from "zod";
+import { TaskComplete, TaskCreate, TaskListQuery, TaskPatch, TaskReplace } from "../../contracts/task.ts";
+import type { Db } from "../../db/client.ts";
+import { countTasks } from "../../domain/tasks/counts.ts";
+import * as tasks from "../../domain/tasks/service.ts";
+import { assertTimeZone } from "../../domain/time.ts";
+import type { AuthEnv } from "../require-user.ts";
+import { IntId, jsonBody, parseWith, queryParams } from "../validate.ts";
+
+export interface TaskRouteDeps {
+  db: Db;
+  /** Called after every change so open pages can refresh (live updates). */
+  onChange?: (userId: string) => void;
+}
+
+const CountsQuery = z.strictObject({ tz: z.string().max(64).default("UTC") });
+
+export function taskRoutes({ db, onChange = () => {} }: TaskRouteDeps) {
+  const app = new Hono<AuthEnv>();
+  const idOf = (raw: string | undefined) => parseWith(IntId, raw, "task id");
+  const changed = <T>(userId: string, value: T) => {
+    onChange(userId);
+    return value;
+  };
+
+  app.get("/", async (c) => c.json(await tasks.listTasks(db, c.var.user.id, queryParams(c, TaskListQuery))));
+
+  app.get("/counts", async (c) => {
+    const { tz } = queryParams(c, CountsQuery);
+    return c.json(await countTasks(db, c.var.user.id, assertTimeZone(tz)));
+  });
+
+  app.post("/", async (c) => {
+    const input = await jsonBody(c, TaskCreate);
+    const task = await tasks.createTask(db, c.var.user.id, input);
+    c.header("location", `${c.req.path.replace(/\/$/, "")}/${task.id}`);
+    return c.json(changed(c.var.user.id, task), 201);
+  });
+
+  app.get("/:id", async (c) => c.json(await tasks.getTask(db, c.var.user.id, idOf(c.req.param("id")))));
+
+  app.put("/:id", async (c) => {
+    const id = idOf(c.req.param("id"));
+    const input = await jsonBody(c, TaskReplace);
+    return c.json(changed(c.var.user.id, await tasks.replaceTask(db, c.var.user.id, id, input)));
+  });
+
+  app.patch("/:id", async (c) => {
+    const id = idOf(c.req.param("id"));
+    const input = await jsonBody(c, TaskPatch);
+    const { task } = await tasks.updateTask(db, c.var.user.id, id, input);
+    return c.json(changed(c.var.user.id, task));
+  });
+
+  app.patch("/:id/complete", async (c) => {
+    const id = idOf(c.req.param("id"));
+    const { completed } = await jsonBody(c, TaskComplete, { allowEmpty: true });
+    return c.json(changed(c.var.user.id, await tasks.setCompleted(db, c.var.user.id, id, completed)));
+  });
+
+  app.delete("/:id", async (c) => {
+    await tasks.deleteTask(db, c.var.user.id, idOf(c.req.param("id")));
+    changed(c.var.user.id, null);
+    return c.body(null, 204);
+  });
+
+  return app;
+}

@@ -1,0 +1,106 @@
+/**
+ * Verifies a Bearer JWT against the issuer's JWKS with jose: algorithm
+ * allow-list, `kid`, signature, `iss`, `aud`, `exp`/`nbf` (60 s skew) and `sub`.
+ * Every failure becomes a `TokenError` naming the reason.
+ */
+import { decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from "jose";
+import type { AuthErrorCode } from "../contracts/error.ts";
+import { JwksUnavailableError, type JwksCache } from "./jwks-cache.ts";
+import { VerifiedTokenCache } from "./token-cache.ts";
+
+export const CLOCK_SKEW_SECONDS = 60;
+/** Real tokens are ~600 bytes; anything this large is refused before parsing. */
+export const MAX_TOKEN_LENGTH = 8 * 1024;
+
+export interface VerifiedUser {
+  id: string;
+  email?: string | undefined;
+  name?: string | undefined;
+  exp: number;
+}
+
+export class TokenError extends Error {
+  override name = "TokenError";
+  constructor(
+    readonly code: AuthErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface VerifierOptions {
+  jwks: JwksCache;
+  issuer: string;
+  audience: string;
+  algorithms: string[];
+  /** Cache verified tokens until they expire (default on). */
+  cache?: boolean;
+}
+
+export type TokenVerifier = (token: string) => Promise<VerifiedUser>;
+
+export function createVerifier(opts: VerifierOptions): TokenVerifier {
+  if (opts.algorithms.length === 0) throw new Error("algorithms allow-list must not be empty");
+  const cache = opts.cache === false ? undefined : new VerifiedTokenCache();
+
+  async function verify(token: string): Promise<VerifiedUser> {
+    if (token.length > MAX_TOKEN_LENGTH) throw new TokenError("token_invalid", "token is too large");
+    const hit = cache?.get(token);
+    if (hit) return hit;
+
+    let header;
+    try {
+      header = decodeProtectedHeader(token);
+    } catch {
+      throw new TokenError("token_invalid", "token is not a JWT");
+    }
+    const alg = header.alg;
+    if (typeof alg !== "string" || !opts.algorithms.includes(alg)) {
+      throw new TokenError("token_invalid", `algorithm ${String(alg)} is not allowed`);
+    }
+    if (typeof header.kid !== "string" || header.kid.length === 0) {
+      throw new TokenError("token_invalid", "token header has no kid");
+    }
+    const key = await opts.jwks.get(header.kid, alg);
+    if (!key) throw new TokenError("token_unknown_key", "token was signed by an unknown key");
+
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, key, {
+        algorithms: opts.algorithms,
+        issuer: opts.issuer,
+        audience: opts.audience,
+        clockTolerance: CLOCK_SKEW_SECONDS,
+        requiredClaims: ["exp", "sub"],
+      }));
+    } catch (err) {
+      throw mapJoseError(err);
+    }
+    if (typeof payload.sub !== "string" || payload.sub.length === 0) {
+      throw new TokenError("token_claims_invalid", "token has no subject");
+    }
+    const user: VerifiedUser = {
+      id: payload.sub,
+      email: typeof payload.email === "string" ? payload.email : undefined,
+      name: typeof payload.name === "string" ? payload.name : undefined,
+      exp: payload.exp as number,
+    };
+    cache?.set(token, user);
+    return user;
+  }
+  return verify;
+}
+
+function mapJoseError(err: unknown): Error {
+  if (err instanceof JwksUnavailableError) return err;
+  if (err instanceof errors.JWTExpired) return new TokenError("token_expired", "token has expired");
+  if (err instanceof errors.JWTClaimValidationFailed) {
+    if (err.claim === "nbf") return new TokenError("token_not_yet_valid", "token is not valid yet");
+    return new TokenError("token_claims_invalid", `token claim "${err.claim}" is invalid`);
+  }
+  if (err instanceof errors.JWSSignatureVerificationFailed) {
+    return new TokenError("token_invalid", "token signature is invalid");
+  }
+  return new TokenError("token_invalid", "token is malformed");
+}

@@ -1,0 +1,90 @@
+/**
+ * Composes Tickler: the issuer (unless split), the resource server, health
+ * probes and the web app, with request ids, body limits and JSON errors.
+ */
+import { existsSync } from "node:fs";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { requestId } from "hono/request-id";
+import type { Config } from "../config/env.ts";
+import { openDatabase, type Database } from "../db/client.ts";
+import { migrateDatabase } from "../db/migrate.ts";
+import { createAuth, type Auth } from "../issuer/auth.ts";
+import { issuerRoutes } from "../issuer/routes.ts";
+import { resourceRoutes } from "../resource/app.ts";
+import { createErrorHandler, errorJson } from "../resource/http-errors.ts";
+import { httpJwksLoader, JwksCache } from "../resource/jwks-cache.ts";
+import { createVerifier } from "../resource/verify-jwt.ts";
+import type { Logger } from "./logger.ts";
+import { resolveAuthSecret } from "./secret.ts";
+import { webRoutes, WEB_DIST } from "./web.ts";
+
+export interface Tickler {
+  app: Hono;
+  database: Database;
+  auth: Auth | undefined;
+  config: Config;
+  /** Marks the instance as draining: /readyz fails from then on. */
+  drain(): void;
+  close(): Promise<void>;
+}
+
+export async function createTickler(config: Config, logger: Logger): Promise<Tickler> {
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  try {
+    await migrateDatabase(database);
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  const { db } = database;
+  const auth = config.role === "all" ? createAuth({ config, db, secret: resolveAuthSecret(config, logger) }) : undefined;
+
+  const jwks = new JwksCache({
+    // In one process the verifier reads the issuer's key set directly, no HTTP round trip.
+    load: auth ? async () => (await auth.api.getJwks()) as never : httpJwksLoader(config.jwksUrl),
+    cooldownMs: config.JWKS_COOLDOWN_SECONDS * 1000,
+  });
+  const verify = createVerifier({
+    jwks,
+    issuer: config.issuer,
+    audience: config.AUTH_AUDIENCE,
+    algorithms: config.AUTH_ALGORITHMS,
+    cache: config.TOKEN_CACHE === "on",
+  });
+
+  let draining = false;
+  const app = new Hono();
+  app.use(requestId({ headerName: "x-request-id" }));
+  app.use(
+    bodyLimit({
+      maxSize: config.BODY_LIMIT_BYTES,
+      onError: (c) => errorJson(c, 413, "payload_too_large", `the body must be at most ${config.BODY_LIMIT_BYTES} bytes`),
+    }),
+  );
+  app.get("/healthz", (c) => c.json({ status: "ok" }));
+  app.get("/readyz", async (c) => {
+    if (draining) return errorJson(c, 503, "draining", "this instance is shutting down");
+    try {
+      await database.ping();
+      return c.json({ status: "ready" });
+    } catch {
+      return errorJson(c, 503, "database_unavailable", "the database is unavailable");
+    }
+  });
+  if (auth) app.route("/", issuerRoutes(auth));
+  else app.all("/api/auth/*", (c) => errorJson(c, 404, "not_found", "this server does not issue tokens"));
+  app.route("/", resourceRoutes({ db, verify }));
+  if (existsSync(WEB_DIST)) app.route("/", webRoutes());
+  app.notFound((c) => errorJson(c, 404, "not_found", `no route for ${c.req.method} ${c.req.path}`));
+  app.onError(createErrorHandler(logger));
+
+  return {
+    app,
+    database,
+    auth,
+    config,
+    drain: () => void (draining = true),
+    close: () => database.close(),
+  };
+}
