@@ -8,6 +8,7 @@ import { jwt } from "better-auth/plugins";
 import type { Config } from "../config/env.ts";
 import type { Db } from "../db/client.ts";
 import * as schema from "../db/schema/index.ts";
+import type { Logger } from "../server/logger.ts";
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
@@ -16,9 +17,10 @@ export interface IssuerOptions {
   config: Config;
   db: Db;
   secret: string;
+  logger: Logger;
 }
 
-export function createAuth({ config, db, secret }: IssuerOptions) {
+export function createAuth({ config, db, secret, logger }: IssuerOptions) {
   return betterAuth({
     appName: "Tickler",
     baseURL: config.publicUrl,
@@ -48,6 +50,10 @@ export function createAuth({ config, db, secret }: IssuerOptions) {
     },
     rateLimit: { storage: "database", modelName: "rateLimit" },
     telemetry: { enabled: false },
+    // Better Auth's messages join our structured log instead of the console.
+    logger: {
+      log: (level, message) => logger[level](`auth: ${message}`),
+    },
     plugins: [
       jwt({
         jwks: {

@@ -38,7 +38,7 @@ export async function createTickler(config: Config, logger: Logger): Promise<Tic
     throw err;
   }
   const { db } = database;
-  const auth = config.role === "all" ? createAuth({ config, db, secret: resolveAuthSecret(config, logger) }) : undefined;
+  const auth = config.role === "all" ? createAuth({ config, db, logger, secret: resolveAuthSecret(config, logger) }) : undefined;
 
   const jwks = new JwksCache({
     // In one process the verifier reads the issuer's key set directly, no HTTP round trip.

@@ -10,6 +10,10 @@ import type { Logger } from "./logger.ts";
 
 export function resolveAuthSecret(config: Config, logger: Logger): string {
   if (config.BETTER_AUTH_SECRET) return config.BETTER_AUTH_SECRET;
+  if (config.DATA_DIR.startsWith("memory://")) {
+    logger.warn("no BETTER_AUTH_SECRET and an in-memory database: using a throwaway secret");
+    return randomBytes(32).toString("base64url");
+  }
   const file = join(config.DATA_DIR, "auth-secret");
   if (existsSync(file)) {
     logger.info("using the development auth secret stored in DATA_DIR", { file });

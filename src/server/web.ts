@@ -1,6 +1,7 @@
 /**
- * Serves the built web app from dist/web, with the SPA fallback: any GET that
- * is not an API path and not a file answers index.html.
+ * Serves the built web app from dist/web, with the SPA fallback: a browser
+ * navigation (Accept: text/html) to a path that is not an API path and not a
+ * file answers index.html; anything else falls through to the JSON 404.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -25,7 +26,8 @@ export function webRoutes() {
   );
   app.use("*", serveStatic({ root: WEB_DIST }));
   app.get("*", (c, next) => {
-    if (API_PREFIXES.some((p) => c.req.path.startsWith(p))) return next();
+    const navigation = c.req.header("accept")?.includes("text/html");
+    if (!navigation || API_PREFIXES.some((p) => c.req.path.startsWith(p))) return next();
     c.header("cache-control", "no-cache");
     return c.html(index);
   });

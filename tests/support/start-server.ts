@@ -1,0 +1,30 @@
+/**
+ * Starts the real server on an ephemeral port with a fresh database, for tests
+ * where the network is the point (browser, SSE, MCP client, split mode).
+ */
+import { startServer, type RunningServer } from "../../src/server/start.ts";
+import { createLogger } from "../../src/server/logger.ts";
+import { createTestDatabase } from "./test-db.ts";
+import { TEST_SECRET } from "./test-app.ts";
+
+export interface TestServer {
+  url: string;
+  server: RunningServer;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const database = await createTestDatabase();
+  const server = await startServer(
+    { NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", BETTER_AUTH_SECRET: TEST_SECRET, LOG_LEVEL: "silent", ...database.env, ...env },
+    createLogger("silent"),
+  );
+  return {
+    url: server.url,
+    server,
+    close: async () => {
+      await server.close(2_000);
+      await database.drop();
+    },
+  };
+}

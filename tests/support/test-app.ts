@@ -1,0 +1,84 @@
+/**
+ * One harness for API tests: a Tickler instance on a fresh database driven in
+ * process through `app.request`, plus helpers to sign users up and get tokens.
+ */
+import { randomBytes } from "node:crypto";
+import { loadConfig } from "../../src/config/env.ts";
+import { createTickler, type Tickler } from "../../src/server/create-app.ts";
+import { createLogger } from "../../src/server/logger.ts";
+import { createTestDatabase } from "./test-db.ts";
+
+export const TEST_ORIGIN = "http://tickler.test";
+export const TEST_SECRET = "test-secret-test-secret-test-secret-0123";
+
+export interface TestUser {
+  id: string;
+  email: string;
+  name: string;
+  cookie: string;
+  token: string;
+  /** Headers for the resource server: Bearer token (+ JSON content type). */
+  headers: Record<string, string>;
+}
+
+export interface TestApp {
+  tickler: Tickler;
+  request(path: string, init?: RequestInit): Promise<Response>;
+  /** Signs a new user up and fetches a JWT for them. */
+  signUp(name?: string): Promise<TestUser>;
+  tokenFor(cookie: string): Promise<string>;
+  /** JSON request with a user's token. */
+  api(user: TestUser, method: string, path: string, body?: unknown): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: "test",
+    PUBLIC_URL: TEST_ORIGIN,
+    BETTER_AUTH_SECRET: TEST_SECRET,
+    LOG_LEVEL: "silent",
+    ...database.env,
+    ...env,
+  });
+  const tickler = await createTickler(config, createLogger(config.LOG_LEVEL));
+  const request = (path: string, init: RequestInit = {}) =>
+    Promise.resolve(tickler.app.request(`${TEST_ORIGIN}${path}`, init));
+
+  const tokenFor = async (cookie: string) => {
+    const res = await request("/api/auth/token", { headers: { cookie, origin: TEST_ORIGIN } });
+    if (res.status !== 200) throw new Error(`token: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { token: string }).token;
+  };
+
+  const signUp = async (name = "Test User"): Promise<TestUser> => {
+    const email = `${name.toLowerCase().replace(/\W+/g, ".")}.${randomBytes(4).toString("hex")}@example.com`;
+    const res = await request("/api/auth/sign-up/email", {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: TEST_ORIGIN },
+      body: JSON.stringify({ name, email, password: "correct horse battery" }),
+    });
+    if (res.status !== 200) throw new Error(`sign-up: ${res.status} ${await res.text()}`);
+    const body = (await res.json()) as { user: { id: string } };
+    const cookie = res.headers.get("set-cookie")!.split(";")[0]!;
+    const token = await tokenFor(cookie);
+    const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+    return { id: body.user.id, email, name, cookie, token, headers };
+  };
+
+  const api = (user: TestUser, method: string, path: string, body?: unknown) =>
+    request(path, { method, headers: user.headers, body: body === undefined ? undefined : JSON.stringify(body) });
+
+  return {
+    tickler,
+    request,
+    signUp,
+    tokenFor,
+    api,
+    close: async () => {
+      await tickler.close();
+      await database.drop();
+    },
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * Two projects: every test on the embedded PGlite, and the database-backed
+ * tests again on the PostgreSQL server when one answers on 127.0.0.1:5432
+ * (each test file creates and drops its own database there).
+ */
+import { Socket } from "node:net";
+import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
+
+const DB_TESTS = ["tests/api/**/*.test.ts", "tests/assistant/**/*.test.ts", "src/domain/**/*.test.ts"];
+
+function postgresReachable(): Promise<boolean> {
+  if (process.env.TEST_POSTGRES === "off") return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const s = new Socket();
+    s.setTimeout(500);
+    s.once("connect", () => (s.destroy(), resolve(true)));
+    s.once("error", () => resolve(false));
+    s.once("timeout", () => (s.destroy(), resolve(false)));
+    s.connect(5432, "127.0.0.1");
+  });
+}
+
+export default defineConfig(async () => {
+  const common = { testTimeout: 30_000, hookTimeout: 60_000, setupFiles: ["tests/support/setup.ts"] };
+  const projects: TestProjectInlineConfiguration[] = [
+    {
+      test: {
+        ...common,
+        name: "pglite",
+        include: ["src/**/*.test.ts", "tests/**/*.test.ts"],
+        exclude: ["tests/e2e/**", "node_modules/**"],
+        env: { TEST_DB: "pglite" },
+      },
+    },
+  ];
+  if (await postgresReachable()) {
+    projects.push({ test: { ...common, name: "postgres", include: DB_TESTS, env: { TEST_DB: "postgres" } } });
+  }
+  projects.push({
+    test: { ...common, name: "e2e", include: ["tests/e2e/**/*.test.ts"], fileParallelism: false, testTimeout: 90_000 },
+  });
+  return { test: { projects } };
+});
