@@ -1,0 +1,132 @@
+import { useRef, useState, type FormEvent } from "react";
+import { authClient } from "../../lib/auth-client.ts";
+import { Link, useLocation } from "../../lib/router.tsx";
+import { tokens } from "../../lib/token.ts";
+import { describeAuthError, SERVER_DOWN, type AuthFailure } from "./auth-errors.ts";
+import { AuthLayout } from "./auth-layout.tsx";
+import { TextField } from "./text-field.tsx";
+import { checkEmail, checkName, checkPassword, PASSWORD_MAX, PASSWORD_MIN } from "./validation.ts";
+import { useDocumentTitle } from "../../lib/use-document-title.ts";
+
+type Field = AuthFailure["field"];
+
+/** Create an account; the session starts right away and the auth gate moves on to `?next=`. */
+export function SignUpPage() {
+  useDocumentTitle("Create account");
+  const { search } = useLocation();
+  const next = search.get("next");
+  const [name, setName] = useState("");
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [busy, setBusy] = useState(false);
+  const refs = {
+    name: useRef<HTMLInputElement>(null),
+    email: useRef<HTMLInputElement>(null),
+    password: useRef<HTMLInputElement>(null),
+  };
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const found: Partial<Record<Field, string>> = {};
+    const n = checkName(name);
+    const m = checkEmail(email);
+    const p = checkPassword(password);
+    if (n) found.name = n;
+    if (m) found.email = m;
+    if (p) found.password = p;
+    setErrors(found);
+    const first = (["name", "email", "password"] as const).find((f) => found[f]);
+    if (first) {
+      refs[first].current?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      tokens.clear();
+      const { error } = await authClient.signUp.email({ name: name.trim(), email: email.trim(), password });
+      if (error) {
+        const f = describeAuthError(error, "sign-up");
+        setErrors({ [f.field]: f.message });
+        if (f.field !== "form") refs[f.field].current?.focus();
+      }
+    } catch {
+      setErrors({ form: SERVER_DOWN });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const signInHref = next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in";
+  const lengthOk = password.length >= PASSWORD_MIN && password.length <= PASSWORD_MAX;
+  return (
+    <AuthLayout
+      title="Create your account"
+      subtitle="Tasks, due dates and an assistant that knows them."
+      footer={
+        <>
+          Already have an account? <Link href={signInHref} data-testid="to-sign-in">Sign in</Link>
+        </>
+      }
+    >
+      <form className="auth-form" onSubmit={onSubmit} noValidate data-testid="sign-up-form">
+        {errors.form && (
+          <p className="form-error" role="alert" data-testid="form-error">
+            {errors.form}
+          </p>
+        )}
+        <TextField
+          ref={refs.name}
+          label="Name"
+          name="name"
+          autoComplete="name"
+          autoFocus
+          maxLength={200}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={errors.name}
+          data-testid="name"
+        />
+        <TextField
+          ref={refs.email}
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={
+            errors.email && errors.email.startsWith("An account") ? (
+              <>
+                {errors.email} <Link href={signInHref}>Sign in instead</Link>
+              </>
+            ) : (
+              errors.email
+            )
+          }
+          data-testid="email"
+        />
+        <TextField
+          ref={refs.password}
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          revealable
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={errors.password}
+          data-testid="password"
+          hint={
+            <span className={password ? (lengthOk ? "rule rule-ok" : "rule rule-bad") : "rule"} data-testid="password-rule">
+              {PASSWORD_MIN}–{PASSWORD_MAX} characters{password ? ` (${password.length})` : ""}
+            </span>
+          }
+        />
+        <button type="submit" className="btn btn-primary btn-block" disabled={busy} data-testid="submit">
+          {busy ? "Creating account…" : "Create account"}
+        </button>
+      </form>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,94 @@
+/**
+ * Deletes wait out their Undo window before the DELETE is sent: Undo then restores
+ * the very same task (same number, dates and completion) instead of a copy.
+ *
+ * The pending set is module state so that list reloads can hide these tasks, counts
+ * can discount them, sign-out can flush them and a closing tab can still send them.
+ */
+import type { Task } from "#contracts/task.ts";
+import { deleteTask, deleteTaskOnUnload } from "../../lib/tasks-api.ts";
+import { tokens } from "../../lib/token.ts";
+
+export const UNDO_WINDOW_MS = 6000;
+
+interface PendingDelete {
+  task: Task;
+  timer: ReturnType<typeof setTimeout>;
+  commit: () => Promise<void>;
+}
+
+const pending = new Map<number, PendingDelete>();
+const listeners = new Set<() => void>();
+let version = 0;
+const changed = () => {
+  version++;
+  listeners.forEach((l) => l());
+};
+
+export function subscribePendingDeletes(l: () => void): () => void {
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
+export const pendingDeletesVersion = () => version;
+
+export function isPendingDelete(id: number): boolean {
+  return pending.has(id);
+}
+
+export function pendingDeleteTasks(): Task[] {
+  return [...pending.values()].map((p) => p.task);
+}
+
+/**
+ * Deletes `task` after the undo window. `onDone` runs once the server confirmed;
+ * `onError` if the DELETE failed (the caller restores the task).
+ */
+export function scheduleDelete(task: Task, hooks: { onDone: () => void; onError: (err: unknown) => void }): void {
+  cancelDelete(task.id);
+  let started = false;
+  const commit = async () => {
+    if (started) return;
+    started = true;
+    clearTimeout(entry.timer);
+    try {
+      await deleteTask(task.id);
+      pending.delete(task.id);
+      changed();
+      hooks.onDone();
+    } catch (err) {
+      pending.delete(task.id);
+      changed();
+      hooks.onError(err);
+    }
+  };
+  const entry: PendingDelete = { task, commit, timer: setTimeout(() => void commit(), UNDO_WINDOW_MS) };
+  pending.set(task.id, entry);
+  changed();
+}
+
+/** Undo: returns the task if its delete had not been sent yet. */
+export function cancelDelete(id: number): Task | null {
+  const p = pending.get(id);
+  if (!p) return null;
+  clearTimeout(p.timer);
+  pending.delete(id);
+  changed();
+  return p.task;
+}
+
+/** Sends every waiting delete now (before sign-out). */
+export async function flushPendingDeletes(): Promise<void> {
+  await Promise.allSettled([...pending.values()].map((p) => p.commit()));
+}
+
+if (typeof window !== "undefined") {
+  // The tab is closing or navigating away: don't lose deletes still in their undo window.
+  window.addEventListener("pagehide", () => {
+    const token = tokens.peek();
+    for (const [id, p] of pending) {
+      clearTimeout(p.timer);
+      if (token) deleteTaskOnUnload(id, token);
+    }
+    pending.clear();
+  });
+}

@@ -1,0 +1,205 @@
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import {
+  Description,
+  DESCRIPTION_MAX,
+  PRIORITIES,
+  Tags,
+  Title,
+  TITLE_MAX,
+  type Priority,
+  type Task,
+  type TaskPatch,
+} from "#contracts/task.ts";
+import { CloseIcon, TrashIcon } from "../layout/icons.tsx";
+import { fromLocalInputs, toLocalInputs } from "./task-dates.ts";
+
+interface Props {
+  task: Task | null;
+  onClose: () => void;
+  onSave: (task: Task, patch: TaskPatch) => void;
+  onDelete: (task: Task) => void;
+}
+
+type Errors = Partial<Record<"title" | "description" | "tags" | "due", string>>;
+
+const PRIORITY_LABELS: Record<Priority, string> = { none: "None", low: "Low", medium: "Medium", high: "High" };
+
+/** Side panel (a modal <dialog>) for a task's details. Only changed fields are sent. */
+export function TaskEditor({ task, onClose, onSave, onDelete }: Props) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (task && !d.open) d.showModal();
+    if (!task && d.open) d.close();
+  }, [task]);
+
+  return (
+    <dialog
+      ref={ref}
+      className="dialog editor"
+      aria-labelledby="editor-title"
+      onClose={onClose}
+      onClick={(e) => e.target === e.currentTarget && onClose()}
+      data-testid="task-editor"
+    >
+      {task && <EditorForm key={task.id} task={task} onClose={onClose} onSave={onSave} onDelete={onDelete} />}
+    </dialog>
+  );
+}
+
+function EditorForm({ task, onClose, onSave, onDelete }: Props & { task: Task }) {
+  const initialDue = toLocalInputs(task.due_at);
+  const [title, setTitle] = useState(task.title);
+  const [description, setDescription] = useState(task.description ?? "");
+  const [priority, setPriority] = useState<Priority>(task.priority);
+  const [tags, setTags] = useState(task.tags.join(", "));
+  const [dueDate, setDueDate] = useState(initialDue.date);
+  const [dueTime, setDueTime] = useState(initialDue.time);
+  const [errors, setErrors] = useState<Errors>({});
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const found: Errors = {};
+    const t = Title.safeParse(title);
+    if (!t.success) found.title = t.error.issues[0]?.message;
+    const d = Description.safeParse(description);
+    if (!d.success) found.description = d.error.issues[0]?.message;
+    const tagList = tags.split(/[\s,]+/).filter(Boolean);
+    const tg = Tags.safeParse(tagList);
+    if (!tg.success) found.tags = tg.error.issues[0]?.message;
+    const due = fromLocalInputs(dueDate, dueTime);
+    if (dueTime && !dueDate) found.due = "Pick a date for this time.";
+    setErrors(found);
+    if (Object.keys(found).length || !t.success || !tg.success) return;
+
+    const patch: TaskPatch = {};
+    if (t.data !== task.title) patch.title = t.data;
+    const desc = description.trim() ? description : null;
+    if (desc !== (task.description ?? null)) patch.description = desc;
+    if (priority !== task.priority) patch.priority = priority;
+    if (tg.data.join(",") !== task.tags.join(",")) patch.tags = tg.data.length ? tg.data : null;
+    const sameDue = due === task.due_at || (due && task.due_at && new Date(due).getTime() === new Date(task.due_at).getTime());
+    if (!sameDue) patch.due_at = due;
+    if (Object.keys(patch).length) onSave(task, patch);
+    onClose();
+  }
+
+  return (
+    <form className="dialog-body editor-form" onSubmit={submit} noValidate>
+      <div className="editor-head">
+        <h2 id="editor-title">Edit task</h2>
+        <button type="button" className="icon-btn" onClick={onClose} aria-label="Close without saving">
+          <CloseIcon />
+        </button>
+      </div>
+
+      <div className="field">
+        <label htmlFor="editor-title-input">Title</label>
+        <input
+          id="editor-title-input"
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          maxLength={TITLE_MAX}
+          aria-invalid={errors.title ? true : undefined}
+          aria-describedby={errors.title ? "editor-title-error" : undefined}
+          data-testid="editor-title"
+        />
+        {errors.title && <p id="editor-title-error" className="field-error">{errors.title}</p>}
+      </div>
+
+      <div className="field">
+        <label htmlFor="editor-description">Notes</label>
+        <textarea
+          id="editor-description"
+          rows={4}
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          maxLength={DESCRIPTION_MAX}
+          aria-invalid={errors.description ? true : undefined}
+          data-testid="editor-description"
+        />
+        {errors.description && <p className="field-error">{errors.description}</p>}
+      </div>
+
+      <fieldset className="field segmented">
+        <legend>Priority</legend>
+        <div className="segmented-options">
+          {PRIORITIES.map((p) => (
+            <label key={p} className={`segment segment-${p}`}>
+              <input
+                type="radio"
+                name="priority"
+                value={p}
+                checked={priority === p}
+                onChange={() => setPriority(p)}
+                data-testid={`editor-priority-${p}`}
+              />
+              <span>{PRIORITY_LABELS[p]}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <div className="field">
+        <label htmlFor="editor-tags">Tags</label>
+        <input
+          id="editor-tags"
+          value={tags}
+          onChange={(e) => setTags(e.target.value)}
+          placeholder="work, errands"
+          aria-describedby={errors.tags ? "editor-tags-error editor-tags-hint" : "editor-tags-hint"}
+          aria-invalid={errors.tags ? true : undefined}
+          autoComplete="off"
+          data-testid="editor-tags"
+        />
+        <p id="editor-tags-hint" className="field-hint">
+          Separate with commas or spaces. Letters, digits, “-” and “_”.
+        </p>
+        {errors.tags && <p id="editor-tags-error" className="field-error">{errors.tags}</p>}
+      </div>
+
+      <fieldset className="field">
+        <legend>Due</legend>
+        <div className="due-inputs">
+          <label className="sr-only" htmlFor="editor-due-date">
+            Due date
+          </label>
+          <input id="editor-due-date" type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} data-testid="editor-due-date" />
+          <label className="sr-only" htmlFor="editor-due-time">
+            Due time (optional)
+          </label>
+          <input id="editor-due-time" type="time" value={dueTime} onChange={(e) => setDueTime(e.target.value)} data-testid="editor-due-time" />
+          {(dueDate || dueTime) && (
+            <button type="button" className="btn btn-ghost btn-small" onClick={() => (setDueDate(""), setDueTime(""))} data-testid="editor-due-clear">
+              Clear
+            </button>
+          )}
+        </div>
+        <p className="field-hint">Without a time, the task is due by the end of the day.</p>
+        {errors.due && <p className="field-error">{errors.due}</p>}
+      </fieldset>
+
+      <div className="dialog-actions editor-actions">
+        <button
+          type="button"
+          className="btn btn-danger-ghost"
+          onClick={() => {
+            onClose();
+            onDelete(task);
+          }}
+          data-testid="editor-delete"
+        >
+          <TrashIcon /> Delete
+        </button>
+        <span className="spacer" />
+        <button type="button" className="btn" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="submit" className="btn btn-primary" data-testid="editor-save">
+          Save
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,185 @@
+import { memo, useEffect, useRef, useState } from "react";
+import { Title, type Task } from "#contracts/task.ts";
+import { CalendarIcon, PencilIcon, TrashIcon } from "../layout/icons.tsx";
+import { describeDue } from "./task-dates.ts";
+
+export interface TaskItemHandlers {
+  onToggle: (t: Task) => void;
+  onRename: (t: Task, title: string) => void;
+  onEdit: (t: Task) => void;
+  onDelete: (t: Task) => void;
+  onTag: (tag: string) => void;
+}
+
+const PRIORITY_LABEL = { high: "High", medium: "Medium", low: "Low", none: "" } as const;
+
+/** One row: checkbox, title (click to rename inline), details, edit and delete. */
+export const TaskItem = memo(function TaskItem({ task, handlers }: { task: Task; handlers: TaskItemHandlers }) {
+  const [editing, setEditing] = useState(false);
+  const saving = task.id < 0;
+  const checkboxId = `task-${task.id}-done`;
+  const due = task.due_at ? describeDue(task.due_at, task.completed) : null;
+
+  return (
+    <li
+      className={`task ${task.completed ? "task-done" : ""} ${saving ? "task-saving" : ""} priority-${task.priority}`}
+      data-testid="task-item"
+      data-task-id={task.id}
+      data-completed={task.completed}
+      aria-busy={saving || undefined}
+    >
+      <input
+        id={checkboxId}
+        type="checkbox"
+        className="task-check"
+        checked={task.completed}
+        disabled={saving}
+        onChange={() => handlers.onToggle(task)}
+        data-testid="task-toggle"
+        aria-label={`Complete ${task.title}`}
+      />
+      <div className="task-body">
+        {editing ? (
+          <InlineTitle
+            task={task}
+            onDone={(title) => {
+              setEditing(false);
+              if (title !== null && title !== task.title) handlers.onRename(task, title);
+            }}
+          />
+        ) : (
+          <button
+            type="button"
+            className="task-title"
+            onClick={() => !saving && setEditing(true)}
+            title="Rename"
+            data-testid="task-title"
+          >
+            {task.title}
+          </button>
+        )}
+        {(due || task.priority !== "none" || task.tags.length > 0 || task.description) && (
+          <div className="task-meta">
+            {task.priority !== "none" && (
+              <span className={`badge badge-${task.priority}`} data-testid="task-priority">
+                {PRIORITY_LABEL[task.priority]}
+                <span className="sr-only"> priority</span>
+              </span>
+            )}
+            {due && (
+              <span className={`due due-${due.tone}`} title={due.full} data-testid="task-due">
+                <CalendarIcon />
+                <span className="sr-only">{due.tone === "overdue" ? "Overdue, was due " : "Due "}</span>
+                {due.label}
+              </span>
+            )}
+            {task.tags.map((tag) => (
+              <button
+                key={tag}
+                type="button"
+                className="tag"
+                onClick={() => handlers.onTag(tag)}
+                aria-label={`Show tasks tagged ${tag}`}
+                data-testid="task-tag"
+              >
+                #{tag}
+              </button>
+            ))}
+            {task.description && (
+              <span className="task-desc" data-testid="task-description">
+                {task.description}
+              </span>
+            )}
+          </div>
+        )}
+      </div>
+      <div className="task-actions">
+        <button
+          type="button"
+          className="icon-btn"
+          disabled={saving}
+          onClick={() => handlers.onEdit(task)}
+          aria-label={`Edit details of ${task.title}`}
+          title="Edit details"
+          data-testid="task-edit"
+        >
+          <PencilIcon />
+        </button>
+        <button
+          type="button"
+          className="icon-btn icon-btn-danger"
+          disabled={saving}
+          onClick={() => handlers.onDelete(task)}
+          aria-label={`Delete ${task.title}`}
+          title="Delete"
+          data-testid="task-delete"
+        >
+          <TrashIcon />
+        </button>
+      </div>
+    </li>
+  );
+});
+
+/** Enter or blur saves, Escape cancels; an empty or too-long title is refused in place. */
+function InlineTitle({ task, onDone }: { task: Task; onDone: (title: string | null) => void }) {
+  const [value, setValue] = useState(task.title);
+  const [error, setError] = useState<string | null>(null);
+  const ref = useRef<HTMLInputElement>(null);
+  const finished = useRef(false);
+
+  useEffect(() => {
+    ref.current?.focus();
+    ref.current?.select();
+  }, []);
+
+  const commit = () => {
+    if (finished.current) return;
+    const parsed = Title.safeParse(value);
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message ?? "Invalid title");
+      return;
+    }
+    finished.current = true;
+    onDone(parsed.data);
+  };
+
+  return (
+    <div className="inline-title">
+      <input
+        ref={ref}
+        value={value}
+        aria-label="Task title"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `title-error-${task.id}` : undefined}
+        onChange={(e) => {
+          setValue(e.target.value);
+          setError(null);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") {
+            e.preventDefault();
+            commit();
+          } else if (e.key === "Escape") {
+            e.preventDefault();
+            finished.current = true;
+            onDone(null);
+          }
+        }}
+        onBlur={() => {
+          if (!finished.current && Title.safeParse(value).success) commit();
+          else if (!finished.current) {
+            finished.current = true;
+            onDone(null);
+          }
+        }}
+        data-testid="task-title-input"
+      />
+      {error && (
+        <p id={`title-error-${task.id}`} className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { Task } from "#contracts/task.ts";
+import { navigate, useLocation } from "../../lib/router.tsx";
+import { useShortcuts } from "../../lib/shortcuts.ts";
+import { useTasksChanged } from "../../lib/tasks-events.ts";
+import { useDebounced } from "../../lib/use-debounced.ts";
+import { useDocumentTitle } from "../../lib/use-document-title.ts";
+import { TaskEditor } from "./task-editor.tsx";
+import type { TaskItemHandlers } from "./task-item.tsx";
+import { TaskList } from "./task-list.tsx";
+import { TaskToolbar } from "./task-toolbar.tsx";
+import { QuickAdd } from "./quick-add.tsx";
+import { useCounts } from "./use-counts.ts";
+import { useKnownTags } from "./use-known-tags.ts";
+import { useTaskActions } from "./use-task-actions.ts";
+import { useTaskList } from "./use-task-list.ts";
+import { ViewNav } from "./view-nav.tsx";
+import { defaultSort, parseView, toListParams, VIEWS, viewToSearch, type TaskView, type ViewId } from "./views.ts";
+import { emptyMessage } from "./empty-message.ts";
+
+export function TasksPage() {
+  const location = useLocation();
+  const view = useMemo(() => parseView(location.search), [location.href]); // eslint-disable-line react-hooks/exhaustive-deps
+  const setView = useCallback(
+    (patch: Partial<TaskView>, replace = false) => navigate(viewToSearch({ ...view, ...patch }), { replace }),
+    [view],
+  );
+
+  // Search: typed text shows at once, the query follows 250 ms after typing stops.
+  const [search, setSearch] = useState(view.q);
+  const debouncedSearch = useDebounced(search, 250);
+  useEffect(() => {
+    if (debouncedSearch.trim() !== view.q.trim()) setView({ q: debouncedSearch.trim() }, true);
+  }, [debouncedSearch]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    // Back/forward changed the URL's query: show it in the box.
+    if (view.q.trim() !== search.trim()) setSearch(view.q);
+  }, [view.q]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const params = useMemo(() => toListParams(view), [view]);
+  const list = useTaskList(params);
+  const { counts, refresh: refreshCounts } = useCounts();
+  const actions = useTaskActions(list, refreshCounts);
+  const knownTags = useKnownTags(list.state.tasks, view.tag);
+  const [editingId, setEditingId] = useState<number | null>(null);
+  const editing = editingId === null ? null : (list.state.tasks.find((t) => t.id === editingId) ?? null);
+
+  const quickAddRef = useRef<HTMLInputElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  useShortcuts({
+    n: () => quickAddRef.current?.focus(),
+    "/": () => searchRef.current?.focus(),
+  });
+  useTasksChanged(() => {
+    list.reload();
+    refreshCounts();
+  });
+
+  const handlers = useMemo<TaskItemHandlers>(
+    () => ({
+      onToggle: (t) => void actions.toggle(t),
+      onRename: (t, title) => void actions.update(t, { title }),
+      onEdit: (t: Task) => setEditingId(t.id),
+      onDelete: (t) => actions.remove(t),
+      onTag: (tag) => setView({ tag }),
+    }),
+    [actions, setView],
+  );
+
+  const selectView = (id: ViewId) => setView({ view: id, sort: defaultSort(id) });
+  const current = VIEWS.find((v) => v.id === view.view) ?? VIEWS[0];
+  const total = counts?.[current.count];
+  useDocumentTitle(current.label);
+
+  return (
+    <div className="tasks-page">
+      <ViewNav
+        current={view.view}
+        counts={counts}
+        hrefFor={(id) => viewToSearch({ ...view, view: id, sort: defaultSort(id) })}
+        onSelect={selectView}
+      />
+      <section className="tasks-main" aria-labelledby="view-heading">
+        <div className="tasks-heading">
+          <h1 id="view-heading" data-testid="view-heading">
+            {current.label}
+          </h1>
+          {total !== undefined && (
+            <span className="muted" data-testid="view-total">
+              {total} {total === 1 ? "task" : "tasks"}
+            </span>
+          )}
+        </div>
+        <QuickAdd inputRef={quickAddRef} onAdd={(input) => void actions.add(input)} />
+        <TaskToolbar
+          search={search}
+          onSearch={setSearch}
+          searchRef={searchRef}
+          sort={view.sort}
+          onSort={(sort) => setView({ sort }, true)}
+          priority={view.priority}
+          onPriority={(priority) => setView({ priority })}
+          tag={view.tag}
+          tags={knownTags}
+          onTag={(tag) => setView({ tag })}
+          onClear={() => {
+            setSearch("");
+            setView({ q: "", priority: [], tag: null });
+          }}
+        />
+        <TaskList
+          state={list.state}
+          handlers={handlers}
+          onLoadMore={list.loadMore}
+          onRetry={list.reload}
+          empty={emptyMessage(view)}
+        />
+      </section>
+      <TaskEditor
+        task={editing}
+        onClose={() => setEditingId(null)}
+        onSave={(t, patch) => void actions.update(t, patch)}
+        onDelete={actions.remove}
+      />
+    </div>
+  );
+}

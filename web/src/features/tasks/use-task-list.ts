@@ -1,0 +1,118 @@
+/**
+ * One filtered, cursor-paginated task list plus the local edits the page makes
+ * to it (optimistic inserts, updates, removals).
+ */
+import { useCallback, useEffect, useReducer, useRef } from "react";
+import type { Task } from "#contracts/task.ts";
+import { ApiError } from "../../lib/api-client.ts";
+import { listTasks, type ListParams } from "../../lib/tasks-api.ts";
+import { isPendingDelete } from "./pending-deletes.ts";
+
+export const PAGE_SIZE = 50;
+
+export interface ListState {
+  tasks: Task[];
+  nextCursor: string | null;
+  /** "loading": first page of a new query in flight (tasks may still show the previous query). */
+  status: "loading" | "ready" | "error";
+  error: string | null;
+  loadingMore: boolean;
+  moreError: string | null;
+}
+
+type Action =
+  | { type: "start" }
+  | { type: "loaded"; tasks: Task[]; next: string | null; append: boolean }
+  | { type: "failed"; message: string; more: boolean }
+  | { type: "more" }
+  | { type: "upsert"; task: Task; replaceId?: number }
+  | { type: "insert"; task: Task; index: number }
+  | { type: "remove"; id: number };
+
+const initial: ListState = { tasks: [], nextCursor: null, status: "loading", error: null, loadingMore: false, moreError: null };
+
+function reducer(s: ListState, a: Action): ListState {
+  switch (a.type) {
+    case "start":
+      return { ...s, status: "loading", error: null, loadingMore: false, moreError: null };
+    case "more":
+      return { ...s, loadingMore: true, moreError: null };
+    case "loaded": {
+      const fresh = a.tasks.filter((t) => !isPendingDelete(t.id));
+      if (!a.append) return { ...s, tasks: fresh, nextCursor: a.next, status: "ready", loadingMore: false };
+      const seen = new Set(s.tasks.map((t) => t.id));
+      return { ...s, tasks: [...s.tasks, ...fresh.filter((t) => !seen.has(t.id))], nextCursor: a.next, loadingMore: false };
+    }
+    case "failed":
+      return a.more ? { ...s, loadingMore: false, moreError: a.message } : { ...s, status: "error", error: a.message };
+    case "upsert": {
+      const id = a.replaceId ?? a.task.id;
+      const i = s.tasks.findIndex((t) => t.id === id);
+      if (i < 0) return s;
+      const tasks = s.tasks.slice();
+      tasks[i] = a.task;
+      return { ...s, tasks };
+    }
+    case "insert": {
+      const tasks = s.tasks.filter((t) => t.id !== a.task.id);
+      tasks.splice(Math.min(Math.max(0, a.index), tasks.length), 0, a.task);
+      return { ...s, tasks };
+    }
+    case "remove":
+      return { ...s, tasks: s.tasks.filter((t) => t.id !== a.id) };
+  }
+}
+
+const message = (err: unknown) => (err instanceof ApiError ? err.message : "Something went wrong loading your tasks.");
+const isAbort = (err: unknown) => err instanceof DOMException && err.name === "AbortError";
+
+export function useTaskList(params: ListParams) {
+  const [state, dispatch] = useReducer(reducer, initial);
+  const key = JSON.stringify(params);
+  const paramsRef = useRef(params);
+  paramsRef.current = params;
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const [reloads, bumpReload] = useReducer((n: number) => n + 1, 0);
+  const moreAbort = useRef<AbortController | null>(null);
+
+  useEffect(() => {
+    const ac = new AbortController();
+    moreAbort.current?.abort();
+    dispatch({ type: "start" });
+    listTasks({ ...paramsRef.current, limit: PAGE_SIZE }, ac.signal)
+      .then((page) => dispatch({ type: "loaded", tasks: page.tasks, next: page.next_cursor, append: false }))
+      .catch((err: unknown) => {
+        if (!isAbort(err)) dispatch({ type: "failed", message: message(err), more: false });
+      });
+    return () => ac.abort();
+  }, [key, reloads]);
+
+  const loadMore = useCallback(() => {
+    const s = stateRef.current;
+    if (!s.nextCursor || s.loadingMore || s.status !== "ready") return;
+    const ac = new AbortController();
+    moreAbort.current = ac;
+    dispatch({ type: "more" });
+    listTasks({ ...paramsRef.current, limit: PAGE_SIZE, cursor: s.nextCursor }, ac.signal)
+      .then((page) => dispatch({ type: "loaded", tasks: page.tasks, next: page.next_cursor, append: true }))
+      .catch((err: unknown) => {
+        if (!isAbort(err)) dispatch({ type: "failed", message: message(err), more: true });
+      });
+  }, []);
+
+  const edits = useRef({
+    upsert: (task: Task, replaceId?: number) => dispatch({ type: "upsert", task, replaceId }),
+    insert: (task: Task, index = 0) => dispatch({ type: "insert", task, index }),
+    remove: (id: number) => dispatch({ type: "remove", id }),
+    reload: () => bumpReload(),
+  }).current;
+
+  /** The current copy of a task (for rollbacks), read outside render. */
+  const find = useCallback((id: number) => stateRef.current.tasks.find((t) => t.id === id) ?? null, []);
+  const indexOf = useCallback((id: number) => stateRef.current.tasks.findIndex((t) => t.id === id), []);
+
+  return { state, loadMore, find, indexOf, ...edits };
+}
+
+export type TaskList = ReturnType<typeof useTaskList>;

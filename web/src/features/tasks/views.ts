@@ -1,0 +1,96 @@
+/**
+ * What the task page shows, kept in the URL (`/?view=today&tag=work&q=milk`)
+ * so reloads, back/forward and sign-in redirects return to the same place.
+ */
+import type { Priority, TaskCounts, TaskSort } from "#contracts/task.ts";
+import { PRIORITIES } from "#contracts/task.ts";
+import type { ListParams } from "../../lib/tasks-api.ts";
+import { startOfDay, startOfNextDay } from "./task-dates.ts";
+
+export const VIEWS = [
+  { id: "pending", label: "To do", count: "pending" },
+  { id: "today", label: "Today", count: "due_today" },
+  { id: "upcoming", label: "Upcoming", count: "upcoming" },
+  { id: "overdue", label: "Overdue", count: "overdue" },
+  { id: "completed", label: "Completed", count: "completed" },
+  { id: "all", label: "All tasks", count: "all" },
+] as const satisfies readonly { id: string; label: string; count: keyof TaskCounts }[];
+export type ViewId = (typeof VIEWS)[number]["id"];
+export const DEFAULT_VIEW: ViewId = "pending";
+
+export const SORTS = {
+  newest: { label: "Newest first", sort: "created_at", order: "desc" },
+  oldest: { label: "Oldest first", sort: "created_at", order: "asc" },
+  due: { label: "Due date", sort: "due_at", order: "asc" },
+  priority: { label: "Priority", sort: "priority", order: "desc" },
+  title: { label: "Title (A–Z)", sort: "title", order: "asc" },
+  updated: { label: "Recently updated", sort: "updated_at", order: "desc" },
+} as const satisfies Record<string, { label: string; sort: TaskSort; order: "asc" | "desc" }>;
+export type SortId = keyof typeof SORTS;
+
+export interface TaskView {
+  view: ViewId;
+  priority: Priority[];
+  tag: string | null;
+  q: string;
+  sort: SortId;
+}
+
+export function defaultSort(view: ViewId): SortId {
+  return view === "today" || view === "upcoming" || view === "overdue" ? "due" : "newest";
+}
+
+export function parseView(search: URLSearchParams): TaskView {
+  const v = search.get("view");
+  const view = VIEWS.some((x) => x.id === v) ? (v as ViewId) : DEFAULT_VIEW;
+  const s = search.get("sort");
+  const sort = s && s in SORTS ? (s as SortId) : defaultSort(view);
+  const priority = search.getAll("priority").filter((p): p is Priority => (PRIORITIES as readonly string[]).includes(p));
+  return { view, priority, tag: search.get("tag") || null, q: search.get("q") ?? "", sort };
+}
+
+export function viewToSearch(v: TaskView): string {
+  const p = new URLSearchParams();
+  if (v.view !== DEFAULT_VIEW) p.set("view", v.view);
+  for (const pr of v.priority) p.append("priority", pr);
+  if (v.tag) p.set("tag", v.tag);
+  if (v.q) p.set("q", v.q);
+  if (v.sort !== defaultSort(v.view)) p.set("sort", v.sort);
+  const s = p.toString();
+  return s ? `/?${s}` : "/";
+}
+
+/**
+ * The API query for a view. Day boundaries are the user's local midnight, matching
+ * the server's counts for `?tz=`: `due_after` is inclusive, `due_before` exclusive.
+ */
+export function toListParams(v: TaskView, now = new Date()): ListParams {
+  const { sort, order } = SORTS[v.sort];
+  const base: ListParams = { sort, order, priority: v.priority, tag: v.tag ? [v.tag] : [], q: v.q.trim() || undefined };
+  switch (v.view) {
+    case "all":
+      return { ...base, status: "all" };
+    case "pending":
+      return { ...base, status: "pending" };
+    case "completed":
+      return { ...base, status: "completed" };
+    case "overdue":
+      return { ...base, status: "pending", overdue: true };
+    case "today":
+      return { ...base, status: "pending", due_after: startOfDay(now).toISOString(), due_before: startOfNextDay(now).toISOString() };
+    case "upcoming":
+      return { ...base, status: "pending", due_after: startOfNextDay(now).toISOString() };
+  }
+}
+
+/** Which count buckets a task falls in (used to adjust counts while a delete awaits its undo window). */
+export function countBuckets(t: { completed: boolean; due_at: string | null }, now = new Date()): (keyof TaskCounts)[] {
+  const out: (keyof TaskCounts)[] = ["all", t.completed ? "completed" : "pending"];
+  if (t.completed || !t.due_at) return out;
+  const due = new Date(t.due_at).getTime();
+  if (due < now.getTime()) out.push("overdue");
+  const tomorrow = startOfNextDay(now).getTime();
+  if (due >= startOfDay(now).getTime() && due < tomorrow) out.push("due_today");
+  if (due >= tomorrow) out.push("upcoming");
+  return out;
+}

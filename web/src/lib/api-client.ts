@@ -1,0 +1,110 @@
+/**
+ * Fetch wrapper for the Bearer-only task API: attaches the in-memory JWT, refreshes
+ * once and retries when the API says the token is expired or invalid, and turns
+ * every failure into an `ApiError` carrying the server's `{error:{code,message}}`.
+ */
+import { ErrorBody } from "#contracts/error.ts";
+import { SessionExpiredError, TokenUnavailableError, tokens } from "./token.ts";
+
+export class ApiError extends Error {
+  override name = "ApiError";
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/** 401 codes after which a fresh token may succeed. */
+const RETRYABLE_AUTH_CODES = new Set([
+  "token_missing",
+  "token_expired",
+  "token_invalid",
+  "token_not_yet_valid",
+  "token_unknown_key",
+  "token_claims_invalid",
+]);
+
+export interface RequestOptions {
+  method?: string;
+  body?: unknown;
+  query?: URLSearchParams;
+  signal?: AbortSignal;
+  keepalive?: boolean;
+}
+
+async function toApiError(res: Response): Promise<ApiError> {
+  let body: unknown = null;
+  try {
+    body = await res.json();
+  } catch {
+    /* not JSON: fall through to a generic message */
+  }
+  const parsed = ErrorBody.safeParse(body);
+  if (parsed.success) {
+    const { code, message, details } = parsed.data.error;
+    return new ApiError(res.status, code, message, details);
+  }
+  const message = res.status >= 500 ? "The server had a problem. Try again in a moment." : res.statusText || "Request failed";
+  return new ApiError(res.status, `http_${res.status}`, message);
+}
+
+function networkError(err: unknown): ApiError {
+  if (err instanceof DOMException && err.name === "AbortError") throw err;
+  return new ApiError(0, "network_error", "Can't reach the server. Check your connection and try again.");
+}
+
+async function getToken(force: boolean): Promise<string> {
+  try {
+    return force ? await tokens.refresh() : await tokens.get();
+  } catch (err) {
+    if (err instanceof SessionExpiredError) {
+      throw new ApiError(401, "session_expired", "Your session has ended. Please sign in again.");
+    }
+    if (err instanceof TokenUnavailableError) {
+      throw new ApiError(0, "network_error", "Can't reach the server. Check your connection and try again.");
+    }
+    throw err;
+  }
+}
+
+/** Sends one API request; resolves with the parsed JSON (or `undefined` for 204). */
+export async function apiRequest(path: string, opts: RequestOptions = {}): Promise<unknown> {
+  const url = opts.query && [...opts.query].length ? `${path}?${opts.query}` : path;
+  const send = async (token: string) => {
+    const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: "application/json" };
+    if (opts.body !== undefined) headers["Content-Type"] = "application/json";
+    try {
+      return await fetch(url, {
+        method: opts.method ?? "GET",
+        headers,
+        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+        signal: opts.signal,
+        keepalive: opts.keepalive,
+        credentials: "omit", // the task API accepts Bearer tokens only
+      });
+    } catch (err) {
+      throw networkError(err);
+    }
+  };
+
+  let token = await getToken(false);
+  let res = await send(token);
+  if (res.status === 401) {
+    const first = await toApiError(res);
+    if (!RETRYABLE_AUTH_CODES.has(first.code)) throw first;
+    tokens.invalidate(token);
+    token = await getToken(true);
+    res = await send(token);
+  }
+  if (!res.ok) throw await toApiError(res);
+  if (res.status === 204) return undefined;
+  try {
+    return await res.json();
+  } catch {
+    throw new ApiError(res.status, "invalid_response", "The server sent an unreadable response.");
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * The Better Auth client. Cookie session for sign-in state; the `jwtClient`
+ * plugin exposes `authClient.token()` (GET /api/auth/token) which the token
+ * manager turns into Bearer tokens for the task API.
+ */
+import { createAuthClient } from "better-auth/react";
+import { jwtClient } from "better-auth/client/plugins";
+import { tokens } from "./token.ts";
+
+export const authClient = createAuthClient({
+  // Same origin as the SPA; the server mounts Better Auth at /api/auth.
+  basePath: "/api/auth",
+  plugins: [jwtClient()],
+  fetchOptions: {
+    // get-session answers with a fresh JWT in `set-auth-jwt`: taking it saves the
+    // /token round trip before the first task request on every page load.
+    onSuccess: (ctx) => {
+      const jwt = ctx.response.headers.get("set-auth-jwt");
+      if (jwt) tokens.offer(jwt);
+    },
+  },
+});
+
+export type SessionUser = { id: string; name: string; email: string };

@@ -1,0 +1,100 @@
+/**
+ * Typed calls for `/api/me/tasks`. Responses are checked against the shared
+ * contracts, so a server/web drift fails loudly instead of rendering garbage.
+ */
+import {
+  Task,
+  TaskCounts,
+  TaskPage,
+  type TaskCreate,
+  type TaskPatch,
+  type Priority,
+  type TaskSort,
+  type TaskStatus,
+} from "#contracts/task.ts";
+import { ApiError, apiRequest } from "./api-client.ts";
+
+const BASE = "/api/me/tasks";
+
+export interface ListParams {
+  status?: TaskStatus;
+  priority?: Priority[];
+  tag?: string[];
+  due_before?: string;
+  due_after?: string;
+  overdue?: boolean;
+  q?: string;
+  sort?: TaskSort;
+  order?: "asc" | "desc";
+  limit?: number;
+  cursor?: string | null;
+}
+
+function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, value: unknown): T {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new ApiError(200, "invalid_response", "The server sent data this app doesn't understand.");
+  return r.data;
+}
+
+export function listQuery(p: ListParams): URLSearchParams {
+  const q = new URLSearchParams();
+  if (p.status) q.set("status", p.status);
+  for (const pr of p.priority ?? []) q.append("priority", pr);
+  for (const t of p.tag ?? []) q.append("tag", t);
+  if (p.due_before) q.set("due_before", p.due_before);
+  if (p.due_after) q.set("due_after", p.due_after);
+  if (p.overdue) q.set("overdue", "true");
+  if (p.q) q.set("q", p.q);
+  if (p.sort) q.set("sort", p.sort);
+  if (p.order) q.set("order", p.order);
+  if (p.limit) q.set("limit", String(p.limit));
+  if (p.cursor) q.set("cursor", p.cursor);
+  return q;
+}
+
+export async function listTasks(p: ListParams, signal?: AbortSignal): Promise<TaskPage> {
+  return parse(TaskPage, await apiRequest(BASE, { query: listQuery(p), signal }));
+}
+
+export async function getCounts(tz: string, signal?: AbortSignal): Promise<TaskCounts> {
+  return parse(TaskCounts, await apiRequest(`${BASE}/counts`, { query: new URLSearchParams({ tz }), signal }));
+}
+
+export async function createTask(input: TaskCreate): Promise<Task> {
+  return parse(Task, await apiRequest(BASE, { method: "POST", body: input }));
+}
+
+export async function patchTask(id: number, patch: TaskPatch): Promise<Task> {
+  return parse(Task, await apiRequest(`${BASE}/${id}`, { method: "PATCH", body: patch }));
+}
+
+export async function setCompleted(id: number, completed: boolean): Promise<Task> {
+  return parse(Task, await apiRequest(`${BASE}/${id}/complete`, { method: "PATCH", body: { completed } }));
+}
+
+export async function deleteTask(id: number, opts: { keepalive?: boolean } = {}): Promise<void> {
+  try {
+    await apiRequest(`${BASE}/${id}`, { method: "DELETE", keepalive: opts.keepalive });
+  } catch (err) {
+    // Already gone (deleted in another tab or by the assistant): the goal is reached.
+    if (err instanceof ApiError && err.status === 404) return;
+    throw err;
+  }
+}
+
+/**
+ * Fire-and-forget DELETE for page unload: synchronous `fetch(..., {keepalive})` so
+ * it leaves even as the tab closes. Needs a token already in memory.
+ */
+export function deleteTaskOnUnload(id: number, token: string): void {
+  try {
+    void fetch(`${BASE}/${id}`, {
+      method: "DELETE",
+      headers: { Authorization: `Bearer ${token}` },
+      keepalive: true,
+      credentials: "omit",
+    }).catch(() => {});
+  } catch {
+    /* the page is going away; nothing else to do */
+  }
+}
