@@ -1,0 +1,34 @@
+/**
+ * The real task tools (src/assistant/tools) over an in-memory PGlite database,
+ * so the eval also checks the offline model against the production tools'
+ * result shapes, search and ordering. One database; one user per case.
+ */
+import type { ToolSet } from "ai";
+import { randomUUID } from "node:crypto";
+import { TaskCreate } from "../../../../contracts/task.ts";
+import { openDatabase, type Database } from "../../../../db/client.ts";
+import { migrateDatabase } from "../../../../db/migrate.ts";
+import { createTask } from "../../../../domain/tasks/service.ts";
+import { aiSdkTools } from "../../../tools/ai-sdk.ts";
+import type { Clock } from "../clock.ts";
+
+/** A task the case starts with, in the REST create shape. */
+export type SeedTask = TaskCreate;
+
+export interface RealTools {
+  toolsFor(seed: SeedTask[], clock: Clock): Promise<ToolSet>;
+  close(): Promise<void>;
+}
+
+export async function openRealTools(): Promise<RealTools> {
+  const database: Database = await openDatabase({ dataDir: "memory://" });
+  await migrateDatabase(database);
+  return {
+    async toolsFor(seed, clock) {
+      const userId = `eval-${randomUUID()}`;
+      for (const s of seed) await createTask(database.db, userId, TaskCreate.parse(s));
+      return aiSdkTools({ db: database.db, userId, timeZone: clock.timeZone, now: () => clock.now, onTasksChanged: () => {} });
+    },
+    close: () => database.close(),
+  };
+}

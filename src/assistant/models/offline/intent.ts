@@ -1,0 +1,59 @@
+/** What the user asked for, before any tool is chosen. Pure data. */
+import type { Priority } from "../../../contracts/task.ts";
+
+/** Which task(s) a message points at. */
+export type Target =
+  | { kind: "ids"; ids: number[] }
+  /** Position in the most recent list shown: 0-based, -1 = last. */
+  | { kind: "ordinal"; index: number }
+  /** "both", "all of them": every task of the most recent list. */
+  | { kind: "listed" }
+  /** "it", "that": the task last created or mentioned. */
+  | { kind: "pronoun" }
+  /** Title words: "the milk task" → "milk". */
+  | { kind: "query"; query: string };
+
+export interface Filter {
+  status?: "all" | "pending" | "completed";
+  priority?: Priority;
+  tag?: string;
+  due_before?: string;
+  due_after?: string;
+  overdue?: boolean;
+  query?: string;
+}
+
+export interface NewTask {
+  title: string;
+  description?: string;
+  priority?: Priority;
+  tags?: string[];
+  due_at?: string;
+}
+
+export interface Changes {
+  title?: string;
+  description?: string | null;
+  priority?: Priority | null;
+  add_tags?: string[];
+  remove_tags?: string[];
+  tags?: string[] | null;
+  due_at?: string | null;
+}
+
+export type Intent =
+  | { kind: "help" }
+  | { kind: "chat"; reply: string }
+  | { kind: "confirm"; yes: boolean }
+  | { kind: "add"; task: NewTask }
+  | { kind: "list"; filter: Filter; sort?: "due_at" | "priority"; label: string }
+  | { kind: "show"; target: Target }
+  | { kind: "complete"; target: Target; completed: boolean }
+  | { kind: "update"; target: Target; changes: Changes }
+  | { kind: "delete"; target: Target }
+  | { kind: "bulk-complete"; filter: Filter; completed: boolean; label: string }
+  | { kind: "bulk-delete"; filter: Filter; label: string }
+  /** Only a reference ("the second one", "3"): continues the previous request. */
+  | { kind: "pick"; target: Target };
+
+export type TargetedIntent = Exclude<Extract<Intent, { target: Target }>, { kind: "pick" }>;

@@ -1,0 +1,118 @@
+import type { LanguageModelV3CallOptions, LanguageModelV3Prompt } from "@ai-sdk/provider";
+import { generateText, stepCountIs, streamText, tool } from "ai";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as z from "zod";
+import { formatClock } from "./clock.ts";
+import { openRealTools, type RealTools } from "./eval/real-tools.ts";
+import { chunkText, createOfflineModel } from "./model.ts";
+
+const now = new Date("2026-11-28T10:00:00Z");
+const system = formatClock(now, "UTC");
+const seed = [{ title: "Buy milk" }, { title: "Call mom", completed: true }];
+let real: RealTools;
+beforeAll(async () => {
+  real = await openRealTools();
+});
+afterAll(() => real.close());
+const toolsFor = () => real.toolsFor(seed, { now, timeZone: "UTC" });
+const user = (text: string) => ({ role: "user" as const, content: [{ type: "text" as const, text }] });
+const call = (prompt: LanguageModelV3Prompt, tools = ["add_task", "list_tasks", "delete_tasks", "complete_task"]): LanguageModelV3CallOptions => ({
+  prompt,
+  tools: tools.map((name) => ({ type: "function", name, inputSchema: { type: "object" } })),
+});
+
+describe("offline model through the AI SDK", () => {
+  it("streams text as several text-delta chunks with streamText", async () => {
+    const result = streamText({ model: createOfflineModel(), system, prompt: "help", tools: await toolsFor() });
+    const types: string[] = [];
+    for await (const part of result.fullStream) types.push(part.type);
+    expect(types.filter((t) => t === "text-delta").length).toBeGreaterThan(3);
+    expect(types).toContain("finish");
+    expect(await result.text).toMatch(/^I'm Tickler's built-in assistant/);
+  });
+
+  it("emits tool-call parts and finishes the loop with streamText", async () => {
+    const result = streamText({ model: createOfflineModel(), system, prompt: "add buy bread tomorrow 9am", tools: await toolsFor(), stopWhen: stepCountIs(6) });
+    const parts: { type: string; toolName?: string }[] = [];
+    for await (const part of result.fullStream) parts.push(part as { type: string; toolName?: string });
+    expect(parts.find((p) => p.type === "tool-call")?.toolName).toBe("add_task");
+    expect(parts.some((p) => p.type === "tool-result")).toBe(true);
+    expect(await result.text).toBe("Added “Buy bread” (task 3), due tomorrow at 9:00 AM.");
+  });
+
+  it("runs the multi-step loop with generateText", async () => {
+    const result = await generateText({ model: createOfflineModel(), system, prompt: "complete the milk task", tools: await toolsFor(), stopWhen: stepCountIs(6) });
+    expect(result.steps.map((s) => s.toolCalls.map((c) => c.toolName))).toEqual([["list_tasks"], ["complete_task"], []]);
+    expect(result.steps[1]!.toolCalls[0]!.input).toEqual({ id: 1 });
+    expect(result.text).toBe("Marked “Buy milk” (task 1) as done.");
+  });
+
+  it("reports a thrown tool error in one sentence", async () => {
+    const tools = {
+      complete_task: tool({
+        inputSchema: z.object({ id: z.number() }),
+        execute: async (): Promise<{ ok: true }> => {
+          throw new Error("database is read-only");
+        },
+      }),
+    };
+    const result = await generateText({ model: createOfflineModel(), system, prompt: "mark task 1 done", tools, stopWhen: stepCountIs(6) });
+    expect(result.text).toBe("Sorry, that didn't work: database is read-only.");
+  });
+});
+
+describe("doGenerate / doStream contract", () => {
+  it("returns tool calls with JSON string input and a v3 finish reason", async () => {
+    const model = createOfflineModel({ generateId: () => "id-1" });
+    expect(model.specificationVersion).toBe("v3");
+    const r = await model.doGenerate(call([{ role: "system", content: system }, user("delete task 2")], ["delete_task"]));
+    expect(r.content).toEqual([{ type: "tool-call", toolCallId: "id-1", toolName: "delete_task", input: '{"id":2}' }]);
+    expect(r.finishReason).toEqual({ unified: "tool-calls", raw: "tool-calls" });
+  });
+
+  it("answers in text when the needed tool is not offered", async () => {
+    const r = await createOfflineModel().doGenerate(call([user("delete task 2")], []));
+    expect(r.content[0]).toMatchObject({ type: "text" });
+    expect(r.finishReason.unified).toBe("stop");
+  });
+
+  it("confirms a bulk delete from the previous turn's tool call", async () => {
+    const prompt: LanguageModelV3Prompt = [
+      { role: "system", content: system },
+      user("delete everything I finished"),
+      { role: "assistant", content: [{ type: "tool-call", toolCallId: "c1", toolName: "delete_tasks", input: { filter: { status: "completed" } } }] },
+      { role: "tool", content: [{ type: "tool-result", toolCallId: "c1", toolName: "delete_tasks", output: { type: "json", value: { preview: true, would_delete: [{ id: 2, title: "Call mom" }] } } }] },
+      { role: "assistant", content: [{ type: "text", text: "Delete this task?\n- “Call mom” (task 2)" }] },
+      user("yes"),
+    ];
+    const r = await createOfflineModel().doGenerate(call(prompt));
+    expect(r.content[0]).toMatchObject({ type: "tool-call", toolName: "delete_tasks" });
+    expect(JSON.parse((r.content[0] as { input: string }).input)).toEqual({ ids: [2], confirm: true });
+  });
+
+  it("falls back to task numbers in earlier replies when history is text only", async () => {
+    const prompt: LanguageModelV3Prompt = [
+      user("add buy milk"),
+      { role: "assistant", content: [{ type: "text", text: "Added “Buy milk” (task 7)." }] },
+      user("mark it done"),
+    ];
+    const r = await createOfflineModel().doGenerate(call(prompt));
+    expect(r.content[0]).toMatchObject({ type: "tool-call", toolName: "complete_task", input: '{"id":7}' });
+  });
+
+  it("streams the same decision as parts", async () => {
+    const { stream } = await createOfflineModel().doStream(call([user("show my tasks")]));
+    const parts = [];
+    const reader = stream.getReader();
+    for (let r = await reader.read(); !r.done; r = await reader.read()) parts.push(r.value);
+    expect(parts.map((p) => p.type)).toEqual(["stream-start", "response-metadata", "tool-input-start", "tool-input-delta", "tool-input-end", "tool-call", "finish"]);
+  });
+});
+
+describe("chunkText", () => {
+  it("keeps every character", () => {
+    const text = "Delete these 2 tasks?\n- “A” (task 1)\n- “B” (task 2)";
+    expect(chunkText(text).join("")).toBe(text);
+    expect(chunkText(text).length).toBeGreaterThan(2);
+  });
+});

@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { parseNewTask } from "./parse-add.ts";
+
+const utc = { now: new Date("2026-11-28T10:00:00Z"), timeZone: "UTC" };
+
+describe("parseNewTask", () => {
+  it.each([
+    ["buy milk tomorrow 9am #errands", { title: "Buy milk", due_at: "2026-11-29T09:00:00Z", tags: ["errands"] }],
+    ["call mom on friday", { title: "Call mom", due_at: "2026-12-04T23:59:59Z" }],
+    ["report, high priority", { title: "Report", priority: "high" }],
+    ["a task to pay rent due Dec 1 tagged bills", { title: "Pay rent", due_at: "2026-12-01T23:59:59Z", tags: ["bills"] }],
+    ["urgent: fix the sink", { title: "Fix the sink", priority: "high" }],
+    ["book flights with description window seat please", { title: "Book flights", description: "window seat please" }],
+    ["plan May trip #travel #fun, low priority", { title: "Plan May trip", priority: "low", tags: ["travel", "fun"] }],
+    ["water plants every morning by 8am", { title: "Water plants every morning", due_at: "2026-11-29T08:00:00Z" }],
+  ])("%s", (text, expected) => {
+    expect(parseNewTask(text, utc)).toEqual(expected);
+  });
+});

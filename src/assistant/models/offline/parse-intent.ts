@@ -1,0 +1,211 @@
+/**
+ * English → Intent. Rules are tried from the most specific (renames, tag edits,
+ * bulk actions) to the most general (add, list), because many phrasings share
+ * verbs: "remove the due date from task 5" is an update, "remove task 5" a delete.
+ */
+import type { Clock } from "./clock.ts";
+import { findDate } from "./dates.ts";
+import type { Changes, Filter, Intent, Target } from "./intent.ts";
+import { parseNewTask, tidyTitle } from "./parse-add.ts";
+import { cleanPhrase, filterLabel, parseBareReference, parseFilter, parseTarget, PRIORITY_WORDS, tagList } from "./parse-target.ts";
+
+type Rule = (raw: string, t: string, clock: Clock) => Intent | null;
+
+const DONE = "done|complete|completed|finished|checked|checked off|ticked off|closed|paid|sent|submitted|handled|sorted|taken care of";
+/** "I called mom", "I paid the rent": a past-tense verb about a task means it is done. */
+const PAST_VERB = /^i\s+(?:already\s+|just\s+|finally\s+)?(?:[a-z]+ed|bought|paid|sent|wrote|did|made|took|got|read|ran|went|fed|met|gave|built|fixed|put|set|cut)\s+(.+)$/i;
+const NOT_PAST = /^i\s+(?:already\s+|just\s+)?(?:need|want|added|created|wanted|needed|asked|forgot|started|scheduled|moved|renamed|deleted|removed|used|liked|loved|hated)\b/i;
+const NOT_DONE = "not done|undone|incomplete|not complete|not completed|unfinished|uncompleted|pending|open|to ?do|active|not finished";
+/** Bulk phrases name a set by its properties ("all overdue tasks"), not by reference. */
+const BULK = /^(?:all|every|everything|each)\b(?!\s+(?:of\s+)?(?:them|those|these)\b)/;
+
+const target = (phrase: string): Target => parseTarget(phrase) ?? { kind: "pronoun" };
+const isBulk = (phrase: string) => BULK.test(cleanPhrase(phrase)) || /^(?:completed|finished|done)\s+(?:tasks|ones|items)$/.test(cleanPhrase(phrase));
+
+function update(phrase: string, changes: Changes): Intent {
+  return { kind: "update", target: target(phrase), changes };
+}
+
+const chat: Rule = (_raw, t) => {
+  if (/^(?:hi|hello|hey|hiya|howdy|yo|good (?:morning|afternoon|evening)|greetings)(?: there| tickler| you| all)?[!.,]*$/.test(t))
+    return { kind: "chat", reply: "Hi! What can I do for your tasks today?" };
+  if (/^(?:thanks|thank you|thx|ty|cheers|much appreciated|great,? thanks|perfect,? thanks)\b/.test(t) || /^(?:great|perfect|awesome|nice|cool),? thanks?/.test(t))
+    return { kind: "chat", reply: "You're welcome!" };
+  if (/^(?:bye|goodbye|see you|see ya|good night)\b/.test(t)) return { kind: "chat", reply: "Bye! Your tasks will be here when you come back." };
+  if (/^how are you\b/.test(t)) return { kind: "chat", reply: "Doing well, thanks! Want to add or check a task?" };
+  if (/^(?:great|perfect|awesome|nice|cool|good|got it)$/.test(t)) return { kind: "chat", reply: "Glad to help! Anything else?" };
+  return null;
+};
+
+const confirm: Rule = (_raw, t) => {
+  if (/^(?:y|yes|yep|yeah|yup|sure|ok|okay|confirm|confirmed|do it|go ahead|please do|yes please|yes,? delete (?:them|it|all)|delete them|proceed)$/.test(t))
+    return { kind: "confirm", yes: true };
+  if (/^(?:n|no|nope|nah|cancel|stop|don'?t|never ?mind|keep them|abort|no thanks|no,? keep them|no,? don'?t)$/.test(t)) return { kind: "confirm", yes: false };
+  return null;
+};
+
+const help: Rule = (_raw, t) =>
+  /^(?:help|\?|what can you do|what do you do|how does this work|how do i use this|commands|what can i say|who are you|what are you)\b/.test(t) ? { kind: "help" } : null;
+
+const rename: Rule = (raw) => {
+  const m =
+    /^(?:please\s+)?(?:rename|retitle)\s+(.+?)\s+(?:to|as|into)\s+(.+)$/i.exec(raw) ??
+    /^(?:change|set|update)\s+(?:the\s+)?(?:title|name)\s+(?:of|for)\s+(.+?)\s+to\s+(.+)$/i.exec(raw) ??
+    /^(?:change|update)\s+(.+?)(?:'s)?\s+(?:title|name)\s+to\s+(.+)$/i.exec(raw) ??
+    /^(?:call|name|title)\s+((?:task|#|number)\s*#?\d+)\s+["“']?(.+?)["”']?$/i.exec(raw);
+  return m?.[1] && m[2] ? update(m[1], { title: tidyTitle(m[2].replace(/^["“']|["”']$/g, "")) }) : null;
+};
+
+const description: Rule = (raw) => {
+  const clear = /^(?:remove|clear|delete|drop)\s+(?:the\s+)?(?:description|notes?|details)\s+(?:from|of|on)\s+(.+)$/i.exec(raw);
+  if (clear?.[1]) return update(clear[1], { description: null });
+  const m =
+    /^(?:change|set|update|edit|replace)\s+(?:the\s+)?(?:description|notes?|details)\s+(?:of|for|on)\s+(.+?)\s+(?:to|as|with)\s*:?\s+([\s\S]+)$/i.exec(raw) ??
+    /^(?:add|put)\s+(?:a\s+|the\s+)?(?:note|description|details)\s+(?:to|on)\s+(.+?)\s*(?::|saying|that says)\s*([\s\S]+)$/i.exec(raw) ??
+    /^describe\s+(.+?)\s+as\s+([\s\S]+)$/i.exec(raw);
+  return m?.[1] && m[2] ? update(m[1], { description: m[2].trim().replace(/^["“]|["”]$/g, "") }) : null;
+};
+
+const dueDate: Rule = (raw, _t, clock) => {
+  const clear =
+    /^(?:remove|clear|delete|drop|unset|take off)\s+(?:the\s+)?(?:due date|deadline|due time|date)\s+(?:from|of|on|for)\s+(.+)$/i.exec(raw) ??
+    /^(?:remove|clear|unset)\s+(.+?)(?:'s)?\s+(?:due date|deadline)$/i.exec(raw) ??
+    /^(.+?)\s+(?:has|should have|needs)\s+no\s+(?:due date|deadline)$/i.exec(raw);
+  if (clear?.[1]) return update(clear[1], { due_at: null });
+  const m =
+    /^(?:please\s+)?(?:push|move|reschedule|postpone|delay|defer|bump|shift|change|set|make)\s+(?:the\s+(?:due date|deadline)\s+(?:of|for)\s+)?(.+?)(?:'s\s+(?:due date|deadline))?\s+(?:to|until|till|for|due|by|on)\s+(.+)$/i.exec(raw) ??
+    /^(.+?)\s+(?:is|should be)\s+(?:now\s+)?due\s+(.+)$/i.exec(raw);
+  if (!m?.[1] || !m[2]) return null;
+  const date = findDate(m[2], clock) ?? findDate(`on ${m[2]}`, clock);
+  return date ? update(m[1], { due_at: date.iso }) : null;
+};
+
+const priority: Rule = (raw) => {
+  const clear = /^(?:remove|clear|reset)\s+(?:the\s+)?priority\s+(?:from|of|on)\s+(.+)$/i.exec(raw);
+  if (clear?.[1]) return update(clear[1], { priority: null });
+  const m =
+    /^(?:set|change|update|make)\s+(?:the\s+)?priority\s+(?:of|for|on)\s+(.+?)\s+(?:to|as)\s+(high|medium|low|none|urgent|normal|top)\b/i.exec(raw) ??
+    /^(?:set|change|update|make)\s+(.+?)(?:'s|s)?\s+priority\s+(?:to|as)\s+(high|medium|low|none|urgent|normal|top)\b/i.exec(raw) ??
+    /^(?:make|mark|set|flag|change|move|bump|raise|lower|drop|put)\s+(.+?)\s+(?:as\s+|to\s+|up to\s+|down to\s+)?(?:a\s+)?(high|medium|low|top|urgent|important|normal|critical)(?:\s+priority)?$/i.exec(raw) ??
+    /^(.+?)\s+is\s+(?:now\s+)?(high|medium|low|top|urgent|important)(?:\s+priority)?$/i.exec(raw);
+  if (m?.[1] && m[2]) return update(m[1], { priority: PRIORITY_WORDS[m[2].toLowerCase()] ?? "high" });
+  const up = /^(?:prioriti[sz]e|bump up|escalate)\s+(.+)$/i.exec(raw);
+  if (up?.[1]) return update(up[1], { priority: "high" });
+  const down = /^(?:deprioriti[sz]e|de-prioriti[sz]e|lower the priority of)\s+(.+)$/i.exec(raw);
+  return down?.[1] ? update(down[1], { priority: "low" }) : null;
+};
+
+const tags: Rule = (raw) => {
+  const add =
+    /^tag\s+(.+?)\s+(?:with|as)\s+(.+)$/i.exec(raw)?.slice(1).reverse() ??
+    /^(?:add|put)\s+(?:the\s+)?tags?\s+(.+?)\s+(?:to|on)\s+(.+)$/i.exec(raw)?.slice(1);
+  if (add?.[0] && add[1]) return update(add[1], { add_tags: tagList(add[0]) });
+  const remove = /^(?:remove|delete|drop|take off)\s+(?:the\s+)?tags?\s+(.+?)\s+(?:from|on)\s+(.+)$/i.exec(raw) ?? /^untag\s+(.+?)\s+from\s+(.+)$/i.exec(raw);
+  if (remove?.[1] && remove[2]) return update(remove[2], { remove_tags: tagList(remove[1]) });
+  const clear = /^(?:untag|remove (?:all )?(?:the )?tags from|clear (?:the )?tags (?:of|on|from))\s+(.+)$/i.exec(raw);
+  return clear?.[1] ? update(clear[1], { tags: null }) : null;
+};
+
+function completion(phrase: string, completed: boolean, clock: Clock): Intent {
+  if (isBulk(phrase)) {
+    const filter: Filter = parseFilter(phrase.replace(BULK, ""), clock);
+    filter.status = completed ? "pending" : "completed";
+    if (filter.overdue && !completed) delete filter.overdue;
+    return { kind: "bulk-complete", filter, completed, label: filterLabel(filter, cleanPhrase(phrase)) };
+  }
+  return { kind: "complete", target: target(phrase), completed };
+}
+
+const complete: Rule = (raw, _t, clock) => {
+  const undo =
+    new RegExp(`^(?:please\\s+)?(?:mark|set|make|move|put)\\s+(.+?)\\s+(?:as\\s+|back to\\s+|to\\s+)?(?:${NOT_DONE})(?:\\s+again)?$`, "i").exec(raw) ??
+    /^(?:please\s+)?(?:reopen|re-open|uncomplete|un-complete|unmark|uncheck|untick|undo|restore|reactivate|resume)\s+(.+?)(?:\s+again)?$/i.exec(raw) ??
+    new RegExp(`^(.+?)\\s+(?:is|are|was|were)(?:n't|\\s+not)\\s+(?:actually\\s+)?(?:done|finished|complete|completed)(?:\\s+yet)?$`, "i").exec(raw);
+  if (undo?.[1]) return completion(undo[1], false, clock);
+  const done =
+    new RegExp(`^(?:please\\s+)?(?:mark|set|flag|put)\\s+(.+?)\\s+(?:as\\s+|to\\s+)?(?:${DONE})$`, "i").exec(raw) ??
+    /^(?:please\s+)?(?:complete|finish|check off|tick off|cross off|close|finalize)\s+(.+)$/i.exec(raw) ??
+    /^(?:check|tick|cross)\s+(.+?)\s+off$/i.exec(raw) ??
+    /^(?:i(?:'ve|\s+have)?\s+|just\s+)?(?:finished|completed|did|done)\s*[:\-]?\s+(?:with\s+)?(.+)$/i.exec(raw) ??
+    /^((?:task|#|number)\s*#?\d+(?:\s*(?:,|and|&)\s*#?\d+)*|it|that|this|both|all of them)\s+(?:done|completed|finished)$/i.exec(raw) ??
+    /^(?:i'?m|i am|we'?re)\s+(?:done|finished|through)\s+with\s+(.+)$/i.exec(raw) ??
+    new RegExp(`^(.+?)\\s+(?:is|are|'s)\\s+(?:now\\s+|all\\s+)?(?:${DONE})$`, "i").exec(raw);
+  if (done?.[1]) return completion(done[1], true, clock);
+  const past = NOT_PAST.test(raw) ? null : PAST_VERB.exec(raw);
+  // The verb is usually part of the title ("Call mom"), so search for the object only.
+  return past?.[1] ? { kind: "complete", target: target(past[1]), completed: true } : null;
+};
+
+const remove: Rule = (raw, t, clock) => {
+  if (/^(?:clear|clean up|purge|delete|remove)\s+(?:completed|finished|done)(?:\s+(?:tasks|ones|items))?$/.test(t))
+    return { kind: "bulk-delete", filter: { status: "completed" }, label: "completed tasks" };
+  const m = /^(?:please\s+)?(?:delete|remove|erase|trash|drop|get rid of|clear|clean up|purge|wipe|cancel|scrap|forget)\s+(.+)$/i.exec(raw);
+  if (!m?.[1]) return null;
+  if (isBulk(m[1])) {
+    const filter = parseFilter(m[1].replace(BULK, ""), clock);
+    return { kind: "bulk-delete", filter, label: filterLabel(filter, cleanPhrase(m[1])) };
+  }
+  return { kind: "delete", target: target(m[1]) };
+};
+
+const show: Rule = (raw) => {
+  const m = /^(?:show|open|view|display|get|describe|details (?:of|for)|tell me about|what(?:'s| is)|whats)\s+(?:me\s+)?(?:the\s+)?(?:details\s+(?:of|for)\s+)?((?:task|number|#)\s*#?\d+)\??$/i.exec(raw);
+  return m?.[1] ? { kind: "show", target: target(m[1]) } : null;
+};
+
+const add: Rule = (raw, _t, clock) => {
+  const m =
+    /^(?:please\s+|can you\s+|could you\s+)?(?:add|create|make|new|put|schedule|save|jot down|note down|set up)\b\s*(?:me\s+)?(?:a\s+|an\s+)?(?:new\s+)?(?:task|todo|to-do|reminder|item)?\s*(?::|-|–)?\s*([\s\S]+)$/i.exec(raw) ??
+    /^(?:please\s+)?remind me\s+(?:to\s+|about\s+|that\s+)?([\s\S]+)$/i.exec(raw) ??
+    /^(?:i need to|i have to|i must|i should|i gotta|don'?t (?:let me )?forget to|todo:|to-do:|task:)\s*([\s\S]+)$/i.exec(raw);
+  if (!m?.[1]) return null;
+  const task = parseNewTask(m[1], clock);
+  return task.title ? { kind: "add", task } : null;
+};
+
+const list: Rule = (raw, t, clock) => {
+  const find = /^(?:find|search(?: for)?|look (?:for|up)|where(?:'s| is)|do i have (?:a|any) tasks? (?:about|for|called|named)|(?:is there|are there|do i have) (?:anything|any tasks?|something) (?:about|for|called|named|with|on))\s+(?:my\s+|the\s+|a\s+)?(.+?)(?:\s+(?:task|tasks|todo))?$/i.exec(raw);
+  if (find?.[1] && !/^(?:tasks?|todos?|everything|all)\b/i.test(find[1])) {
+    const filter = { query: cleanPhrase(find[1]).replace(/^(?:the|my|a)\s+/, "") };
+    return { kind: "list", filter, label: filterLabel(filter, t) };
+  }
+  const asks = /^(?:show|list|display|view|see|give|get|what|whats|what's|which|how many|any|anything|tell|do i|did i|have i|is there|are there|check|my|all|agenda|pending|overdue|completed|open|upcoming|high|medium|low|urgent|tasks?|todos?)\b/.test(t);
+  const aboutTasks =
+    /\b(?:tasks?|todos?|to-dos?|list|agenda|plate|overdue|due|pending|completed|finished|done|complete|open|left|remaining|priority|urgent|important|tagged|everything|today|tomorrow|this week|next week|upcoming)\b|#\w/.test(t) ||
+    /^(?:what do i have|what have i got|anything)\b/.test(t);
+  const listy = (asks && aboutTasks) || /^(?:tasks?|todos?|agenda)\b/.test(t);
+  if (!listy) return null;
+  const filter = parseFilter(t, clock);
+  const everything = /\b(?:all (?:my |of my )?(?:tasks|todos)|everything|every task)\b/.test(t) && !filter.status;
+  if (everything) filter.status = "all";
+  else filter.status ??= "pending";
+  const sort = filter.overdue || filter.due_before ? ("due_at" as const) : undefined;
+  return { kind: "list", filter, sort, label: filterLabel(filter, t) };
+};
+
+const pick: Rule = (raw) => {
+  const target = parseBareReference(raw);
+  return target ? { kind: "pick", target } : null;
+};
+
+const RULES: Rule[] = [confirm, help, chat, pick, rename, description, tags, priority, dueDate, complete, remove, show, add, list];
+
+export function parseIntent(text: string, clock: Clock): Intent {
+  const raw = text
+    .replace(/[‘’]/g, "'")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^(?:(?:hey|hi|ok|okay|so|um|uh|actually|oh|also|and|then|now|please|pls|can you|could you|would you|tickler)[,!]?\s+)+/i, "")
+    .replace(/[.!]+$|\s+(?:please|pls|thanks|thank you)[.!]?$/i, "")
+    .trim();
+  const t = cleanPhrase(raw).replace(/\?$/, "");
+  if (!t) return { kind: "help" };
+  const whole = cleanPhrase(text).replace(/\?$/, "");
+  const greeting = chat(text, whole, clock);
+  if (greeting) return greeting;
+  for (const rule of RULES) {
+    const intent = rule(raw.replace(/\?$/, ""), t, clock);
+    if (intent) return intent;
+  }
+  return { kind: "help" };
+}

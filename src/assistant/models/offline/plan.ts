@@ -1,0 +1,124 @@
+/**
+ * Decides the next step of a turn: tool calls or the final text. Stateless: it
+ * re-derives the intent from the latest user message and looks at the tool
+ * steps already taken in this turn, so each step of the AI SDK loop is one call.
+ */
+import type { TaskSummary } from "../../../contracts/tools.ts";
+import type { Clock } from "./clock.ts";
+import type { Filter, Intent, TargetedIntent } from "./intent.ts";
+import { parseIntent } from "./parse-intent.ts";
+import type { Conversation, ToolStep } from "./prompt.ts";
+import { bestMatch, resolveTarget, type Ref } from "./references.ts";
+import { askWhich, errorReply, HELP, resultReply } from "./reply.ts";
+
+export interface PlannedCall {
+  toolName: string;
+  input: Record<string, unknown>;
+}
+export type Plan = { kind: "calls"; calls: PlannedCall[] } | { kind: "text"; text: string };
+
+const text = (t: string): Plan => ({ kind: "text", text: t });
+const call = (toolName: string, input: Record<string, unknown>): Plan => ({ kind: "calls", calls: [{ toolName, input }] });
+const compact = <T extends object>(o: T): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+const errorOf = (step: ToolStep | undefined) => (step?.output as { error?: unknown } | undefined)?.error;
+
+/** A bulk delete previewed in the previous turn, waiting for "yes". */
+function pendingDelete(conv: Conversation): Record<string, unknown> | null {
+  const last = conv.lastTurn.at(-1);
+  const o = last?.output as { preview?: boolean; would_delete?: Ref[] } | undefined;
+  if (last?.toolName === "delete_tasks" && o?.preview && o.would_delete?.length) {
+    // Delete exactly what the user saw, not whatever the filter matches by the time they say yes.
+    return { ids: o.would_delete.map((r) => r.id), confirm: true };
+  }
+  // History replayed as text only: our preview lists "(task N)" lines after "Delete these".
+  if (!conv.lastTurn.length && /^Delete (?:these \d+ tasks|this task)\?/.test(conv.lastAssistantText ?? "")) {
+    const ids = [...(conv.lastAssistantText ?? "").matchAll(/\(task (\d+)\)/g)].map((m) => Number(m[1]));
+    if (ids.length) return { ids, confirm: true };
+  }
+  return null;
+}
+
+function act(intent: TargetedIntent, refs: Ref[]): Plan {
+  const ids = refs.map((r) => r.id);
+  const first = ids[0]!;
+  switch (intent.kind) {
+    case "show":
+      return { kind: "calls", calls: ids.map((id) => ({ toolName: "get_task", input: { id } })) };
+    case "complete": {
+      const completed = intent.completed ? {} : { completed: false };
+      return ids.length === 1 ? call("complete_task", { id: first, ...completed }) : call("complete_tasks", { ids, ...completed });
+    }
+    case "update":
+      return { kind: "calls", calls: ids.map((id) => ({ toolName: "update_task", input: compact({ id, ...intent.changes }) })) };
+    case "delete":
+      return ids.length === 1 ? call("delete_task", { id: first }) : call("delete_tasks", { ids });
+  }
+}
+
+function lookupStatus(intent: TargetedIntent): Filter["status"] {
+  if (intent.kind === "complete") return intent.completed ? "pending" : "completed";
+  return undefined;
+}
+
+function planTargeted(intent: TargetedIntent, conv: Conversation, clock: Clock): Plan {
+  const actions = conv.turn.filter((s) => s.toolName !== "list_tasks");
+  if (actions.length) return text(actions.map((s) => resultReply(s, clock)).join("\n"));
+
+  const lookup = conv.turn.find((s) => s.toolName === "list_tasks");
+  if (lookup) {
+    if (errorOf(lookup)) return text(errorReply(errorOf(lookup)));
+    const query = String(lookup.input.query ?? "");
+    const tasks = (lookup.output as { tasks?: TaskSummary[] }).tasks ?? [];
+    if (!tasks.length) {
+      const status = lookup.input.status === "pending" ? "open " : lookup.input.status === "completed" ? "completed " : "";
+      return text(`I couldn't find any ${status}task matching \u201c${query}\u201d.`);
+    }
+    const match = bestMatch(query, tasks);
+    return match ? act(intent, [match]) : text(askWhich(query, tasks, clock));
+  }
+
+  const resolved = resolveTarget(intent.target, conv);
+  if (resolved.kind === "unknown") return text(resolved.reason);
+  if (resolved.kind === "lookup") return call("list_tasks", compact({ query: resolved.query, status: lookupStatus(intent), limit: 10 }));
+  return act(intent, resolved.refs);
+}
+
+export function plan(conv: Conversation, clock: Clock): Plan {
+  return planIntent(parseIntent(conv.userText, clock), conv, clock);
+}
+
+function planIntent(intent: Intent, conv: Conversation, clock: Clock): Plan {
+  const done = conv.turn.at(-1);
+  switch (intent.kind) {
+    case "help":
+      return text(HELP);
+    case "chat":
+      return text(intent.reply);
+    case "confirm": {
+      if (done) return text(resultReply(done, clock));
+      const pending = pendingDelete(conv);
+      if (!intent.yes) return text(pending ? "OK, nothing deleted." : "OK.");
+      return pending ? call("delete_tasks", pending) : text("There's nothing waiting for a yes right now. What would you like to do?");
+    }
+    case "add":
+      return done ? text(resultReply(done, clock)) : call("add_task", compact(intent.task));
+    case "list":
+      return done ? text(resultReply(done, clock, intent.label)) : call("list_tasks", compact({ ...intent.filter, sort: intent.sort }));
+    case "bulk-complete":
+      return done
+        ? text(resultReply(done, clock, intent.label))
+        : call("complete_tasks", { filter: compact(intent.filter), ...(intent.completed ? {} : { completed: false }) });
+    case "bulk-delete":
+      return done ? text(resultReply(done, clock, intent.label)) : call("delete_tasks", { filter: compact(intent.filter) });
+    case "pick": {
+      // "the second one" after "which one do you mean?": finish the earlier request.
+      const earlier = conv.previousUserText ? parseIntent(conv.previousUserText, clock) : null;
+      const base: TargetedIntent =
+        earlier && "target" in earlier && earlier.kind !== "pick" ? { ...earlier, target: intent.target } : { kind: "show", target: intent.target };
+      return planTargeted(base, conv, clock);
+    }
+    default:
+      return planTargeted(intent, conv, clock);
+  }
+}

@@ -1,0 +1,130 @@
+/** The sentences the offline assistant says. Only task numbers are ever shown as ids. */
+import type { TaskSummary } from "../../../contracts/tools.ts";
+import type { Clock } from "./clock.ts";
+import { describeDate } from "./dates.ts";
+import type { ToolStep } from "./prompt.ts";
+
+export const HELP = [
+  "I'm Tickler's built-in assistant. I understand short requests like:",
+  "- “add buy milk tomorrow 9am #errands”, “remind me to call mom on Friday”",
+  "- “what's overdue?”, “what do I have this week?”, “show completed tasks”",
+  "- “mark task 3 done”, “I finished the report”, “reopen task 2”",
+  "- “push the report to Friday”, “rename task 2 to Call dad”, “set priority of task 3 to high”",
+  "- “delete task 3”, “delete everything I finished”",
+].join("\n");
+
+const quote = (s: string) => `\u201c${s}\u201d`;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+export const named = (t: { id: number; title?: string }) => (t.title ? `${quote(t.title)} (task ${t.id})` : `task ${t.id}`);
+
+function andList(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+
+function details(t: TaskSummary, clock: Clock): string[] {
+  const d: string[] = [];
+  if (t.status === "completed") d.push("done");
+  if (t.due_at) d.push(`due ${describeDate(t.due_at, clock)}`);
+  if (t.priority !== "none") d.push(`${t.priority} priority`);
+  if (t.tags.length) d.push(t.tags.map((tag) => `#${tag}`).join(" "));
+  return d;
+}
+
+export function taskLine(t: TaskSummary, clock: Clock): string {
+  const d = details(t, clock);
+  return `- ${named(t)}${d.length ? ` \u2014 ${d.join(", ")}` : ""}`;
+}
+
+export function listReply(tasks: TaskSummary[], total: number, label: string, clock: Clock): string {
+  if (!tasks.length) return `You have no ${label}.`;
+  const head = total > tasks.length ? `Here are ${tasks.length} of your ${total} ${label}:` : `You have ${total === 1 ? `1 ${label.replace(/\btasks\b/, "task")}` : `${total} ${label}`}:`;
+  return [head, ...tasks.map((t) => taskLine(t, clock))].join("\n");
+}
+
+export function askWhich(query: string, tasks: TaskSummary[], clock: Clock): string {
+  return [`I found ${tasks.length} tasks matching ${quote(query)}:`, ...tasks.map((t) => taskLine(t, clock)), "Which one do you mean?"].join("\n");
+}
+
+export function errorReply(error: unknown): string {
+  const message = error && typeof error === "object" && "message" in error ? String((error as { message: unknown }).message) : "something went wrong";
+  return `Sorry, that didn't work: ${message.replace(/[.\s]+$/, "")}.`;
+}
+
+type Result = {
+  task?: TaskSummary;
+  tasks?: TaskSummary[];
+  total?: number;
+  updated?: TaskSummary[];
+  deleted?: { id: number; title: string }[];
+  preview?: boolean;
+  would_delete?: { id: number; title: string }[];
+  error?: unknown;
+};
+
+function updateSentence(task: TaskSummary, input: Record<string, unknown>, clock: Clock): string {
+  const tags = (list: unknown) => (Array.isArray(list) ? list.map((t) => `#${String(t)}`).join(" ") : "");
+  const changes: [string, string][] = [];
+  if (typeof input.title === "string") changes.push(["title", `renamed to ${quote(task.title)}`]);
+  if ("due_at" in input) changes.push(["due", task.due_at ? `due ${describeDate(task.due_at, clock)}` : "no due date"]);
+  if ("priority" in input) changes.push(["priority", task.priority === "none" ? "no priority" : `${task.priority} priority`]);
+  if (Array.isArray(input.add_tags)) changes.push(["add_tags", `tagged ${tags(input.add_tags)}`]);
+  if (Array.isArray(input.remove_tags)) changes.push(["remove_tags", `${tags(input.remove_tags)} removed`]);
+  if ("tags" in input) changes.push(["tags", task.tags.length ? `tags set to ${tags(task.tags)}` : "all tags removed"]);
+  if ("description" in input) changes.push(["description", input.description === null ? "description cleared" : "description updated"]);
+  const only = changes.length === 1 ? changes[0]![0] : undefined;
+  // One change reads best as a verb sentence; several as a summary.
+  if (only === "title") return `Renamed task ${task.id} to ${quote(task.title)}.`;
+  if (only === "due") return task.due_at ? `Moved ${named(task)} to ${describeDate(task.due_at, clock)}.` : `Removed the due date from ${named(task)}.`;
+  if (only === "priority") return `Set ${named(task)} to ${changes[0]![1]}.`;
+  if (only === "add_tags") return `Tagged ${named(task)} with ${tags(input.add_tags)}.`;
+  if (only === "description") return input.description === null ? `Cleared the description of ${named(task)}.` : `Updated the description of ${named(task)}.`;
+  return `Updated ${named(task)}: ${andList(changes.map((c) => c[1])) || "no changes"}.`;
+}
+
+/** One sentence (or a short list) about what a mutating or reading tool just did. */
+export function resultReply(step: ToolStep, clock: Clock, label = "tasks"): string {
+  const r = (step.output ?? {}) as Result;
+  if (r.error) return errorReply(r.error);
+  switch (step.toolName) {
+    case "add_task": {
+      if (!r.task) break;
+      const d = details(r.task, clock).filter((x) => x !== "done");
+      const tagText = r.task.tags.length ? `tagged ${r.task.tags.map((t) => `#${t}`).join(" ")}` : "";
+      const extras = [...d.filter((x) => !x.startsWith("#")), ...(tagText ? [tagText] : [])];
+      return `Added ${named(r.task)}${extras.map((x) => `, ${x}`).join("")}.`;
+    }
+    case "get_task": {
+      if (!r.task) break;
+      const d = details(r.task, clock);
+      return `Task ${r.task.id}: ${quote(r.task.title)} \u2014 ${r.task.status}${d.filter((x) => x !== "done").map((x) => `, ${x}`).join("")}.`;
+    }
+    case "complete_task":
+      if (!r.task) break;
+      return r.task.status === "completed" ? `Marked ${named(r.task)} as done.` : `Reopened ${named(r.task)}; it's pending again.`;
+    case "update_task":
+      if (!r.task) break;
+      return updateSentence(r.task, step.input, clock);
+    case "delete_task":
+    case "delete_tasks":
+      if (r.preview) {
+        const items = r.would_delete ?? [];
+        if (!items.length) return "Nothing matches, so there is nothing to delete.";
+        return [`Delete ${items.length === 1 ? "this task" : `these ${items.length} tasks`}?`, ...items.map((t) => `- ${named(t)}`), "Reply “yes” to delete or “no” to keep them."].join("\n");
+      }
+      if (r.deleted) {
+        if (!r.deleted.length) return "Nothing was deleted.";
+        return r.deleted.length <= 3 ? `Deleted ${andList(r.deleted.map(named))}.` : `Deleted ${plural(r.deleted.length, "task")}.`;
+      }
+      break;
+    case "complete_tasks": {
+      const done = step.input.completed !== false;
+      const items = r.updated ?? [];
+      if (!items.length) return `There were no ${label} to ${done ? "complete" : "reopen"}.`;
+      const list = items.length <= 3 ? `: ${andList(items.map(named))}` : "";
+      return done ? `Marked ${plural(items.length, "task")} as done${list}.` : `Reopened ${plural(items.length, "task")}${list}.`;
+    }
+    case "list_tasks":
+      return listReply(r.tasks ?? [], r.total ?? r.tasks?.length ?? 0, label, clock);
+  }
+  return "Done.";
+}
