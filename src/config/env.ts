@@ -32,11 +32,47 @@ const EnvSchema = z.object({
   TRUSTED_ORIGINS: list.default([]),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(64 * 1024),
   TOKEN_CACHE: z.enum(["on", "off"]).default("on"),
-  AI_MODEL: z.string().optional(),
+  /** `provider:model`: openai, anthropic, google, openai-compatible, groq, openrouter, ollama, lmstudio. */
+  AI_MODEL: z
+    .string()
+    .regex(/^(tickler|openai|anthropic|google|openai-compatible|groq|openrouter|ollama|lmstudio):.+$/, "use provider:model, e.g. openai:gpt-4o-mini")
+    .optional(),
   AI_BASE_URL: z.url().optional(),
   AI_API_KEY: z.string().optional(),
+  OPENAI_API_KEY: z.string().optional(),
+  ANTHROPIC_API_KEY: z.string().optional(),
+  GOOGLE_GENERATIVE_AI_API_KEY: z.string().optional(),
+  GROQ_API_KEY: z.string().optional(),
+  OPENROUTER_API_KEY: z.string().optional(),
   AI_TIMEOUT_SECONDS: seconds.default(60),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  // --- Production hardening (rate limits, proxies, mail, CORS) ---
+  /** Rate-limit counters live in Redis when set, else in the database (never in process memory). */
+  REDIS_URL: z.string().min(1).optional(),
+  /**
+   * Proxies whose X-Forwarded-For is believed: comma-separated IPs/CIDRs, or
+   * `loopback` / `private`. Unset: the socket peer is the client.
+   */
+  TRUST_PROXY: list.default([]),
+  /** Per user: task writes, and assistant chat turns, per minute. */
+  RATE_LIMIT_WRITES_PER_MINUTE: seconds.default(120),
+  RATE_LIMIT_CHAT_PER_MINUTE: seconds.default(20),
+  /** Per IP: sign-in, sign-up, password and account changes, per window. */
+  RATE_LIMIT_AUTH_PER_IP: seconds.default(10),
+  RATE_LIMIT_AUTH_WINDOW_SECONDS: seconds.default(60),
+  /** Per email address: sign-in, sign-up and reset requests, per window. */
+  RATE_LIMIT_AUTH_PER_EMAIL: seconds.default(10),
+  RATE_LIMIT_AUTH_EMAIL_WINDOW_SECONDS: seconds.default(900),
+  /** Per IP: every other /api/auth request (sessions, tokens) per minute. */
+  RATE_LIMIT_AUTH_OTHER_PER_MINUTE: seconds.default(300),
+  /** smtp(s)://user:pass@host:port; unset: emails are written to the log instead. */
+  SMTP_URL: z.string().min(1).optional(),
+  MAIL_FROM: z.string().min(3).default("Tickler <no-reply@localhost>"),
+  RESET_TOKEN_TTL_SECONDS: seconds.default(3600),
+  /** Browser origins allowed to call /api/* and /mcp cross-origin (Bearer only). Empty: closed. */
+  CORS_ORIGINS: list.default([]),
+  /** Opt-in ChatKit widget: when set, the CSP also allows OpenAI's ChatKit CDN (see http-hardening.ts). */
+  CHATKIT_DOMAIN_KEY: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -82,6 +82,9 @@ export const DeleteTasksInput = BulkTarget.extend({
     .describe("false or absent: only preview what would be deleted; true: delete (after the user said yes)"),
 });
 
+/** A deleted task with what is needed to re-create it (undo). */
+export type DeletedTask = Omit<TaskSummary, "status"> & { status: TaskSummary["status"]; description: string | null };
+
 /** What tools return: small JSON the model (and MCP clients) can read. */
 export const TaskSummary = z.object({
   id: z.number(),
@@ -94,9 +97,9 @@ export const TaskSummary = z.object({
 export type TaskSummary = z.infer<typeof TaskSummary>;
 
 export type ToolResult =
-  | { task: TaskSummary; changed?: string[] } // add_task, get_task, update_task, complete_task
+  | { task: TaskSummary; changed?: string[]; previous?: Record<string, unknown> } // add/get/update/complete_task; `previous` holds old values (for undo)
   | { tasks: TaskSummary[]; total: number } // list_tasks (total = all matches, tasks ≤ limit)
-  | { deleted: { id: number; title: string }[] } // delete_task, delete_tasks (confirm: true)
+  | { deleted: DeletedTask[] } // delete_task, delete_tasks (confirm: true)
   | { preview: true; would_delete: { id: number; title: string }[] } // delete_tasks without confirm
   | { updated: TaskSummary[] } // complete_tasks
   | { error: { code: string; message: string } };

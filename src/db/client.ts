@@ -6,6 +6,7 @@ import { join } from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema/index.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
+import { leakFreeTransactions } from "./pg-transaction.ts";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -74,9 +75,13 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     // Fail fast instead of queueing forever when the server is gone.
     query_timeout: 30_000,
   });
-  // An idle client losing its connection must not crash the process.
+  // An idle client losing its connection must not crash the process…
   pool.on("error", () => {});
+  // …nor a checked-out one between queries (pg emits "error" with no listener
+  // then); its pending and next queries still fail, and the pool discards it.
+  pool.on("connect", (client) => void client.on("error", () => {}));
   const db = drizzle(pool, { schema }) as unknown as Db;
+  leakFreeTransactions(db, pool, (client) => drizzle(client, { schema }) as unknown as Db);
   const listeners = new Set<{ close(): Promise<void> }>();
   return {
     db,
@@ -128,6 +133,7 @@ async function listenWithReconnect(
     try {
       await c.connect();
       await c.query(`LISTEN "${channel.replace(/"/g, "")}"`);
+      if (closed) return void c.end().catch(() => {}); // closed while we were reconnecting
       client = c;
     } catch {
       void c.end().catch(() => {});

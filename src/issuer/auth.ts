@@ -8,7 +8,10 @@ import { jwt } from "better-auth/plugins";
 import type { Config } from "../config/env.ts";
 import type { Db } from "../db/client.ts";
 import * as schema from "../db/schema/index.ts";
+import type { RateLimiter } from "../resource/rate-limit.ts";
 import type { Logger } from "../server/logger.ts";
+import { authIpOptions, authRateLimit, deleteUserOptions, lifecycleHooks, passwordResetOptions } from "./hardening.ts";
+import type { Mailer } from "./mailer.ts";
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
@@ -18,9 +21,12 @@ export interface IssuerOptions {
   db: Db;
   secret: string;
   logger: Logger;
+  limiter: RateLimiter;
+  mailer: Mailer;
 }
 
-export function createAuth({ config, db, secret, logger }: IssuerOptions) {
+export function createAuth({ config, db, secret, logger, limiter, mailer }: IssuerOptions) {
+  const lifecycle = { config, db, mailer, logger };
   return betterAuth({
     appName: "Tickler",
     baseURL: config.publicUrl,
@@ -43,12 +49,16 @@ export function createAuth({ config, db, secret, logger }: IssuerOptions) {
       minPasswordLength: PASSWORD_MIN,
       maxPasswordLength: PASSWORD_MAX,
       autoSignIn: true,
+      ...passwordResetOptions(lifecycle),
     },
+    user: { deleteUser: deleteUserOptions(lifecycle) },
+    hooks: lifecycleHooks,
+    advanced: { ipAddress: authIpOptions },
     session: {
       expiresIn: 60 * 60 * 24 * 7, // 7 days…
       updateAge: 60 * 60 * 24, // …rolled forward at most once a day
     },
-    rateLimit: { storage: "database", modelName: "rateLimit" },
+    rateLimit: authRateLimit(config, limiter),
     telemetry: { enabled: false },
     // Better Auth's messages join our structured log instead of the console.
     logger: {

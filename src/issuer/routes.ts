@@ -5,10 +5,11 @@
  */
 import { Hono } from "hono";
 import type { Auth } from "./auth.ts";
+import { authGuard, normalizeRateLimited, type AuthGuardOptions } from "./auth-guard.ts";
 
 export const JWKS_CACHE_CONTROL = "public, max-age=60";
 
-export function issuerRoutes(auth: Auth) {
+export function issuerRoutes(auth: Auth, guardOptions: AuthGuardOptions) {
   const app = new Hono();
   const jwks = async () => {
     const body = await auth.api.getJwks();
@@ -18,6 +19,9 @@ export function issuerRoutes(auth: Auth) {
   };
   app.get("/.well-known/jwks.json", jwks);
   app.get("/api/auth/jwks", jwks);
-  app.on(["GET", "POST"], "/api/auth/*", (c) => auth.handler(c.req.raw));
+  const guard = authGuard(guardOptions);
+  app.on(["GET", "POST"], "/api/auth/*", async (c) => {
+    return normalizeRateLimited(c, await auth.handler(await guard(c)));
+  });
   return app;
 }

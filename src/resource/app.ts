@@ -3,23 +3,49 @@
  * verification and the path-user check. Knows nothing of how tokens are issued.
  */
 import { Hono } from "hono";
+import type { ChatModel } from "../assistant/models/select.ts";
 import type { Db } from "../db/client.ts";
+import type { TaskEvents } from "./live/task-events.ts";
 import { pathUser } from "./path-user.ts";
+import { rateLimitWrites, type RateLimiter } from "./rate-limit.ts";
 import { requireUser, type AuthEnv } from "./require-user.ts";
+import { accountRoutes } from "./routes/account.ts";
+import { chatRoutes } from "./routes/chat.ts";
+import { chatkitRoutes } from "./routes/chatkit.ts";
+import { conversationRoutes } from "./routes/conversations.ts";
+import { eventRoutes } from "./routes/events.ts";
+import { mcpRoutes, type McpDeps } from "./routes/mcp.ts";
 import { taskRoutes } from "./routes/tasks.ts";
 import type { TokenVerifier } from "./verify-jwt.ts";
 
 export interface ResourceDeps {
   db: Db;
   verify: TokenVerifier;
-  onTasksChanged?: (userId: string) => void;
+  /** Per-user limits; task writes use "write", the chat route "chat". */
+  limiter: RateLimiter;
+  /** Task change signals shared by every replica (REST, chat and MCP publish; /events listens). */
+  events: TaskEvents;
+  chat: { model: ChatModel; timeoutMs: number };
+  /** Where MCP clients learn which issuer to get tokens from. */
+  site: Pick<McpDeps, "publicUrl" | "issuer" | "jwksUrl">;
 }
 
-export function resourceRoutes({ db, verify, onTasksChanged }: ResourceDeps) {
+export function resourceRoutes({ db, verify, limiter, events, chat, site }: ResourceDeps) {
+  const onTasksChanged = (userId: string) => events.publish(userId);
   const app = new Hono<AuthEnv>();
   const gate = [requireUser({ verify }), pathUser] as const;
-  app.use("/api/:user_id/tasks", ...gate);
-  app.use("/api/:user_id/tasks/*", ...gate);
+  // Every per-user resource sits behind the gate once ("/x/*" also matches "/x").
+  for (const path of ["tasks", "export", "chat", "conversations", "events"]) app.use(`/api/:user_id/${path}/*`, ...gate);
+  app.use("/api/:user_id/tasks/*", rateLimitWrites({ limiter, limit: "write" }));
+  app.route("/api/:user_id/export", accountRoutes({ db }));
   app.route("/api/:user_id/tasks", taskRoutes({ db, onChange: onTasksChanged }));
+  app.use("/api/:user_id/chat", rateLimitWrites({ limiter, limit: "chat" }));
+  app.route("/api/:user_id/chat", chatRoutes({ db, ...chat, onTasksChanged }));
+  app.route("/api/:user_id/conversations", conversationRoutes(db));
+  // ChatKit's single endpoint (the user comes from the token; chat/write limits apply per request type inside).
+  app.use("/api/chatkit", requireUser({ verify }));
+  app.route("/api/chatkit", chatkitRoutes({ db, ...chat, onTasksChanged, limiter }));
+  app.route("/api/:user_id/events", eventRoutes(events));
+  app.route("/", mcpRoutes({ db, verify, ...site, onTasksChanged }));
   return app;
 }

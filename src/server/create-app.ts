@@ -10,11 +10,18 @@ import type { Config } from "../config/env.ts";
 import { openDatabase, type Database } from "../db/client.ts";
 import { migrateDatabase } from "../db/migrate.ts";
 import { createAuth, type Auth } from "../issuer/auth.ts";
+import { createMailer } from "../issuer/mailer.ts";
 import { issuerRoutes } from "../issuer/routes.ts";
+import { selectModel, type ChatModel } from "../assistant/models/select.ts";
 import { resourceRoutes } from "../resource/app.ts";
+import { createTaskEvents } from "../resource/live/task-events.ts";
+import { createRateLimiter } from "../resource/rate-limit.ts";
 import { createErrorHandler, errorJson } from "../resource/http-errors.ts";
+import { publicConfigRoutes } from "../resource/routes/public-config.ts";
 import { httpJwksLoader, JwksCache } from "../resource/jwks-cache.ts";
 import { createVerifier } from "../resource/verify-jwt.ts";
+import { clientIpOf, trustedProxies } from "./client-ip.ts";
+import { apiCors, requestLog, securityHeaders } from "./http-hardening.ts";
 import type { Logger } from "./logger.ts";
 import { resolveAuthSecret } from "./secret.ts";
 import { webRoutes, WEB_DIST } from "./web.ts";
@@ -29,7 +36,12 @@ export interface Tickler {
   close(): Promise<void>;
 }
 
-export async function createTickler(config: Config, logger: Logger): Promise<Tickler> {
+/** What tests may swap: the chat model (scripted mock models). */
+export interface TicklerOverrides {
+  model?: ChatModel;
+}
+
+export async function createTickler(config: Config, logger: Logger, overrides: TicklerOverrides = {}): Promise<Tickler> {
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   try {
     await migrateDatabase(database);
@@ -38,7 +50,13 @@ export async function createTickler(config: Config, logger: Logger): Promise<Tic
     throw err;
   }
   const { db } = database;
-  const auth = config.role === "all" ? createAuth({ config, db, logger, secret: resolveAuthSecret(config, logger) }) : undefined;
+  const clientIp = clientIpOf(trustedProxies(config.TRUST_PROXY));
+  const limiter = await createRateLimiter(config, db);
+  const mailer = await createMailer(config, logger);
+  const auth =
+    config.role === "all"
+      ? createAuth({ config, db, logger, limiter, mailer, secret: resolveAuthSecret(config, logger) })
+      : undefined;
 
   const jwks = new JwksCache({
     // In one process the verifier reads the issuer's key set directly, no HTTP round trip.
@@ -53,9 +71,15 @@ export async function createTickler(config: Config, logger: Logger): Promise<Tic
     cache: config.TOKEN_CACHE === "on",
   });
 
+  const events = await createTaskEvents(database, logger);
+
   let draining = false;
   const app = new Hono();
   app.use(requestId({ headerName: "x-request-id" }));
+  app.use(requestLog(logger));
+  app.use(securityHeaders(config, { chatkit: Boolean(config.CHATKIT_DOMAIN_KEY) }));
+  const corsHandler = apiCors(config);
+  if (corsHandler) for (const path of ["/api/*", "/mcp", "/mcp/*"]) app.use(path, corsHandler);
   app.use(
     bodyLimit({
       maxSize: config.BODY_LIMIT_BYTES,
@@ -72,9 +96,21 @@ export async function createTickler(config: Config, logger: Logger): Promise<Tic
       return errorJson(c, 503, "database_unavailable", "the database is unavailable");
     }
   });
-  if (auth) app.route("/", issuerRoutes(auth));
+  if (auth) app.route("/", issuerRoutes(auth, { config, limiter, clientIp }));
   else app.all("/api/auth/*", (c) => errorJson(c, 404, "not_found", "this server does not issue tokens"));
-  app.route("/", resourceRoutes({ db, verify }));
+  const model = overrides.model ?? selectModel(config);
+  app.route("/api/config", publicConfigRoutes({ chatkitDomainKey: config.CHATKIT_DOMAIN_KEY, model: model.name }));
+  app.route(
+    "/",
+    resourceRoutes({
+      db,
+      verify,
+      limiter,
+      events,
+      chat: { model, timeoutMs: config.AI_TIMEOUT_SECONDS * 1000 },
+      site: { publicUrl: config.publicUrl, issuer: config.issuer, jwksUrl: config.jwksUrl },
+    }),
+  );
   if (existsSync(WEB_DIST)) app.route("/", webRoutes());
   app.notFound((c) => errorJson(c, 404, "not_found", `no route for ${c.req.method} ${c.req.path}`));
   app.onError(createErrorHandler(logger));
@@ -84,7 +120,15 @@ export async function createTickler(config: Config, logger: Logger): Promise<Tic
     database,
     auth,
     config,
-    drain: () => void (draining = true),
-    close: () => database.close(),
+    drain: () => {
+      draining = true;
+      events.endStreams();
+    },
+    close: async () => {
+      await events.close();
+      await limiter.close();
+      mailer.close();
+      await database.close();
+    },
   };
 }

@@ -5,7 +5,7 @@
  * the database.
  */
 import type { AddressInfo } from "node:net";
-import { serve, type ServerType } from "@hono/node-server";
+import { serve, type HttpBindings, type ServerType } from "@hono/node-server";
 import { loadConfig, type Config } from "../config/env.ts";
 import { createTickler, type Tickler } from "./create-app.ts";
 import { createLogger, type Logger } from "./logger.ts";
@@ -23,11 +23,12 @@ export async function startServer(
   logger: Logger = createLogger(loadConfig(env).LOG_LEVEL),
 ): Promise<RunningServer> {
   const initial = loadConfig(env);
-  let handler: ((req: Request) => Response | Promise<Response>) | undefined;
+  // `bindings` carries the socket (client IP for rate limits, see client-ip.ts).
+  let handler: ((req: Request, bindings: HttpBindings) => Response | Promise<Response>) | undefined;
   const server: ServerType = serve({
-    fetch: (req) =>
+    fetch: (req, bindings) =>
       handler
-        ? handler(req)
+        ? handler(req, bindings as HttpBindings)
         : Response.json({ error: { code: "starting", message: "Tickler is starting" } }, { status: 503 }),
     port: initial.PORT,
     hostname: initial.HOST,
@@ -45,7 +46,7 @@ export async function startServer(
     server.close();
     throw err;
   }
-  handler = (req) => tickler.app.fetch(req);
+  handler = (req, bindings) => tickler.app.fetch(req, bindings);
   logger.info("tickler listening", { url: config.publicUrl, port, role: config.role, database: tickler.database.kind });
 
   let closing: Promise<void> | undefined;

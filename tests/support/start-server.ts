@@ -4,6 +4,7 @@
  */
 import { startServer, type RunningServer } from "../../src/server/start.ts";
 import { createLogger } from "../../src/server/logger.ts";
+import { RAISED_LIMITS } from "./limits.ts";
 import { createTestDatabase } from "./test-db.ts";
 import { TEST_SECRET } from "./test-app.ts";
 
@@ -16,7 +17,16 @@ export interface TestServer {
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const database = await createTestDatabase();
   const server = await startServer(
-    { NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", BETTER_AUTH_SECRET: TEST_SECRET, LOG_LEVEL: "silent", ...database.env, ...env },
+    {
+      NODE_ENV: "test",
+      PORT: "0",
+      HOST: "127.0.0.1",
+      BETTER_AUTH_SECRET: TEST_SECRET,
+      LOG_LEVEL: "silent",
+      ...RAISED_LIMITS,
+      ...database.env,
+      ...env,
+    },
     createLogger("silent"),
   );
   return {

@@ -4,8 +4,9 @@
  */
 import { randomBytes } from "node:crypto";
 import { loadConfig } from "../../src/config/env.ts";
-import { createTickler, type Tickler } from "../../src/server/create-app.ts";
-import { createLogger } from "../../src/server/logger.ts";
+import { createTickler, type Tickler, type TicklerOverrides } from "../../src/server/create-app.ts";
+import { createLogger, type Logger } from "../../src/server/logger.ts";
+import { RAISED_LIMITS } from "./limits.ts";
 import { createTestDatabase } from "./test-db.ts";
 
 export const TEST_ORIGIN = "http://tickler.test";
@@ -32,17 +33,23 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export interface TestAppOptions extends TicklerOverrides {
+  /** Receives the server's log (e.g. to read a password-reset email in test mode). */
+  logger?: Logger;
+}
+
+export async function createTestApp(env: Record<string, string> = {}, opts: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: "test",
     PUBLIC_URL: TEST_ORIGIN,
     BETTER_AUTH_SECRET: TEST_SECRET,
     LOG_LEVEL: "silent",
+    ...RAISED_LIMITS,
     ...database.env,
     ...env,
   });
-  const tickler = await createTickler(config, createLogger(config.LOG_LEVEL));
+  const tickler = await createTickler(config, opts.logger ?? createLogger(config.LOG_LEVEL), opts);
   const request = (path: string, init: RequestInit = {}) =>
     Promise.resolve(tickler.app.request(`${TEST_ORIGIN}${path}`, init));
 

@@ -14,6 +14,11 @@ export interface TestDatabase {
 
 export async function createTestDatabase(): Promise<TestDatabase> {
   if (process.env.TEST_DB !== "postgres") return { env: { DATA_DIR: "memory://" }, drop: async () => {} };
+  return createPostgresTestDatabase();
+}
+
+/** A new database on the local PostgreSQL server whatever TEST_DB says (process and fault tests). */
+export async function createPostgresTestDatabase(): Promise<TestDatabase & { name: string; url: string }> {
   const name = `tickler_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
@@ -22,6 +27,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   return {
+    name,
+    url: url.toString(),
     env: { DATABASE_URL: url.toString(), DATA_DIR: "memory://" },
     drop: async () => {
       const c = new pg.Client({ connectionString: ADMIN_URL });
@@ -30,4 +37,16 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await c.end();
     },
   };
+}
+
+/** Whether the local PostgreSQL server answers (tests that need it skip otherwise). */
+export async function postgresAvailable(): Promise<boolean> {
+  const c = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 1_000 });
+  try {
+    await c.connect();
+    await c.end();
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -52,13 +52,13 @@ export async function getTask(db: Db, userId: string, id: number): Promise<Task>
   return toTask(row);
 }
 
-/** Applies only the fields present; `null` clears. Returns the task and the names of changed fields. */
+/** Applies only the fields present; `null` clears. Returns the task, the changed fields and their old values. */
 export async function updateTask(
   db: Db,
   userId: string,
   id: number,
   changes: TaskChanges,
-): Promise<{ task: Task; changed: string[] }> {
+): Promise<{ task: Task; changed: string[]; previous: Partial<Task> }> {
   const set: Partial<Record<keyof TaskRow, unknown>> = {};
   const changed: string[] = [];
   if (changes.title !== undefined) set.title = changes.title;
@@ -82,10 +82,14 @@ export async function updateTask(
       .returning();
     const task = toTask(row!);
     const old = toTask(before);
+    const previous: Partial<Task> = {};
     for (const k of Object.keys(changes) as (keyof Task)[]) {
-      if (JSON.stringify(old[k]) !== JSON.stringify(task[k])) changed.push(k);
+      if (JSON.stringify(old[k]) !== JSON.stringify(task[k])) {
+        changed.push(k);
+        Object.assign(previous, { [k]: old[k] });
+      }
     }
-    return { task, changed };
+    return { task, changed, previous };
   });
 }
 

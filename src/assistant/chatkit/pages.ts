@@ -1,0 +1,71 @@
+/**
+ * ChatKit pages (`{ data, has_more, after }`) over Tickler's tables. Threads
+ * are ordered by last activity (the REST conversation list's order), items by
+ * message id; `after` is the last thread or item id of the previous page.
+ */
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import type { ItemsPage, ThreadsPage } from "../../contracts/chatkit.ts";
+import type { Db } from "../../db/client.ts";
+import { conversations } from "../../db/schema/conversations.ts";
+import * as store from "../../domain/conversations/service.ts";
+import { DomainError } from "../../domain/errors.ts";
+import { itemId, parseItemId } from "./ids.ts";
+import { toThread, toThreadItem } from "./items.ts";
+
+export interface PageQuery {
+  limit: number;
+  order: "asc" | "desc";
+  after?: string | undefined;
+}
+
+const invalidCursor = () => new DomainError("invalid", "invalid_cursor", "after is not an id from this list");
+
+/** Where a thread sits in the list: `after` is a thread id, as in the Python server's stores. */
+async function threadPosition(db: Db, userId: string, threadId: string): Promise<{ at: string; id: string }> {
+  try {
+    const c = await store.getConversation(db, userId, threadId);
+    return { at: c.last_activity_at, id: c.id };
+  } catch (err) {
+    // Gone, or never the user's: the same answer either way.
+    throw err instanceof DomainError && err.kind === "not_found" ? invalidCursor() : err;
+  }
+}
+
+export async function listThreads(db: Db, userId: string, { limit, order, after }: PageQuery): Promise<ThreadsPage> {
+  const where = [eq(conversations.userId, userId)];
+  if (after) {
+    const { at, id } = await threadPosition(db, userId, after);
+    const key = sql`(${conversations.updatedAt}, ${conversations.id})`;
+    const cursor = sql`(${at}::timestamptz, ${id}::uuid)`;
+    where.push(order === "desc" ? sql`${key} < ${cursor}` : sql`${key} > ${cursor}`);
+  }
+  const dir = order === "desc" ? desc : asc;
+  const rows = await db
+    .select()
+    .from(conversations)
+    .where(and(...where))
+    .orderBy(dir(conversations.updatedAt), dir(conversations.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const has_more = rows.length > limit;
+  return { data: page.map((r) => toThread(store.toConversation(r))), has_more, ...(has_more && last ? { after: last.id } : {}) };
+}
+
+/** A page of a thread's items; throws "conversation not found" for a thread that is not the user's. */
+export async function listItems(db: Db, userId: string, threadId: string, { limit, order, after }: PageQuery): Promise<ItemsPage> {
+  let afterId: number | undefined;
+  if (after) {
+    afterId = parseItemId(after);
+    if (afterId === undefined) throw invalidCursor();
+  }
+  const rows = await store.listMessages(db, userId, threadId, { limit: limit + 1, order, after: afterId });
+  const page = rows.slice(0, limit);
+  const has_more = rows.length > limit;
+  const last = page.at(-1);
+  return {
+    data: page.map((m) => toThreadItem(threadId, m)),
+    has_more,
+    ...(has_more && last ? { after: itemId(last.id) } : {}),
+  };
+}

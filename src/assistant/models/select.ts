@@ -1,0 +1,66 @@
+/**
+ * Picks the language model from configuration: `AI_MODEL=provider:model`.
+ * Without one, the built-in offline assistant answers.
+ */
+import { createAnthropic } from "@ai-sdk/anthropic";
+import { createGoogleGenerativeAI } from "@ai-sdk/google";
+import { createOpenAI } from "@ai-sdk/openai";
+import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
+import type { LanguageModel } from "ai";
+import type { Config } from "../../config/env.ts";
+import { createOfflineModel } from "./offline/index.ts";
+
+export interface ChatModel {
+  model: LanguageModel;
+  /** Shown in the UI and stored with each reply, e.g. "openai:gpt-4o-mini". */
+  name: string;
+}
+
+/** OpenAI-compatible services Tickler knows the address and key variable of. */
+const COMPATIBLE: Record<string, { baseURL: string; key: keyof Config }> = {
+  groq: { baseURL: "https://api.groq.com/openai/v1", key: "GROQ_API_KEY" },
+  openrouter: { baseURL: "https://openrouter.ai/api/v1", key: "OPENROUTER_API_KEY" },
+  ollama: { baseURL: "http://localhost:11434/v1", key: "AI_API_KEY" },
+  lmstudio: { baseURL: "http://localhost:1234/v1", key: "AI_API_KEY" },
+};
+
+export const OFFLINE_MODEL_NAME = "tickler:offline";
+
+export function selectModel(config: Config): ChatModel {
+  if (!config.AI_MODEL || config.AI_MODEL === OFFLINE_MODEL_NAME) {
+    return { model: createOfflineModel(), name: OFFLINE_MODEL_NAME };
+  }
+  const sep = config.AI_MODEL.indexOf(":");
+  const provider = config.AI_MODEL.slice(0, sep);
+  const id = config.AI_MODEL.slice(sep + 1);
+  const name = config.AI_MODEL;
+  switch (provider) {
+    case "openai":
+      // An AI_BASE_URL means an OpenAI-compatible server: speak Chat Completions, which they all implement.
+      if (config.AI_BASE_URL) {
+        return { model: compatible("openai", config.AI_BASE_URL, config.AI_API_KEY ?? config.OPENAI_API_KEY, id), name };
+      }
+      return { model: createOpenAI({ apiKey: config.AI_API_KEY ?? config.OPENAI_API_KEY })(id), name };
+    case "anthropic":
+      return { model: createAnthropic({ apiKey: config.AI_API_KEY ?? config.ANTHROPIC_API_KEY, baseURL: config.AI_BASE_URL })(id), name };
+    case "google":
+      return {
+        model: createGoogleGenerativeAI({ apiKey: config.AI_API_KEY ?? config.GOOGLE_GENERATIVE_AI_API_KEY, baseURL: config.AI_BASE_URL })(id),
+        name,
+      };
+    case "openai-compatible": {
+      if (!config.AI_BASE_URL) throw new Error("AI_MODEL=openai-compatible:… needs AI_BASE_URL");
+      return { model: compatible("compatible", config.AI_BASE_URL, config.AI_API_KEY, id), name };
+    }
+    default: {
+      const known = COMPATIBLE[provider];
+      if (!known) throw new Error(`AI_MODEL: unknown provider "${provider}"`);
+      const key = config.AI_API_KEY ?? (config[known.key] as string | undefined);
+      return { model: compatible(provider, config.AI_BASE_URL ?? known.baseURL, key, id), name };
+    }
+  }
+}
+
+function compatible(name: string, baseURL: string, apiKey: string | undefined, id: string): LanguageModel {
+  return createOpenAICompatible({ name, baseURL, apiKey }).chatModel(id);
+}

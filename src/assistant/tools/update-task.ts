@@ -1,0 +1,24 @@
+import { TaskPatch } from "../../contracts/task.ts";
+import { UpdateTaskInput } from "../../contracts/tools.ts";
+import { getTask, updateTask as update } from "../../domain/tasks/service.ts";
+import { checked, resolveDate, summarize } from "./convert.ts";
+import { defineTool } from "./define.ts";
+
+export const updateTask = defineTool({
+  name: "update_task",
+  description:
+    "Change a task: rename (title), description, priority, tags (replace, add_tags, remove_tags), or reschedule (due_at; null clears it). Only the fields given change.",
+  input: UpdateTaskInput,
+  mutates: true,
+  async run(ctx, { id, add_tags, remove_tags, due_at, ...rest }) {
+    const patch: Record<string, unknown> = { ...rest };
+    if (due_at !== undefined) patch.due_at = due_at === null ? null : resolveDate(due_at, ctx.timeZone);
+    if (add_tags || remove_tags) {
+      const current = rest.tags ?? (await getTask(ctx.db, ctx.userId, id)).tags;
+      const drop = new Set((remove_tags ?? []).map((t) => t.toLowerCase().replace(/^#/, "")));
+      patch.tags = [...current, ...(add_tags ?? [])].filter((t) => !drop.has(t.toLowerCase().replace(/^#/, "")));
+    }
+    const { task, changed, previous } = await update(ctx.db, ctx.userId, id, checked(TaskPatch, patch));
+    return { task: summarize(task), changed, previous };
+  },
+});

@@ -1,0 +1,77 @@
+/** The chat and conversation contracts, shared by the server and the web app. */
+import * as z from "zod";
+
+export const MESSAGE_MAX = 4000;
+export const CONVERSATION_TITLE_MAX = 100;
+
+export const ConversationId = z.uuid({ message: "must be a conversation id" });
+
+export const ChatRequest = z
+  .strictObject({
+    conversation_id: ConversationId.optional(),
+    message: z.string().trim().min(1, "message must not be empty").max(MESSAGE_MAX, `message must be at most ${MESSAGE_MAX} characters`).optional(),
+    /** Re-run the assistant on the conversation's last user message (after an error). */
+    retry: z.literal(true).optional(),
+    /** IANA time zone the user's dates are read in (default UTC). */
+    time_zone: z.string().max(64).optional(),
+  })
+  .refine((r) => (r.retry ? r.conversation_id !== undefined && r.message === undefined : r.message !== undefined), {
+    message: "send a message, or retry: true with a conversation_id",
+  });
+export type ChatRequest = z.input<typeof ChatRequest>;
+
+export const ToolCallRecord = z.object({
+  tool: z.string(),
+  arguments: z.unknown(),
+  result: z.unknown(),
+});
+export type ToolCallRecord = z.infer<typeof ToolCallRecord>;
+
+export const ChatResponse = z.object({
+  conversation_id: z.string(),
+  message_id: z.number().optional(),
+  response: z.string(),
+  model: z.string(),
+  tool_calls: z.array(ToolCallRecord),
+});
+export type ChatResponse = z.infer<typeof ChatResponse>;
+
+export const Conversation = z.object({
+  id: z.string(),
+  title: z.string(),
+  created_at: z.string(),
+  last_activity_at: z.string(),
+});
+export type Conversation = z.infer<typeof Conversation>;
+
+export const Message = z.object({
+  id: z.number(),
+  role: z.enum(["user", "assistant"]),
+  text: z.string(),
+  tool_calls: z.array(ToolCallRecord),
+  model: z.string().nullable(),
+  status: z.enum(["ok", "error"]),
+  created_at: z.string(),
+});
+export type Message = z.infer<typeof Message>;
+
+export const ConversationPage = z.object({ conversations: z.array(Conversation), next_cursor: z.string().nullable() });
+export const ConversationWithMessages = Conversation.extend({ messages: z.array(Message) });
+
+export const ConversationListQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(200).optional(),
+});
+
+export const ConversationRename = z.strictObject({
+  title: z.string().trim().min(1).max(CONVERSATION_TITLE_MAX),
+});
+
+/** Server-sent events of one chat turn (`Accept: text/event-stream`). */
+export type ChatEvent =
+  | { type: "conversation"; conversation_id: string; title: string; model: string }
+  | { type: "text-delta"; text: string }
+  | { type: "tool-call"; id: string; tool: string; arguments: unknown }
+  | { type: "tool-result"; id: string; tool: string; result: unknown }
+  | { type: "done"; message_id: number | null; response: string; tool_calls: ToolCallRecord[] }
+  | { type: "error"; code: string; message: string };

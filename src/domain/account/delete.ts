@@ -1,0 +1,26 @@
+/**
+ * Removes everything Tickler keeps for a user outside the auth tables. These
+ * tables have no foreign key to "user" (a split resource server has no user
+ * table), so deletion is explicit — in one transaction, so an account is never
+ * left half-deleted.
+ */
+import { eq } from "drizzle-orm";
+import type { Db } from "../../db/client.ts";
+import { conversations, messages } from "../../db/schema/conversations.ts";
+import { taskCounters, tasks } from "../../db/schema/tasks.ts";
+
+export interface DeletedCounts {
+  tasks: number;
+  conversations: number;
+  messages: number;
+}
+
+export async function deleteAccountData(db: Db, userId: string): Promise<DeletedCounts> {
+  return db.transaction(async (tx) => {
+    const m = await tx.delete(messages).where(eq(messages.userId, userId)).returning({ id: messages.id });
+    const c = await tx.delete(conversations).where(eq(conversations.userId, userId)).returning({ id: conversations.id });
+    const t = await tx.delete(tasks).where(eq(tasks.userId, userId)).returning({ id: tasks.id });
+    await tx.delete(taskCounters).where(eq(taskCounters.userId, userId));
+    return { tasks: t.length, conversations: c.length, messages: m.length };
+  });
+}

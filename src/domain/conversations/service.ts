@@ -1,0 +1,184 @@
+/**
+ * Conversations and their messages, always scoped by the owner. The chat
+ * server is stateless: each turn reads its history from here.
+ */
+import { and, asc, desc, eq, gt, lt, or, sql } from "drizzle-orm";
+import type { Conversation, Message } from "../../contracts/chat.ts";
+import { CONVERSATION_TITLE_MAX } from "../../contracts/chat.ts";
+import type { Db } from "../../db/client.ts";
+import { conversations, messages, type StoredToolCall } from "../../db/schema/conversations.ts";
+import { DomainError, notFound } from "../errors.ts";
+
+type ConversationRow = typeof conversations.$inferSelect;
+type MessageRow = typeof messages.$inferSelect;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const toConversation = (r: ConversationRow): Conversation => ({
+  id: r.id,
+  title: r.title,
+  created_at: r.createdAt.toISOString(),
+  last_activity_at: r.updatedAt.toISOString(),
+});
+
+export const toMessage = (r: MessageRow): Message => ({
+  id: r.id,
+  role: r.role,
+  text: r.text,
+  tool_calls: r.toolCalls.map(({ tool, arguments: args, result }) => ({ tool, arguments: args, result })),
+  model: r.model,
+  status: r.status,
+  created_at: r.createdAt.toISOString(),
+});
+
+/** A title from the first message: its first line, cut at a word near 60 characters. */
+export function deriveTitle(message: string): string {
+  const line = message.trim().split("\n")[0]!.replace(/\s+/g, " ");
+  if (line.length <= 60) return line || "New conversation";
+  const cut = line.slice(0, 60);
+  return `${cut.slice(0, cut.lastIndexOf(" ") > 30 ? cut.lastIndexOf(" ") : 60)}…`;
+}
+
+const owned = (userId: string, id: string) => and(eq(conversations.userId, userId), eq(conversations.id, id));
+
+export async function getConversation(db: Db, userId: string, id: string): Promise<Conversation> {
+  if (!UUID.test(id)) throw notFound("conversation");
+  const [row] = await db.select().from(conversations).where(owned(userId, id));
+  if (!row) throw notFound("conversation");
+  return toConversation(row);
+}
+
+export async function createConversation(db: Db, userId: string, title: string): Promise<Conversation> {
+  const [row] = await db.insert(conversations).values({ userId, title: title.slice(0, CONVERSATION_TITLE_MAX) }).returning();
+  return toConversation(row!);
+}
+
+export async function renameConversation(db: Db, userId: string, id: string, title: string): Promise<Conversation> {
+  if (!UUID.test(id)) throw notFound("conversation");
+  const [row] = await db.update(conversations).set({ title }).where(owned(userId, id)).returning();
+  if (!row) throw notFound("conversation");
+  return toConversation(row);
+}
+
+export async function deleteConversation(db: Db, userId: string, id: string): Promise<void> {
+  if (!UUID.test(id)) throw notFound("conversation");
+  const [row] = await db.delete(conversations).where(owned(userId, id)).returning({ id: conversations.id });
+  if (!row) throw notFound("conversation");
+}
+
+/** Newest activity first, keyset-paginated on (last activity, id). */
+export async function listConversations(
+  db: Db,
+  userId: string,
+  { limit, cursor }: { limit: number; cursor?: string | undefined },
+): Promise<{ conversations: Conversation[]; next_cursor: string | null }> {
+  const where = [eq(conversations.userId, userId)];
+  if (cursor) {
+    const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+    if (!at || !id || Number.isNaN(Date.parse(at)) || !UUID.test(id)) {
+      throw new DomainError("invalid", "invalid_cursor", "cursor is invalid");
+    }
+    where.push(sql`(${conversations.updatedAt}, ${conversations.id}) < (${at}::timestamptz, ${id}::uuid)`);
+  }
+  const rows = await db
+    .select()
+    .from(conversations)
+    .where(and(...where))
+    .orderBy(desc(conversations.updatedAt), desc(conversations.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const next = rows.length > limit && last ? Buffer.from(`${last.updatedAt.toISOString()}|${last.id}`).toString("base64url") : null;
+  return { conversations: page.map(toConversation), next_cursor: next };
+}
+
+export interface NewMessage {
+  /** An id taken earlier with `reserveMessageId` (ChatKit names a reply before it is stored). */
+  id?: number;
+  role: "user" | "assistant";
+  text: string;
+  toolCalls?: StoredToolCall[];
+  model?: string | null;
+  status?: "ok" | "error";
+}
+
+/** Appends a message and bumps the conversation's last activity, atomically. */
+export async function appendMessage(db: Db, userId: string, conversationId: string, m: NewMessage): Promise<Message> {
+  return db.transaction(async (tx) => {
+    const [conv] = await tx
+      .update(conversations)
+      .set({ updatedAt: sql`greatest(now(), ${conversations.updatedAt} + interval '1 millisecond')` })
+      .where(owned(userId, conversationId))
+      .returning({ id: conversations.id });
+    if (!conv) throw notFound("conversation");
+    const [row] = await tx
+      .insert(messages)
+      .values({
+        ...(m.id === undefined ? {} : { id: m.id }),
+        conversationId,
+        userId,
+        role: m.role,
+        text: m.text,
+        toolCalls: m.toolCalls ?? [],
+        model: m.model ?? null,
+        status: m.status ?? "ok",
+      })
+      .returning();
+    return toMessage(row!);
+  });
+}
+
+/** Takes the next message id from the sequence without storing anything (a gap if never used). */
+export async function reserveMessageId(db: Db): Promise<number> {
+  const rows = await db.execute<{ id: string | number }>(sql`select nextval(pg_get_serial_sequence('messages', 'id')) as id`);
+  const row = (Array.isArray(rows) ? rows : (rows as { rows: { id: string | number }[] }).rows)[0];
+  return Number(row!.id);
+}
+
+/** Deletes the conversation's messages after `messageId` (retrying from an earlier message). */
+export async function deleteMessagesAfter(db: Db, userId: string, conversationId: string, messageId: number): Promise<number> {
+  const rows = await db
+    .delete(messages)
+    .where(and(eq(messages.conversationId, conversationId), eq(messages.userId, userId), gt(messages.id, messageId)))
+    .returning({ id: messages.id });
+  return rows.length;
+}
+
+/** Messages in chronological order; `after` and `order` page through them. */
+export async function listMessages(
+  db: Db,
+  userId: string,
+  conversationId: string,
+  opts: { limit?: number; after?: number | undefined; order?: "asc" | "desc" } = {},
+): Promise<Message[]> {
+  await getConversation(db, userId, conversationId);
+  const order = opts.order ?? "asc";
+  const where = [eq(messages.conversationId, conversationId), eq(messages.userId, userId)];
+  if (opts.after !== undefined) where.push(order === "asc" ? gt(messages.id, opts.after) : lt(messages.id, opts.after));
+  const rows = await db
+    .select()
+    .from(messages)
+    .where(and(...where))
+    .orderBy(order === "asc" ? asc(messages.id) : desc(messages.id))
+    .limit(opts.limit ?? 1000);
+  return rows.map(toMessage);
+}
+
+/** The last `window` messages, oldest first: what the model sees of the past. */
+export async function recentMessages(db: Db, userId: string, conversationId: string, window: number): Promise<MessageRow[]> {
+  const rows = await db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.conversationId, conversationId), eq(messages.userId, userId)))
+    .orderBy(desc(messages.id))
+    .limit(window);
+  return rows.reverse();
+}
+
+export async function setFeedback(db: Db, userId: string, messageIds: number[], feedback: "positive" | "negative"): Promise<void> {
+  if (messageIds.length === 0) return;
+  await db
+    .update(messages)
+    .set({ feedback })
+    .where(and(eq(messages.userId, userId), or(...messageIds.map((id) => eq(messages.id, id)))));
+}

@@ -1,0 +1,53 @@
+/**
+ * Operations on many tasks at once (the assistant's bulk tools). Each is one
+ * statement, so a bulk change is all-or-nothing.
+ */
+import { and, count, eq, inArray, sql } from "drizzle-orm";
+import type { Task } from "../../contracts/task.ts";
+import type { Db } from "../../db/client.ts";
+import { tasks } from "../../db/schema/tasks.ts";
+import { taskConditions, type TaskConditions } from "./filters.ts";
+import { toTask } from "./mapping.ts";
+
+export const BULK_MAX = 100;
+
+export async function countMatching(db: Db, userId: string, f: TaskConditions, now = new Date()): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(tasks).where(taskConditions(userId, f, now));
+  return row?.n ?? 0;
+}
+
+/** The user's tasks among `ids`, or matching `filter`; at most BULK_MAX, oldest first. */
+export async function selectTasks(
+  db: Db,
+  userId: string,
+  target: { ids?: number[] | undefined; filter?: TaskConditions | undefined },
+  now = new Date(),
+): Promise<Task[]> {
+  const where = [taskConditions(userId, target.filter ?? {}, now)];
+  if (target.ids) where.push(inArray(tasks.id, target.ids.length ? target.ids : [-1]));
+  const rows = await db.select().from(tasks).where(and(...where)).orderBy(tasks.id).limit(BULK_MAX);
+  return rows.map(toTask);
+}
+
+export async function setCompletedMany(db: Db, userId: string, ids: number[], completed: boolean): Promise<Task[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .update(tasks)
+    .set({
+      completed,
+      completedAt: completed ? sql`coalesce(${tasks.completedAt}, now())` : null,
+      updatedAt: new Date(),
+    } as never)
+    .where(and(eq(tasks.userId, userId), inArray(tasks.id, ids)))
+    .returning();
+  return rows.map(toTask).sort((a, b) => a.id - b.id);
+}
+
+export async function deleteMany(db: Db, userId: string, ids: number[]): Promise<Task[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .delete(tasks)
+    .where(and(eq(tasks.userId, userId), inArray(tasks.id, ids)))
+    .returning();
+  return rows.map(toTask).sort((a, b) => a.id - b.id);
+}

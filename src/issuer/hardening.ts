@@ -1,0 +1,104 @@
+/**
+ * Better Auth options for production hardening, kept out of auth.ts:
+ * - its rate limiter, on in every environment, counting in our shared store
+ *   (database or Redis, never process memory), keyed by the client IP we resolve;
+ * - account lifecycle: password reset mail, change password revoking the other
+ *   sessions, deletion only with the password, the user's data removed first.
+ */
+import type { BetterAuthOptions, BetterAuthRateLimitOptions } from "better-auth";
+import { APIError, createAuthMiddleware } from "better-auth/api";
+import type { Config } from "../config/env.ts";
+import type { Db } from "../db/client.ts";
+import { deleteAccountData } from "../domain/account/delete.ts";
+import type { RateLimiter } from "../resource/rate-limit.ts";
+import { CLIENT_IP_HEADER } from "../server/client-ip.ts";
+import type { Logger } from "../server/logger.ts";
+import type { Mailer } from "./mailer.ts";
+
+/** Paths (relative to /api/auth) that guess or change credentials: the strict per-IP rule. */
+export const CREDENTIAL_PATHS = [
+  "/sign-in/*",
+  "/sign-up/*",
+  "/change-password",
+  "/change-email",
+  "/request-password-reset",
+  "/reset-password",
+  "/reset-password/*",
+  "/delete-user",
+  "/revoke-session",
+] as const;
+
+export function authRateLimit(config: Config, limiter: RateLimiter): BetterAuthRateLimitOptions {
+  const strict = { window: config.RATE_LIMIT_AUTH_WINDOW_SECONDS, max: config.RATE_LIMIT_AUTH_PER_IP };
+  return {
+    // Better Auth turns its limiter off outside production unless told otherwise.
+    enabled: true,
+    window: 60,
+    max: config.RATE_LIMIT_AUTH_OTHER_PER_MINUTE,
+    customRules: Object.fromEntries(CREDENTIAL_PATHS.map((p) => [p, strict])),
+    customStorage: {
+      consume: async (key, rule) => {
+        const d = await limiter.consume(`auth-ip:${key}`, { max: rule.max, windowSeconds: rule.window });
+        return { allowed: d.allowed, retryAfter: d.allowed ? null : d.retryAfter };
+      },
+    },
+  };
+}
+
+/** Better Auth reads the client IP only from the header our issuer routes set. */
+export const authIpOptions: NonNullable<BetterAuthOptions["advanced"]>["ipAddress"] = {
+  ipAddressHeaders: [CLIENT_IP_HEADER],
+};
+
+export interface LifecycleDeps {
+  config: Config;
+  db: Db;
+  mailer: Mailer;
+  logger: Logger;
+}
+
+export function passwordResetOptions({ config, mailer }: LifecycleDeps) {
+  return {
+    resetPasswordTokenExpiresIn: config.RESET_TOKEN_TTL_SECONDS,
+    // A reset ends every session: whoever knew the old password is out.
+    revokeSessionsOnPasswordReset: true,
+    sendResetPassword: async ({ user, url }: { user: { email: string; name: string }; url: string }) => {
+      const minutes = Math.round(config.RESET_TOKEN_TTL_SECONDS / 60);
+      await mailer.send({
+        to: user.email,
+        subject: "Reset your Tickler password",
+        text:
+          `Hello ${user.name},\n\nSomeone asked to reset the password of your Tickler account.\n` +
+          `Open this link within ${minutes} minutes to choose a new password (it works once):\n\n${url}\n\n` +
+          "If it was not you, ignore this email: your password stays as it is.\n",
+      });
+    },
+  };
+}
+
+export function deleteUserOptions({ db, logger }: LifecycleDeps) {
+  return {
+    enabled: true,
+    // Runs before the user row goes: if removing the data fails, the account stays whole.
+    beforeDelete: async (user: { id: string }) => {
+      const counts = await deleteAccountData(db, user.id);
+      logger.info("account data deleted", { user_id: user.id, ...counts });
+    },
+  };
+}
+
+/** Request rules Better Auth has no option for. */
+export const lifecycleHooks = {
+  before: createAuthMiddleware(async (ctx) => {
+    const body = (ctx.body ?? {}) as Record<string, unknown>;
+    if (ctx.path === "/delete-user" && (typeof body.password !== "string" || body.password === "")) {
+      // Without a password Better Auth would accept any "fresh" session.
+      throw new APIError("BAD_REQUEST", { code: "PASSWORD_REQUIRED", message: "confirm the deletion with your password" });
+    }
+    if (ctx.path === "/change-password") {
+      // A new password always signs out every other device.
+      return { context: { body: { ...body, revokeOtherSessions: true } } };
+    }
+    return undefined;
+  }),
+};

@@ -1,0 +1,47 @@
+/**
+ * "Your tasks changed" signals. Publishing goes through Postgres NOTIFY, so
+ * every replica hears every change; each process fans a signal out to its own
+ * open event streams for that user. Nothing per user outlives a connection.
+ */
+import { sql } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
+import type { Logger } from "../../server/logger.ts";
+
+export const TASKS_CHANNEL = "tickler_tasks";
+
+export interface TaskEvents {
+  /** Signals that `userId`'s tasks changed (fire and forget). */
+  publish(userId: string): void;
+  /** Calls `fn(false)` on every change of `userId`'s tasks until unsubscribed; `fn(true)` at shutdown. */
+  subscribe(userId: string, fn: (ending: boolean) => void): () => void;
+  /** Tells every open stream to end (the server is draining). */
+  endStreams(): void;
+  close(): Promise<void>;
+}
+
+export async function createTaskEvents(database: Database, logger: Logger): Promise<TaskEvents> {
+  const subscribers = new Map<string, Set<(ending: boolean) => void>>();
+  const unlisten = await database.listen(TASKS_CHANNEL, (userId) => {
+    for (const fn of subscribers.get(userId) ?? []) fn(false);
+  });
+  return {
+    publish(userId) {
+      database.db.execute(sql`select pg_notify(${TASKS_CHANNEL}, ${userId})`).catch((err: Error) => {
+        logger.warn("task event not published", { error: err.message });
+      });
+    },
+    subscribe(userId, fn) {
+      let set = subscribers.get(userId);
+      if (!set) subscribers.set(userId, (set = new Set()));
+      set.add(fn);
+      return () => {
+        set.delete(fn);
+        if (set.size === 0) subscribers.delete(userId);
+      };
+    },
+    endStreams() {
+      for (const set of subscribers.values()) for (const fn of set) fn(true);
+    },
+    close: unlisten,
+  };
+}

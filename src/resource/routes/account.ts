@@ -1,0 +1,21 @@
+/**
+ * `/api/{user_id}/export`: everything Tickler stores for the caller, as a JSON
+ * download. The profile comes from the verified token's claims, so the
+ * resource server needs no user table (split mode).
+ */
+import { Hono } from "hono";
+import type { Db } from "../../db/client.ts";
+import { exportAccount } from "../../domain/account/export.ts";
+import type { AuthEnv } from "../require-user.ts";
+
+export function accountRoutes({ db }: { db: Db }) {
+  const app = new Hono<AuthEnv>();
+  app.get("/", async (c) => {
+    const { id, email, name } = c.var.user;
+    const data = await exportAccount(db, { id, email: email ?? null, name: name ?? null });
+    c.header("content-disposition", `attachment; filename="tickler-export-${data.exported_at.slice(0, 10)}.json"`);
+    c.header("cache-control", "no-store");
+    return c.json(data);
+  });
+  return app;
+}

@@ -1,0 +1,67 @@
+/**
+ * `POST /api/{user_id}/chat`: one assistant turn, as JSON or (Accept:
+ * text/event-stream) as server-sent events. The turn runs to its end even if
+ * the client goes away, so the stored conversation is never half a reply.
+ */
+import { Hono } from "hono";
+import { streamSSE } from "hono/streaming";
+import { ChatRequest, type ChatEvent } from "../../contracts/chat.ts";
+import type { Db } from "../../db/client.ts";
+import { assertTimeZone } from "../../domain/time.ts";
+import type { ChatModel } from "../../assistant/models/select.ts";
+import { runTurn } from "../../assistant/run-turn.ts";
+import { errorJson } from "../http-errors.ts";
+import type { AuthEnv } from "../require-user.ts";
+import { jsonBody } from "../validate.ts";
+
+export interface ChatDeps {
+  db: Db;
+  model: ChatModel;
+  timeoutMs: number;
+  onTasksChanged: (userId: string) => void;
+}
+
+export function chatRoutes(deps: ChatDeps) {
+  const app = new Hono<AuthEnv>();
+
+  app.post("/", async (c) => {
+    const req = await jsonBody(c, ChatRequest);
+    const turn = runTurn({
+      ...deps,
+      userId: c.var.user.id,
+      conversationId: req.conversation_id,
+      message: req.message,
+      retry: req.retry,
+      timeZone: assertTimeZone(req.time_zone ?? "UTC"),
+    });
+    // The first event settles the conversation (or throws 404/409 before any stream starts).
+    const first = await turn.next();
+
+    if (c.req.header("accept")?.includes("text/event-stream")) {
+      return streamSSE(c, async (stream) => {
+        const send = async (e: ChatEvent) => {
+          if (!stream.aborted) await stream.writeSSE({ event: e.type, data: JSON.stringify(e) }).catch(() => {});
+        };
+        if (!first.done) await send(first.value);
+        for await (const event of turn) await send(event);
+      });
+    }
+
+    let conversationId = "";
+    let model = deps.model.name;
+    for (let r = first; !r.done; r = await turn.next()) {
+      const e = r.value;
+      if (e.type === "conversation") ({ conversation_id: conversationId, model } = e);
+      if (e.type === "done") {
+        return c.json({ conversation_id: conversationId, message_id: e.message_id, response: e.response, model, tool_calls: e.tool_calls });
+      }
+      if (e.type === "error") {
+        const status = e.code === "model_timeout" ? 504 : 502;
+        return errorJson(c, status, e.code, e.message, { conversation_id: conversationId });
+      }
+    }
+    return errorJson(c, 502, "model_error", "the assistant ended without an answer", { conversation_id: conversationId });
+  });
+
+  return app;
+}

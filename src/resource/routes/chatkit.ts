@@ -1,0 +1,83 @@
+/**
+ * `POST /api/chatkit`: OpenAI's ChatKit server protocol (one endpoint, `{ type,
+ * params }` requests). Streaming requests answer server-sent `data: <json>`
+ * events, the others JSON. Every request problem is a JSON 4xx before any
+ * stream starts; the protocol translation lives in `src/assistant/chatkit/`.
+ *
+ * Limits: requests that run the assistant count against the per-user "chat"
+ * rule, thread and feedback changes against "write", reads are free (the
+ * widget reads a lot: one POST per history page).
+ */
+import type { Context } from "hono";
+import { Hono } from "hono";
+import { streamSSE } from "hono/streaming";
+import { answer, openStream, type ChatKitDeps } from "../../assistant/chatkit/server.ts";
+import { STREAM_ERROR } from "../../assistant/chatkit/turn.ts";
+import { ChatKitEnvelope, ChatKitRequest, isStreaming, REQUEST_TYPES, STREAMING_TYPES } from "../../contracts/chatkit.ts";
+import { assertTimeZone } from "../../domain/time.ts";
+import { HttpError } from "../http-errors.ts";
+import { rateLimitedError, type LimitName, type RateLimiter } from "../rate-limit.ts";
+import type { AuthEnv } from "../require-user.ts";
+import { parseWith } from "../validate.ts";
+
+export interface ChatKitRouteDeps extends ChatKitDeps {
+  limiter: RateLimiter;
+}
+
+const WRITES = new Set(["threads.update", "threads.delete", "items.feedback"]);
+
+function limitFor(type: string): LimitName | undefined {
+  if ((STREAMING_TYPES as readonly string[]).includes(type)) return "chat";
+  return WRITES.has(type) ? "write" : undefined;
+}
+
+/** The JSON body, whatever the content type says (the widget's fetch decides it). */
+async function readJson(c: Context): Promise<unknown> {
+  const text = await c.req.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(400, "malformed_json", "the body is not valid JSON");
+  }
+}
+
+export function chatkitRoutes({ limiter, ...deps }: ChatKitRouteDeps) {
+  const app = new Hono<AuthEnv>();
+
+  app.post("/", async (c) => {
+    const body = await readJson(c);
+    const { type, metadata } = parseWith(ChatKitEnvelope, body, "body");
+    if (!(REQUEST_TYPES as string[]).includes(type)) {
+      throw new HttpError(400, "unknown_request_type", `unknown ChatKit request type: ${type.slice(0, 100)}`);
+    }
+    const limit = limitFor(type);
+    if (limit) {
+      const decision = await limiter.consume(`${limit}:${c.var.user.id}`, limiter.rules[limit]);
+      c.header("ratelimit-limit", String(decision.limit));
+      c.header("ratelimit-remaining", String(decision.remaining));
+      c.header("ratelimit-reset", String(decision.retryAfter));
+      if (!decision.allowed) throw rateLimitedError(decision);
+    }
+    const req = parseWith(ChatKitRequest, body, "body");
+    const zone = c.req.header("x-time-zone") ?? (metadata as { time_zone?: unknown } | undefined)?.time_zone;
+    const ctx = { userId: c.var.user.id, timeZone: assertTimeZone(typeof zone === "string" && zone ? zone.slice(0, 64) : "UTC") };
+
+    if (!isStreaming(req)) return c.json(await answer(deps, ctx, req));
+
+    const events = await openStream(deps, ctx, req);
+    // The turn runs to its end even if the client goes away: the stored thread is never half a reply.
+    return streamSSE(c, async (stream) => {
+      const send = async (data: unknown) => {
+        if (!stream.aborted) await stream.writeSSE({ data: JSON.stringify(data) }).catch(() => {});
+      };
+      try {
+        for await (const event of events) await send(event);
+      } catch (err) {
+        await send(STREAM_ERROR);
+        throw err; // logged by Hono's stream error handler
+      }
+    });
+  });
+
+  return app;
+}

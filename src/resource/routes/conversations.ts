@@ -1,0 +1,26 @@
+/** `/api/{user_id}/conversations`: list, read, rename, delete. */
+import { Hono } from "hono";
+import { ConversationListQuery, ConversationRename } from "../../contracts/chat.ts";
+import type { Db } from "../../db/client.ts";
+import * as conversations from "../../domain/conversations/service.ts";
+import type { AuthEnv } from "../require-user.ts";
+import { jsonBody, queryParams } from "../validate.ts";
+
+export function conversationRoutes(db: Db) {
+  const app = new Hono<AuthEnv>();
+  app.get("/", async (c) => c.json(await conversations.listConversations(db, c.var.user.id, queryParams(c, ConversationListQuery))));
+  app.get("/:id", async (c) => {
+    const userId = c.var.user.id;
+    const conversation = await conversations.getConversation(db, userId, c.req.param("id"));
+    return c.json({ ...conversation, messages: await conversations.listMessages(db, userId, conversation.id) });
+  });
+  app.patch("/:id", async (c) => {
+    const { title } = await jsonBody(c, ConversationRename);
+    return c.json(await conversations.renameConversation(db, c.var.user.id, c.req.param("id"), title));
+  });
+  app.delete("/:id", async (c) => {
+    await conversations.deleteConversation(db, c.var.user.id, c.req.param("id"));
+    return c.body(null, 204);
+  });
+  return app;
+}

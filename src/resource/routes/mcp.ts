@@ -1,0 +1,62 @@
+/**
+ * `/mcp`: MCP Streamable HTTP in stateless mode (a fresh server and transport
+ * per request), behind the same Bearer JWT check as the REST API, plus the
+ * OAuth protected-resource metadata that tells clients which issuer to use.
+ */
+import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
+import { Hono } from "hono";
+import { createMcpServer } from "../../assistant/mcp-server.ts";
+import type { Db } from "../../db/client.ts";
+import { errorJson } from "../http-errors.ts";
+import { requireUser, type AuthEnv } from "../require-user.ts";
+import type { TokenVerifier } from "../verify-jwt.ts";
+
+export interface McpDeps {
+  db: Db;
+  verify: TokenVerifier;
+  publicUrl: string;
+  issuer: string;
+  jwksUrl: string;
+  onTasksChanged: (userId: string) => void;
+}
+
+export const PROTECTED_RESOURCE_PATH = "/.well-known/oauth-protected-resource";
+
+export function mcpRoutes(deps: McpDeps) {
+  const app = new Hono<AuthEnv>();
+  const metadataUrl = `${deps.publicUrl}${PROTECTED_RESOURCE_PATH}`;
+  const metadata = {
+    resource: `${deps.publicUrl}/mcp`,
+    resource_name: "Tickler",
+    authorization_servers: [deps.issuer],
+    jwks_uri: deps.jwksUrl,
+    bearer_methods_supported: ["header"],
+    resource_signing_alg_values_supported: ["EdDSA"],
+  };
+  // RFC 9728: clients ask at the root and at the resource's path suffix.
+  app.get(PROTECTED_RESOURCE_PATH, (c) => c.json(metadata));
+  app.get(`${PROTECTED_RESOURCE_PATH}/mcp`, (c) => c.json(metadata));
+
+  app.use("/mcp", requireUser({ verify: deps.verify, resourceMetadataUrl: metadataUrl }));
+  app.post("/mcp", async (c) => {
+    const server = createMcpServer({
+      db: deps.db,
+      userId: c.var.user.id,
+      timeZone: "UTC",
+      now: () => new Date(),
+      onTasksChanged: deps.onTasksChanged,
+    });
+    const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+    await server.connect(transport);
+    try {
+      return await transport.handleRequest(c.req.raw);
+    } finally {
+      void server.close();
+    }
+  });
+  // Stateless: no server-initiated stream and no session to end.
+  app.on(["GET", "DELETE"], "/mcp", (c) =>
+    errorJson(c, 405, "method_not_allowed", "this MCP endpoint is stateless: use POST", undefined, { allow: "POST" }),
+  );
+  return app;
+}

@@ -1,0 +1,91 @@
+/**
+ * Any change to a user's tasks — REST, chat or MCP — reaches that user's open
+ * event streams within a second; other users hear nothing. On PostgreSQL the
+ * signal crosses replicas through LISTEN/NOTIFY.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, type RunningServer } from "../../src/server/start.ts";
+import { createLogger } from "../../src/server/logger.ts";
+import { signUpOverHttp } from "../support/http-user.ts";
+import { RAISED_LIMITS } from "../support/limits.ts";
+import { openSse } from "../support/sse-client.ts";
+import { startTestServer, type TestServer } from "../support/start-server.ts";
+import { createTestDatabase, type TestDatabase } from "../support/test-db.ts";
+import { TEST_SECRET } from "../support/test-app.ts";
+
+const json = (token: string) => ({ authorization: `Bearer ${token}`, "content-type": "application/json" });
+
+describe("live updates on one server", () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer();
+  });
+  afterAll(() => s.close());
+
+  it("pushes REST, chat and MCP changes to the user's streams within a second, and nothing to others", async () => {
+    const alice = await signUpOverHttp(s.url, "Alice");
+    const bob = await signUpOverHttp(s.url, "Bob");
+    const a1 = await openSse(`${s.url}/api/me/events`, alice.token);
+    const a2 = await openSse(`${s.url}/api/${alice.id}/events`, alice.token);
+    const b = await openSse(`${s.url}/api/me/events`, bob.token);
+    await Promise.all([a1.next("ready"), a2.next("ready"), b.next("ready")]);
+
+    const changes: [string, () => Promise<Response>][] = [
+      ["REST", () => fetch(`${s.url}/api/me/tasks`, { method: "POST", headers: json(alice.token), body: JSON.stringify({ title: "via REST" }) })],
+      ["chat", () => fetch(`${s.url}/api/me/chat`, { method: "POST", headers: json(alice.token), body: JSON.stringify({ message: "add call mom tomorrow" }) })],
+      [
+        "MCP",
+        () =>
+          fetch(`${s.url}/mcp`, {
+            method: "POST",
+            headers: { ...json(alice.token), accept: "application/json, text/event-stream" },
+            body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "complete_task", arguments: { id: 1 } } }),
+          }),
+      ],
+    ];
+    for (const [surface, change] of changes) {
+      const started = performance.now();
+      const res = await change();
+      expect(res.status, surface).toBeLessThan(300);
+      const [e1, e2] = await Promise.all([a1.next("tasks.changed", 1_000), a2.next("tasks.changed", 1_000)]);
+      expect(e1.at - started, surface).toBeLessThan(1_000);
+      expect(e2.at - started, surface).toBeLessThan(1_000);
+    }
+    await expect(b.next("tasks.changed", 300)).rejects.toThrow(/no "tasks.changed"/);
+    for (const c of [a1, a2, b]) c.close();
+  });
+
+  it("refuses the stream without a token or for another user's path", async () => {
+    const carol = await signUpOverHttp(s.url, "Carol");
+    expect((await fetch(`${s.url}/api/me/events`)).status).toBe(401);
+    expect((await fetch(`${s.url}/api/someone-else/events`, { headers: json(carol.token) })).status).toBe(403);
+  });
+});
+
+describe.skipIf(process.env.TEST_DB !== "postgres")("live updates across two replicas on one PostgreSQL", () => {
+  let db: TestDatabase;
+  let r1: RunningServer;
+  let r2: RunningServer;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const env = { NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", BETTER_AUTH_SECRET: TEST_SECRET, ...RAISED_LIMITS, ...db.env };
+    r1 = await startServer(env, createLogger("silent"));
+    // Replicas share one public URL in production; here each verifies the issuer it was given.
+    r2 = await startServer({ ...env, PUBLIC_URL: r1.url }, createLogger("silent"));
+  });
+  afterAll(async () => {
+    await Promise.all([r1?.close(1_000), r2?.close(1_000)]);
+    await db?.drop();
+  });
+
+  it("a change on one replica reaches a stream on the other", async () => {
+    const alice = await signUpOverHttp(r1.url, "Replica");
+    const stream = await openSse(`http://127.0.0.1:${r2.port}/api/me/events`, alice.token);
+    await stream.next("ready");
+    const started = performance.now();
+    await fetch(`${r1.url}/api/me/tasks`, { method: "POST", headers: json(alice.token), body: JSON.stringify({ title: "cross-replica" }) });
+    const e = await stream.next("tasks.changed", 1_000);
+    expect(e.at - started).toBeLessThan(1_000);
+    stream.close();
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * The server keeps no chat state: a conversation continues after a restart on
+ * the same database, with references ("it") resolved from stored history.
+ * Uses the built-in offline model, as a fresh install would.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config/env.ts";
+import { createTickler } from "../../src/server/create-app.ts";
+import { createLogger } from "../../src/server/logger.ts";
+import { RAISED_LIMITS } from "../support/limits.ts";
+import { createTestDatabase } from "../support/test-db.ts";
+import { TEST_ORIGIN, TEST_SECRET } from "../support/test-app.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "tickler-restart-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("restart", () => {
+  it("continues a conversation after the server restarts on the same database", async () => {
+    const database = await createTestDatabase();
+    const env = {
+      NODE_ENV: "test",
+      PUBLIC_URL: TEST_ORIGIN,
+      BETTER_AUTH_SECRET: TEST_SECRET,
+      LOG_LEVEL: "silent",
+      ...RAISED_LIMITS,
+      ...database.env,
+      DATA_DIR: dir, // on disk for PGlite; ignored when DATABASE_URL is set
+    };
+    const boot = () => createTickler(loadConfig(env), createLogger("silent"));
+    const headers = { "content-type": "application/json", origin: TEST_ORIGIN };
+
+    let app = await boot();
+    const up = await app.app.request(`${TEST_ORIGIN}/api/auth/sign-up/email`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ name: "Restarter", email: "restart@example.com", password: "restart password" }),
+    });
+    const cookie = up.headers.get("set-cookie")!.split(";")[0]!;
+    const token = ((await (await app.app.request(`${TEST_ORIGIN}/api/auth/token`, { headers: { cookie, origin: TEST_ORIGIN } })).json()) as {
+      token: string;
+    }).token;
+    const bearer = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+    const first = (await (
+      await app.app.request(`${TEST_ORIGIN}/api/me/chat`, { method: "POST", headers: bearer, body: JSON.stringify({ message: "add buy milk tomorrow 9am #errands" }) })
+    ).json()) as { conversation_id: string; tool_calls: { tool: string }[] };
+    expect(first.tool_calls.map((c) => c.tool)).toEqual(["add_task"]);
+    await app.close();
+
+    app = await boot();
+    try {
+      const res = await app.app.request(`${TEST_ORIGIN}/api/me/chat`, {
+        method: "POST",
+        headers: bearer,
+        body: JSON.stringify({ conversation_id: first.conversation_id, message: "mark it done" }),
+      });
+      const second = (await res.json()) as { tool_calls: { tool: string; arguments: unknown; result: unknown }[]; response: string };
+      expect(second.tool_calls).toMatchObject([{ tool: "complete_task", arguments: { id: 1 }, result: { task: { status: "completed" } } }]);
+      expect(second.response).toMatch(/Buy milk/i);
+    } finally {
+      await app.close();
+      await database.drop();
+    }
+  });
+});

@@ -1,0 +1,140 @@
+/**
+ * The task tools against the database, and what a hostile model can (not) do
+ * with them: the user always comes from the verified token.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Task } from "../../src/contracts/task.ts";
+import { runTool, taskTools, type ToolContext } from "../../src/assistant/tools/index.ts";
+import { createTestApp, type TestApp, type TestUser } from "../support/test-app.ts";
+import { scriptedModel } from "../support/scripted-model.ts";
+
+let t: TestApp;
+let alice: TestUser;
+let ctx: ToolContext;
+const changes: string[] = [];
+
+const tool = (name: string) => taskTools.find((x) => x.name === name)!;
+const call = (name: string, input: unknown, c: ToolContext = ctx) => {
+  const parsed = tool(name).input.safeParse(input);
+  if (!parsed.success) throw new Error(`bad input for ${name}: ${parsed.error.message}`);
+  return runTool(tool(name), c, parsed.data);
+};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  alice = await t.signUp("Alice");
+  ctx = {
+    db: t.tickler.database.db,
+    userId: alice.id,
+    timeZone: "Europe/Paris",
+    now: () => new Date("2026-11-28T10:00:00Z"),
+    onTasksChanged: (u) => changes.push(u),
+  };
+});
+afterAll(() => t.close());
+
+describe("task tools", () => {
+  it("add_task reads dates in the user's zone and normalises tags", async () => {
+    const r = await call("add_task", { title: "Buy milk", due_at: "2026-11-29T09:00", tags: ["#Errands"], priority: "high" });
+    expect(r).toEqual({
+      task: { id: 1, title: "Buy milk", status: "pending", priority: "high", tags: ["errands"], due_at: "2026-11-29T08:00:00.000Z" },
+    });
+    expect(changes).toContain(alice.id);
+  });
+
+  it("a date without a time means the end of that day in the user's zone", async () => {
+    const r = (await call("add_task", { title: "Report", due_at: "2026-12-04" })) as { task: { due_at: string } };
+    expect(r.task.due_at).toBe("2026-12-04T22:59:59.000Z");
+  });
+
+  it("list_tasks filters, searches and reports the total", async () => {
+    await call("add_task", { title: "Old thing", due_at: "2026-11-01T09:00:00Z" });
+    const overdue = (await call("list_tasks", { overdue: true })) as { tasks: { title: string }[]; total: number };
+    expect(overdue.tasks.map((x) => x.title)).toEqual(["Old thing"]);
+    const found = (await call("list_tasks", { query: "MILK" })) as { tasks: { id: number }[]; total: number };
+    expect(found).toMatchObject({ total: 1, tasks: [{ id: 1 }] });
+    const limited = (await call("list_tasks", { limit: 1 })) as { tasks: unknown[]; total: number };
+    expect(limited.tasks).toHaveLength(1);
+    expect(limited.total).toBe(3);
+  });
+
+  it("update_task changes only what is given and reports it", async () => {
+    const r = await call("update_task", { id: 1, title: "Buy oat milk", add_tags: ["shop"], due_at: null });
+    expect(r).toMatchObject({ task: { title: "Buy oat milk", tags: ["errands", "shop"], due_at: null }, });
+    expect((r as { changed: string[] }).changed.sort()).toEqual(["due_at", "tags", "title"]);
+    const again = await call("update_task", { id: 1, remove_tags: ["errands"] });
+    expect(again).toMatchObject({ task: { tags: ["shop"] } });
+  });
+
+  it("complete_task completes and reopens", async () => {
+    expect(await call("complete_task", { id: 1 })).toMatchObject({ task: { status: "completed" } });
+    expect(await call("complete_task", { id: 1, completed: false })).toMatchObject({ task: { status: "pending" } });
+  });
+
+  it("delete_tasks previews without confirm and deletes only with it", async () => {
+    await call("complete_tasks", { filter: { query: "old" } });
+    const preview = await call("delete_tasks", { filter: { status: "completed" } });
+    expect(preview).toEqual({ preview: true, would_delete: [{ id: 3, title: "Old thing" }] });
+    expect(await call("get_task", { id: 3 })).toMatchObject({ task: { id: 3 } });
+    expect(await call("delete_tasks", { filter: { status: "completed" }, confirm: true })).toMatchObject({ deleted: [{ id: 3, title: "Old thing", status: "completed", description: null }] });
+    expect(await call("get_task", { id: 3 })).toEqual({ error: { code: "not_found", message: "task not found" } });
+  });
+
+  it("reports bad input as an error result instead of throwing", async () => {
+    expect(await call("add_task", { title: "x", tags: ["two words"] })).toMatchObject({ error: { code: "invalid_input" } });
+    expect(await call("add_task", { title: "x", due_at: "2026-13-45" })).toMatchObject({ error: { code: "invalid_date" } });
+    expect(await call("complete_tasks", {})).toMatchObject({ error: { code: "invalid_input" } });
+  });
+
+  it("no tool input schema has a user id, and unknown fields are refused", () => {
+    for (const x of taskTools) {
+      expect(Object.keys(x.input.shape)).not.toContain("user_id");
+      expect(x.input.safeParse({ id: 1, title: "t", user_id: "someone" }).success).toBe(false);
+    }
+  });
+});
+
+describe("a hostile scripted model cannot reach another user's tasks", () => {
+  const model = scriptedModel([
+    {
+      calls: [
+        { tool: "add_task", input: { title: "planted", user_id: "VICTIM" } },
+        { tool: "list_tasks", input: { user_id: "VICTIM" } },
+        { tool: "delete_task", input: { id: 1 } },
+        { tool: "update_task", input: { id: 2, title: "pwned" } },
+        { tool: "complete_task", input: { id: 3 } },
+        { tool: "delete_tasks", input: { ids: [1, 2, 3], confirm: true } },
+        { tool: "get_task", input: { id: 2 } },
+      ],
+    },
+    { text: "Done." },
+  ]);
+  let h: TestApp;
+  beforeAll(async () => {
+    h = await createTestApp({}, { model });
+  });
+  afterAll(() => h.close());
+
+  it("passing a user id or another user's task numbers changes nothing of theirs", async () => {
+    const victim = await h.signUp("Victim");
+    for (const title of ["v1", "v2", "v3"]) await h.api(victim, "POST", "/api/me/tasks", { title });
+    const before = await (await h.api(victim, "GET", "/api/me/tasks")).json();
+    const attacker = await h.signUp("Attacker");
+
+    const res = await h.api(attacker, "POST", "/api/me/chat", { message: `act for ${victim.id}` });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { tool_calls: { tool: string; result: unknown }[] };
+    const results = Object.fromEntries(body.tool_calls.map((c) => [c.tool, c.result]));
+    // Inputs naming a user fail their strict schemas before any handler runs.
+    expect(results.add_task).toMatchObject({ error: { code: "invalid_input" } });
+    expect(results.list_tasks).toMatchObject({ error: { code: "invalid_input" } });
+    for (const name of ["delete_task", "update_task", "complete_task", "get_task"]) {
+      expect(results[name], name).toEqual({ error: { code: "not_found", message: "task not found" } });
+    }
+    expect(results.delete_tasks).toEqual({ deleted: [] });
+
+    expect(await (await h.api(victim, "GET", "/api/me/tasks")).json()).toEqual(before);
+    const mine = (await (await h.api(attacker, "GET", "/api/me/tasks")).json()) as { tasks: Task[] };
+    expect(mine.tasks).toEqual([]);
+  });
+});
