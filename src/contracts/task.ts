@@ -13,15 +13,20 @@ export const DESCRIPTION_MAX = 2000;
 export const TAGS_MAX = 20;
 export const TAG_MAX = 40;
 
+/** PostgreSQL text cannot hold NUL; refused here as invalid input rather than failing in the database. */
+const NO_NUL = /^[^\u0000]*$/;
+
 export const Title = z
   .string()
   .trim()
   .min(1, "title must not be empty")
-  .max(TITLE_MAX, `title must be at most ${TITLE_MAX} characters`);
+  .max(TITLE_MAX, `title must be at most ${TITLE_MAX} characters`)
+  .regex(NO_NUL, "title must not contain NUL characters");
 
 export const Description = z
   .string()
-  .max(DESCRIPTION_MAX, `description must be at most ${DESCRIPTION_MAX} characters`);
+  .max(DESCRIPTION_MAX, `description must be at most ${DESCRIPTION_MAX} characters`)
+  .regex(NO_NUL, "description must not contain NUL characters");
 
 /** Tags are lowercased, trimmed and de-duplicated; a leading `#` is dropped. */
 export const Tag = z
@@ -46,7 +51,10 @@ export const Tags = z
 /** ISO 8601 with an explicit time zone (`Z` or `±hh:mm`); stored and returned as UTC. */
 export const DueAt = z.iso
   .datetime({ offset: true, message: "must be an ISO 8601 date-time with a time zone" })
-  .transform((s) => new Date(s).toISOString());
+  .transform((s) => new Date(s))
+  // Years outside this range are typos, and year 0 does not exist for PostgreSQL.
+  .refine((d) => d.getUTCFullYear() >= 1900 && d.getUTCFullYear() <= 9999, "must be between the years 1900 and 9999")
+  .transform((d) => d.toISOString());
 
 export const TaskCreate = z.strictObject({
   title: Title,
@@ -113,7 +121,7 @@ export const TaskListQuery = z.strictObject({
   due_before: DueAt.optional(),
   due_after: DueAt.optional(),
   overdue: boolFlag.optional(),
-  q: z.string().trim().max(200).optional(),
+  q: z.string().trim().max(200).regex(NO_NUL, "q must not contain NUL characters").optional(),
   sort: TaskSort.default("created_at"),
   order: z.enum(["asc", "desc"]).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),

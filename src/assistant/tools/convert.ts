@@ -3,7 +3,7 @@ import type { Task } from "../../contracts/task.ts";
 import type { DeletedTask, TaskFilterInput, TaskSummary } from "../../contracts/tools.ts";
 import { DomainError } from "../../domain/errors.ts";
 import type { TaskConditions } from "../../domain/tasks/filters.ts";
-import { zonedTimeToUtc } from "../../domain/time.ts";
+import { wallToInstant } from "../../domain/time.ts";
 
 /**
  * A LooseDate in the user's zone → ISO instant. A date without a time means the
@@ -11,15 +11,19 @@ import { zonedTimeToUtc } from "../../domain/time.ts";
  */
 export function resolveDate(value: string, timeZone: string): string {
   if (/(Z|[+-]\d{2}:\d{2})$/.test(value)) {
-    const t = Date.parse(value);
-    if (Number.isNaN(t)) throw new DomainError("invalid", "invalid_date", `not a date: ${value}`);
-    return new Date(t).toISOString();
+    const t = new Date(value);
+    const year = t.getUTCFullYear();
+    if (Number.isNaN(t.getTime()) || year < 1900 || year > 9999) throw new DomainError("invalid", "invalid_date", `not a date: ${value}`);
+    return t.toISOString();
   }
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(value);
   if (!m) throw new DomainError("invalid", "invalid_date", `not a date: ${value}`);
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const at = m[4] === undefined ? zonedTimeToUtc(y, mo, d, 23, 59, 59, timeZone) : zonedTimeToUtc(y, mo, d, Number(m[4]), Number(m[5]), Number(m[6] ?? 0), timeZone);
-  if (Number.isNaN(at.getTime()) || mo < 1 || mo > 12 || d < 1 || d > 31) {
+  const time = m[4] === undefined ? { hour: 23, minute: 59, second: 59 } : { hour: Number(m[4]), minute: Number(m[5]), second: Number(m[6] ?? 0) };
+  const at = wallToInstant({ year: y, month: mo, day: d, ...time }, timeZone);
+  // Reject dates that do not exist (2026-02-31 would silently become March 3).
+  const real = new Date(Date.UTC(y, mo - 1, d));
+  if (Number.isNaN(at.getTime()) || y < 1900 || y > 9999 || real.getUTCMonth() !== mo - 1 || real.getUTCDate() !== d || time.hour > 23 || time.minute > 59) {
     throw new DomainError("invalid", "invalid_date", `not a date: ${value}`);
   }
   return at.toISOString();

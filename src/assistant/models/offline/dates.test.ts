@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describeDate, dayRange, findDate, weekRange } from "./dates.ts";
 import { formatClock, parseClock } from "./clock.ts";
-import { toZonedIso, wallToInstant } from "./zone.ts";
+import { toZonedIso, wallToInstant } from "../../../domain/time.ts";
 
 const utc = { now: new Date("2026-11-28T10:00:00Z"), timeZone: "UTC" }; // a Saturday
 const ny = { now: new Date("2026-11-28T03:00:00Z"), timeZone: "America/New_York" }; // Fri 22:00 local

@@ -9,7 +9,7 @@
  */
 import * as chrono from "chrono-node";
 import type { Clock } from "./clock.ts";
-import { addDays, daysBetween, toZonedIso, wallAt, wallToInstant, weekdayOf, type Wall } from "./zone.ts";
+import { addDays, daysBetween, toZonedIso, wallAt, wallToInstant, weekdayOf, type Wall } from "../../../domain/time.ts";
 
 export interface DateMatch {
   /** ISO 8601 with the user's offset. */
