@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 
 export type FakeReply =
   | { toolCalls: { name: string; arguments: unknown }[] }
-  | { text: string }
+  | { text: string; chunkDelayMs?: number }
   | { status: number; body?: string }
   | { delayMs: number };
 
@@ -42,8 +42,19 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
       res.writeHead(200, { "content-type": "text/event-stream" });
       res.write(chunk({ role: "assistant", content: "" }));
       if ("text" in reply) {
-        for (const word of reply.text.match(/\S+\s*/g) ?? []) res.write(chunk({ content: word }));
-        res.write(chunk({}, "stop"));
+        const words = reply.text.match(/\S+\s*/g) ?? [];
+        const delay = reply.chunkDelayMs ?? 0;
+        const send = (i: number): void => {
+          if (i === words.length) {
+            res.end(`${chunk({}, "stop")}data: [DONE]\n\n`);
+            return;
+          }
+          res.write(chunk({ content: words[i] }));
+          if (delay) setTimeout(() => send(i + 1), delay);
+          else send(i + 1);
+        };
+        send(0);
+        return;
       } else {
         reply.toolCalls.forEach((call, index) => {
           const args = JSON.stringify(call.arguments);
