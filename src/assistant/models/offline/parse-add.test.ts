@@ -17,3 +17,10 @@ describe("parseNewTask", () => {
     expect(parseNewTask(text, utc)).toEqual(expected);
   });
 });
+
+describe("quick-add shorthand", () => {
+  it("reads !high as the priority, not as part of the title", () => {
+    const t = parseNewTask("buy milk tomorrow 9am #errands !high", { now: new Date("2026-11-28T10:00:00Z"), timeZone: "UTC" });
+    expect(t).toMatchObject({ title: "Buy milk", priority: "high", tags: ["errands"] });
+  });
+});

@@ -38,7 +38,9 @@ export function parseNewTask(body: string, clock: Clock): NewTask {
   }
   if (tags.length) task.tags = [...new Set(tags)];
 
-  const [prio, afterPrio] = cut(rest, PRIORITY);
+  // "!high" is the web quick-add's shorthand; people type it here too.
+  const [bang, afterBang] = cut(rest, /(?:^|\s)!(high|medium|low|urgent|important)\b/i);
+  const [prio, afterPrio] = bang ? [bang, afterBang] : cut(rest, PRIORITY);
   const word = prio ? (prio[1] ?? prio[2] ?? prio[3]) : undefined;
   if (word) {
     task.priority = PRIORITY_WORDS[word.toLowerCase()] ?? "high";
