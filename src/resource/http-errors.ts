@@ -56,6 +56,16 @@ function isDatabaseDown(err: unknown): boolean {
   return e.cause !== undefined && e.cause !== err && isDatabaseDown(e.cause);
 }
 
+/** SQLSTATEs that mean "this input cannot be stored" (NUL in text, values out of range). */
+const INPUT_SQLSTATES = new Set(["22021", "22P05", "22003", "22008"]);
+
+function sqlState(err: unknown, depth = 0): string | undefined {
+  const e = err as { code?: unknown; cause?: unknown } | undefined;
+  if (!e || depth > 5) return undefined;
+  if (typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+  return e.cause !== err ? sqlState(e.cause, depth + 1) : undefined;
+}
+
 export function createErrorHandler(logger: Logger) {
   return (err: Error, c: Context) => {
     if (err instanceof HttpError) return errorJson(c, err.status, err.code, err.message, err.details, err.headers);
@@ -71,6 +81,12 @@ export function createErrorHandler(logger: Logger) {
       return errorJson(c, 503, "database_unavailable", "the database is unavailable; try again shortly", undefined, {
         "retry-after": "2",
       });
+    }
+    const state = sqlState(err);
+    if (state && INPUT_SQLSTATES.has(state)) {
+      // A validation gap, not an outage: the client can fix the input. Logged so the gap gets closed.
+      logger.warn("input refused by the database", { request_id: c.get("requestId" as never), sqlstate: state });
+      return errorJson(c, 422, "invalid_input", "the input contains a value that cannot be stored");
     }
     const status = (err as { status?: number }).status;
     if (typeof status === "number" && status >= 400 && status < 500) {
