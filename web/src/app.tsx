@@ -2,8 +2,9 @@
  * Routes and the auth gate: signed-out visitors go to /sign-in?next=<where they were>,
  * signed-in users never see the auth pages.
  */
-import { useEffect, useRef } from "react";
+import { lazy, Suspense, useEffect, useRef } from "react";
 import { authClient, type SessionUser } from "./lib/auth-client.ts";
+import { startLiveEvents } from "./lib/live-events.ts";
 import { navigate, safeNext, useLocation } from "./lib/router.tsx";
 import { ToastProvider } from "./lib/toast.tsx";
 import { tokens } from "./lib/token.ts";
@@ -15,6 +16,7 @@ import { flushPendingDeletes } from "./features/tasks/pending-deletes.ts";
 import { TasksPage } from "./features/tasks/tasks-page.tsx";
 
 const AUTH_ROUTES = new Set(["/sign-in", "/sign-up"]);
+const ChatPage = lazy(() => import("./features/chat/chat-page.tsx"));
 
 /** Set while the user signs out on purpose, so the gate doesn't add `?next=`. */
 let signingOut = false;
@@ -56,6 +58,9 @@ function Routes() {
     if (userId) signingOut = false;
   }, [userId]);
 
+  // Live updates: one event stream while signed in (restarted for another user).
+  useEffect(() => (userId ? startLiveEvents() : undefined), [userId]);
+
   // The API said the session is gone: re-check it; the gate then sends the user to sign in.
   const { refetch } = session;
   useEffect(() => tokens.onSessionExpired(() => void refetch()), [refetch]);
@@ -86,7 +91,15 @@ function Routes() {
 
   return (
     <AppShell user={user} onSignOut={signOut}>
-      {location.pathname === "/" ? <TasksPage /> : <NotFound />}
+      {location.pathname === "/" ? (
+        <TasksPage />
+      ) : location.pathname === "/chat" ? (
+        <Suspense fallback={<p className="empty-state" role="status">Loading the assistant…</p>}>
+          <ChatPage />
+        </Suspense>
+      ) : (
+        <NotFound />
+      )}
     </AppShell>
   );
 }

@@ -5,6 +5,7 @@
  */
 import { ErrorBody } from "#contracts/error.ts";
 import { SessionExpiredError, TokenUnavailableError, tokens } from "./token.ts";
+import { beginWrite } from "./writes-in-flight.ts";
 
 export class ApiError extends Error {
   override name = "ApiError";
@@ -34,6 +35,8 @@ export interface RequestOptions {
   query?: URLSearchParams;
   signal?: AbortSignal;
   keepalive?: boolean;
+  /** Accept header (default application/json); `text/event-stream` for streams. */
+  accept?: string;
 }
 
 async function toApiError(res: Response): Promise<ApiError> {
@@ -71,11 +74,14 @@ async function getToken(force: boolean): Promise<string> {
   }
 }
 
-/** Sends one API request; resolves with the parsed JSON (or `undefined` for 204). */
-export async function apiRequest(path: string, opts: RequestOptions = {}): Promise<unknown> {
+/**
+ * Sends one API request and resolves with the successful `Response` (body unread),
+ * e.g. for streams; failures become `ApiError`s.
+ */
+export async function apiFetch(path: string, opts: RequestOptions = {}): Promise<Response> {
   const url = opts.query && [...opts.query].length ? `${path}?${opts.query}` : path;
   const send = async (token: string) => {
-    const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: "application/json" };
+    const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: opts.accept ?? "application/json" };
     if (opts.body !== undefined) headers["Content-Type"] = "application/json";
     try {
       return await fetch(url, {
@@ -101,10 +107,21 @@ export async function apiRequest(path: string, opts: RequestOptions = {}): Promi
     res = await send(token);
   }
   if (!res.ok) throw await toApiError(res);
-  if (res.status === 204) return undefined;
+  return res;
+}
+
+/** Sends one API request; resolves with the parsed JSON (or `undefined` for 204). */
+export async function apiRequest(path: string, opts: RequestOptions = {}): Promise<unknown> {
+  const endWrite = (opts.method ?? "GET") === "GET" ? null : beginWrite();
   try {
-    return await res.json();
-  } catch {
-    throw new ApiError(res.status, "invalid_response", "The server sent an unreadable response.");
+    const res = await apiFetch(path, opts);
+    if (res.status === 204) return undefined;
+    try {
+      return await res.json();
+    } catch {
+      throw new ApiError(res.status, "invalid_response", "The server sent an unreadable response.");
+    }
+  } finally {
+    endWrite?.();
   }
 }

@@ -1,17 +1,34 @@
 /**
  * CHAT SLOT — the one place the chat feature plugs into the layout.
  *
- * The chat engineer sets `ChatPanel` to a component from `web/src/features/chat/`
- * (ideally `lazy(() => import("../chat/chat-panel.tsx"))` so it stays out of the
- * initial bundle). While it is `null`, no panel area is rendered at all.
+ * `ChatPanel` is the chat feature's panel, loaded on first render through
+ * `lazy(() => import(...))` so it stays out of the initial bundle, inside its own
+ * Suspense boundary (a quiet placeholder shows while the chunk loads).
  */
-import type { ComponentType } from "react";
+import { createElement, lazy, Suspense, type ComponentType } from "react";
+import { withChatKit } from "../chatkit/with-chatkit.tsx";
 
 export interface ChatPanelProps {
   /** Call after the assistant changed tasks, so the list and counts reload. */
   onTasksChanged: () => void;
   /** Close the panel (on narrow screens it is shown as an overlay). */
   onClose: () => void;
+  /** Move focus into the message box when it appears (it was opened on purpose). */
+  autoFocus?: boolean;
 }
 
-export const ChatPanel: ComponentType<ChatPanelProps> | null = null;
+const LazyPanel = lazy(() => import("../chat/chat-panel.tsx"));
+
+/** Starts loading the chat code early (e.g. when the "Assistant" button is hovered). */
+export const preloadChat = (): void => void import("../chat/chat-panel.tsx");
+
+function Loading() {
+  return createElement("div", { className: "chat-slot-loading", role: "status" }, createElement("span", { className: "sr-only" }, "Loading the assistant…"));
+}
+
+function SlotPanel(props: ChatPanelProps) {
+  return createElement(Suspense, { fallback: createElement(Loading) }, createElement(LazyPanel, props));
+}
+
+/** The built-in panel, or OpenAI's ChatKit widget when the server opts in (CHATKIT_DOMAIN_KEY). */
+export const ChatPanel: ComponentType<ChatPanelProps> | null = withChatKit(SlotPanel);

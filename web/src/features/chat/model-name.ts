@@ -1,0 +1,20 @@
+/** A person-friendly name for a model id like "tickler:offline" or "openai:gpt-4o-mini". */
+const PROVIDERS: Record<string, string> = {
+  openai: "OpenAI",
+  anthropic: "Anthropic",
+  google: "Google",
+  groq: "Groq",
+  openrouter: "OpenRouter",
+  ollama: "Ollama",
+  lmstudio: "LM Studio",
+  "openai-compatible": "custom server",
+};
+
+export function modelLabel(model: string | null): string | null {
+  if (!model) return null;
+  if (model === "tickler:offline") return "Offline assistant";
+  const sep = model.indexOf(":");
+  if (sep < 0) return model;
+  const provider = model.slice(0, sep);
+  return `${model.slice(sep + 1)} (${PROVIDERS[provider] ?? provider})`;
+}

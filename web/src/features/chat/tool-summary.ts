@@ -1,0 +1,107 @@
+/**
+ * One line (plus optional details) saying what a tool call did, e.g.
+ * "Added #4 Buy milk · due Tue 9:00 · #errands", "Completed #3", "Deleted 2 tasks".
+ */
+import type { TaskSummary } from "#contracts/tools.ts";
+import { parseToolResult } from "./tool-results.ts";
+
+export type ToolTone = "change" | "info" | "error" | "pending";
+
+export interface ToolSummary {
+  tone: ToolTone;
+  title: string;
+  /** Extra lines: the tasks a list or bulk change touched. */
+  details: string[];
+}
+
+const weekdayTime = new Intl.DateTimeFormat(undefined, { weekday: "short", hour: "numeric", minute: "2-digit" });
+const weekday = new Intl.DateTimeFormat(undefined, { weekday: "short" });
+const dateTime = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", hour: "numeric", minute: "2-digit" });
+const date = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short" });
+
+/** "Tue 9:00", "3 Dec 14:30", "Fri" (due by the end of the day: no time). */
+export function shortDue(iso: string, now = new Date()): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const allDay = d.getHours() === 23 && d.getMinutes() === 59;
+  const days = (d.getTime() - now.getTime()) / 86_400_000;
+  const thisWeek = days > -1 && days < 6;
+  if (thisWeek) return allDay ? weekday.format(d) : weekdayTime.format(d);
+  return allDay ? date.format(d) : dateTime.format(d);
+}
+
+const ref = (t: { id: number; title: string }) => `#${t.id} ${t.title}`;
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function taskLine(t: TaskSummary): string {
+  const parts = [ref(t)];
+  if (t.due_at) parts.push(`due ${shortDue(t.due_at)}`);
+  if (t.priority && t.priority !== "none") parts.push(`${t.priority} priority`);
+  for (const tag of t.tags ?? []) parts.push(`#${tag}`);
+  return parts.join(" · ");
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  title: "title",
+  description: "description",
+  priority: "priority",
+  tags: "tags",
+  due_at: "due date",
+  completed: "status",
+};
+
+const RUNNING: Record<string, string> = {
+  add_task: "Adding a task…",
+  list_tasks: "Looking at your tasks…",
+  get_task: "Looking up a task…",
+  update_task: "Updating a task…",
+  complete_task: "Updating a task…",
+  complete_tasks: "Updating tasks…",
+  delete_task: "Deleting a task…",
+  delete_tasks: "Deleting tasks…",
+};
+
+export function summarizeToolCall(tool: string, args: unknown, result: unknown): ToolSummary {
+  const r = parseToolResult(result);
+  const a = (typeof args === "object" && args !== null ? args : {}) as Record<string, unknown>;
+  switch (r.kind) {
+    case "pending":
+      return { tone: "pending", title: RUNNING[tool] ?? "Working…", details: [] };
+    case "error":
+      return { tone: "error", title: `Couldn't ${tool.replace(/_/g, " ")}: ${r.message}`, details: [] };
+    case "task": {
+      const t = r.task;
+      if (tool === "add_task") return { tone: "change", title: `Added ${taskLine(t)}`, details: [] };
+      if (tool === "complete_task") {
+        return { tone: "change", title: t.status === "completed" ? `Completed ${ref(t)}` : `Reopened ${ref(t)}`, details: [] };
+      }
+      if (tool === "update_task") {
+        const changed = (r.changed ?? []).map((f) => FIELD_LABELS[f] ?? f);
+        if (changed.length === 0) return { tone: "info", title: `No change to ${ref(t)}`, details: [] };
+        return { tone: "change", title: `Updated ${ref(t)}: ${changed.join(", ")}`, details: [taskLine(t)] };
+      }
+      return { tone: "info", title: taskLine(t), details: [] };
+    }
+    case "list": {
+      const shown = r.tasks.length;
+      const title = r.total === 0 ? "No matching tasks" : `Found ${plural(r.total, "task")}${r.total > shown ? ` (showing ${shown})` : ""}`;
+      return { tone: "info", title, details: r.tasks.map(taskLine) };
+    }
+    case "deleted":
+      if (r.deleted.length === 1) return { tone: "change", title: `Deleted ${ref(r.deleted[0]!)}`, details: [] };
+      return { tone: "change", title: `Deleted ${plural(r.deleted.length, "task")}`, details: r.deleted.map(ref) };
+    case "preview":
+      if (r.wouldDelete.length === 0) return { tone: "info", title: "Nothing to delete", details: [] };
+      return { tone: "info", title: `Would delete: ${r.wouldDelete.map(ref).join(", ")}`, details: [] };
+    case "updated": {
+      const done = a.completed !== false;
+      const n = r.updated.length;
+      if (n === 0) return { tone: "info", title: "No matching tasks", details: [] };
+      const verb = done ? "Completed" : "Reopened";
+      if (n === 1) return { tone: "change", title: `${verb} ${ref(r.updated[0]!)}`, details: [] };
+      return { tone: "change", title: `${verb} ${plural(n, "task")}`, details: r.updated.map(ref) };
+    }
+    case "unknown":
+      return { tone: "info", title: `Used ${tool.replace(/_/g, " ")}`, details: [] };
+  }
+}
