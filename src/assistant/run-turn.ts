@@ -42,14 +42,16 @@ export async function* runTurn(input: TurnInput): AsyncGenerator<ChatEvent> {
   const conversation = input.conversationId
     ? await conversations.getConversation(db, userId, input.conversationId)
     : await conversations.createConversation(db, userId, conversations.deriveTitle(input.message ?? ""));
-  yield { type: "conversation", conversation_id: conversation.id, title: conversation.title, model: model.name };
-
   if (input.retry) {
+    // Checked before the first event, so the caller can still answer 409 instead of opening a stream.
     const [last] = await conversations.recentMessages(db, userId, conversation.id, 1);
     if (last?.role !== "user") {
       throw new DomainError("conflict", "nothing_to_retry", "the conversation's last message was answered already");
     }
-  } else {
+  }
+  yield { type: "conversation", conversation_id: conversation.id, title: conversation.title, model: model.name };
+
+  if (!input.retry) {
     // Stored before the model runs: a failing provider never loses what the user wrote.
     await conversations.appendMessage(db, userId, conversation.id, { role: "user", text: input.message! });
   }

@@ -1,5 +1,6 @@
 /** The chat and conversation contracts, shared by the server and the web app. */
 import * as z from "zod";
+import { NO_NUL } from "./text.ts";
 
 export const MESSAGE_MAX = 4000;
 export const CONVERSATION_TITLE_MAX = 100;
@@ -9,7 +10,7 @@ export const ConversationId = z.uuid({ message: "must be a conversation id" });
 export const ChatRequest = z
   .strictObject({
     conversation_id: ConversationId.optional(),
-    message: z.string().trim().min(1, "message must not be empty").max(MESSAGE_MAX, `message must be at most ${MESSAGE_MAX} characters`).optional(),
+    message: z.string().trim().min(1, "message must not be empty").max(MESSAGE_MAX, `message must be at most ${MESSAGE_MAX} characters`).regex(NO_NUL, "message must not contain NUL characters").optional(),
     /** Re-run the assistant on the conversation's last user message (after an error). */
     retry: z.literal(true).optional(),
     /** IANA time zone the user's dates are read in (default UTC). */
@@ -64,7 +65,7 @@ export const ConversationListQuery = z.strictObject({
 });
 
 export const ConversationRename = z.strictObject({
-  title: z.string().trim().min(1).max(CONVERSATION_TITLE_MAX),
+  title: z.string().trim().min(1).max(CONVERSATION_TITLE_MAX).regex(NO_NUL, "title must not contain NUL characters"),
 });
 
 /** Server-sent events of one chat turn (`Accept: text/event-stream`). */

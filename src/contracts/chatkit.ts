@@ -10,6 +10,7 @@
  */
 import * as z from "zod";
 import { CONVERSATION_TITLE_MAX, MESSAGE_MAX } from "./chat.ts";
+import { NO_NUL } from "./text.ts";
 
 // ---------------------------------------------------------------- requests
 
@@ -62,6 +63,7 @@ export const UserMessageInput = z
     inference_options: InferenceOptions.optional().default({}),
   })
   .refine((i) => messageText(i).length > 0, { message: "the message must not be empty", path: ["content"] })
+  .refine((i) => NO_NUL.test(messageText(i)), { message: "the message must not contain NUL characters", path: ["content"] })
   .refine((i) => messageText(i).length <= MESSAGE_MAX, {
     message: `the message must be at most ${MESSAGE_MAX} characters`,
     path: ["content"],
@@ -93,7 +95,7 @@ export const ThreadsGetByIdReq = req("threads.get_by_id", z.object({ thread_id: 
 export const ThreadsListReq = req("threads.list", z.object({ limit: Limit, order: Order, after: After }));
 export const ThreadsUpdateReq = req(
   "threads.update",
-  z.object({ thread_id: ThreadId, title: z.string().trim().min(1, "title must not be empty").max(CONVERSATION_TITLE_MAX) }),
+  z.object({ thread_id: ThreadId, title: z.string().trim().min(1, "title must not be empty").max(CONVERSATION_TITLE_MAX).regex(NO_NUL, "title must not contain NUL characters") }),
 );
 export const ThreadsDeleteReq = req("threads.delete", z.object({ thread_id: ThreadId }));
 export const ItemsListReq = req("items.list", z.object({ thread_id: ThreadId, limit: Limit, order: Order, after: After }));

@@ -3,6 +3,7 @@
  * REST routes, the assistant's tools and the web app. Imports only zod.
  */
 import * as z from "zod";
+import { NO_NUL } from "./text.ts";
 
 export const PRIORITIES = ["none", "low", "medium", "high"] as const;
 export const Priority = z.enum(PRIORITIES);
@@ -13,8 +14,6 @@ export const DESCRIPTION_MAX = 2000;
 export const TAGS_MAX = 20;
 export const TAG_MAX = 40;
 
-/** PostgreSQL text cannot hold NUL; refused here as invalid input rather than failing in the database. */
-const NO_NUL = /^[^\u0000]*$/;
 
 export const Title = z
   .string()

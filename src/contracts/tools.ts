@@ -7,7 +7,8 @@
  * ("2026-11-29", the end of that day in the user's time zone).
  */
 import * as z from "zod";
-import { Description, Priority, TaskStatus, Title } from "./task.ts";
+import { Description, Priority, Tag, TaskStatus, Title } from "./task.ts";
+import { NO_NUL } from "./text.ts";
 
 export const LooseDate = z
   .string()
@@ -24,11 +25,11 @@ const TagList = z.array(z.string().max(40)).max(20);
 export const TaskFilterInput = z.strictObject({
   status: TaskStatus.optional().describe("default: all"),
   priority: Priority.optional(),
-  tag: z.string().max(40).optional(),
+  tag: Tag.optional(),
   due_before: LooseDate.optional(),
   due_after: LooseDate.optional(),
   overdue: z.boolean().optional().describe("only pending tasks whose due date has passed"),
-  query: z.string().max(200).optional().describe("words to find in title or description"),
+  query: z.string().max(200).regex(NO_NUL).optional().describe("words to find in title or description"),
 });
 export type TaskFilterInput = z.infer<typeof TaskFilterInput>;
 

@@ -34,7 +34,7 @@ export function toConditions(f: TaskFilterInput | undefined, timeZone: string): 
   return {
     status: f.status,
     priority: f.priority ? [f.priority] : undefined,
-    tag: f.tag ? [f.tag.toLowerCase().replace(/^#/, "")] : undefined,
+    tag: f.tag ? [f.tag] : undefined,
     due_before: f.due_before ? resolveDate(f.due_before, timeZone) : undefined,
     due_after: f.due_after ? resolveDate(f.due_after, timeZone) : undefined,
     overdue: f.overdue,
