@@ -42,6 +42,8 @@ export interface TicklerOverrides {
 }
 
 export async function createTickler(config: Config, logger: Logger, overrides: TicklerOverrides = {}): Promise<Tickler> {
+  // Chosen first: a bad AI_MODEL is a configuration error, reported before anything opens.
+  const model = overrides.model ?? selectModel(config);
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   try {
     await migrateDatabase(database);
@@ -98,7 +100,6 @@ export async function createTickler(config: Config, logger: Logger, overrides: T
   });
   if (auth) app.route("/", issuerRoutes(auth, { config, limiter, clientIp }));
   else app.all("/api/auth/*", (c) => errorJson(c, 404, "not_found", "this server does not issue tokens"));
-  const model = overrides.model ?? selectModel(config);
   app.route("/api/config", publicConfigRoutes({ chatkitDomainKey: config.CHATKIT_DOMAIN_KEY, model: model.name }));
   app.route(
     "/",

@@ -33,9 +33,8 @@ try {
   starting = startServer(process.env, createLogger(config.LOG_LEVEL));
   await starting;
 } catch (err) {
-  if (err instanceof ConfigError || err instanceof DataDirLockedError) {
-    logger.error(err.message);
-    process.exit(1);
-  }
-  throw err;
+  if (err instanceof ConfigError || err instanceof DataDirLockedError) logger.error(err.message);
+  // e.g. DATABASE_URL unreachable: one clear line, not an unhandled rejection.
+  else logger.error("Tickler could not start", { error: (err as Error).message, code: (err as { code?: string }).code });
+  process.exit(1);
 }

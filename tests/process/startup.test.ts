@@ -47,3 +47,11 @@ describe("start-up", () => {
     expect(await owner.stop()).toBe(0);
   });
 });
+
+describe("model configuration", () => {
+  it("refuses an OpenAI-compatible model without AI_BASE_URL, with a clear message", async () => {
+    const { exit, output } = runMain({ AI_MODEL: "openai-compatible:llama", DATA_DIR: tmp(), PORT: "0", BETTER_AUTH_SECRET: "x".repeat(32) });
+    expect(await exit).toBe(1);
+    expect(output()).toContain("needs AI_BASE_URL");
+  });
+});

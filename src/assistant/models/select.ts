@@ -7,7 +7,7 @@ import { createGoogleGenerativeAI } from "@ai-sdk/google";
 import { createOpenAI } from "@ai-sdk/openai";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import type { LanguageModel } from "ai";
-import type { Config } from "../../config/env.ts";
+import { ConfigError, type Config } from "../../config/env.ts";
 import { createOfflineModel } from "./offline/index.ts";
 
 export interface ChatModel {
@@ -49,12 +49,12 @@ export function selectModel(config: Config): ChatModel {
         name,
       };
     case "openai-compatible": {
-      if (!config.AI_BASE_URL) throw new Error("AI_MODEL=openai-compatible:… needs AI_BASE_URL");
+      if (!config.AI_BASE_URL) throw new ConfigError("AI_MODEL=openai-compatible:… needs AI_BASE_URL");
       return { model: compatible("compatible", config.AI_BASE_URL, config.AI_API_KEY, id), name };
     }
     default: {
       const known = COMPATIBLE[provider];
-      if (!known) throw new Error(`AI_MODEL: unknown provider "${provider}"`);
+      if (!known) throw new ConfigError(`AI_MODEL: unknown provider "${provider}"`);
       const key = config.AI_API_KEY ?? (config[known.key] as string | undefined);
       return { model: compatible(provider, config.AI_BASE_URL ?? known.baseURL, key, id), name };
     }
