@@ -1,0 +1,41 @@
+/**
+ * Replicas on one PostgreSQL: several start at the same moment (migrations
+ * serialise on an advisory lock) and serve the same users interchangeably.
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config/env.ts";
+import { createTickler, type Tickler } from "../../src/server/create-app.ts";
+import { createLogger } from "../../src/server/logger.ts";
+import { RAISED_LIMITS } from "../support/limits.ts";
+import { createTestDatabase, type TestDatabase } from "../support/test-db.ts";
+import { TEST_ORIGIN, TEST_SECRET } from "../support/test-app.ts";
+
+describe.skipIf(process.env.TEST_DB !== "postgres")("replicas on one PostgreSQL", () => {
+  let db: TestDatabase;
+  let replicas: Tickler[] = [];
+  afterAll(async () => {
+    await Promise.all(replicas.map((r) => r.close()));
+    await db?.drop();
+  });
+
+  it("start together on an empty database, then serve one user's session and tasks interchangeably", async () => {
+    db = await createTestDatabase();
+    const config = loadConfig({ NODE_ENV: "test", PUBLIC_URL: TEST_ORIGIN, BETTER_AUTH_SECRET: TEST_SECRET, LOG_LEVEL: "silent", ...RAISED_LIMITS, ...db.env });
+    replicas = await Promise.all([1, 2, 3].map(() => createTickler(config, createLogger("silent"))));
+    const [a, b, c] = replicas as [Tickler, Tickler, Tickler];
+    const req = (r: Tickler, path: string, init?: RequestInit) => Promise.resolve(r.app.request(`${TEST_ORIGIN}${path}`, init));
+
+    const up = await req(a, "/api/auth/sign-up/email", {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: TEST_ORIGIN },
+      body: JSON.stringify({ name: "Replica", email: "replica@example.com", password: "replica password" }),
+    });
+    const cookie = up.headers.get("set-cookie")!.split(";")[0]!;
+    // A session made on one replica mints tokens on another; a token from one verifies on a third.
+    const { token } = (await (await req(b, "/api/auth/token", { headers: { cookie, origin: TEST_ORIGIN } })).json()) as { token: string };
+    const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+    expect((await req(c, "/api/me/tasks", { method: "POST", headers, body: JSON.stringify({ title: "made on c" }) })).status).toBe(201);
+    const listed = (await (await req(a, "/api/me/tasks", { headers })).json()) as { tasks: { title: string }[] };
+    expect(listed.tasks.map((t) => t.title)).toEqual(["made on c"]);
+  });
+});
