@@ -3,7 +3,7 @@
  * where the network is the point (browser, SSE, MCP client, split mode).
  */
 import { startServer, type RunningServer } from "../../src/server/start.ts";
-import { createLogger } from "../../src/server/logger.ts";
+import { createLogger, type Logger } from "../../src/server/logger.ts";
 import { RAISED_LIMITS } from "./limits.ts";
 import { createTestDatabase } from "./test-db.ts";
 import { TEST_SECRET } from "./test-app.ts";
@@ -14,7 +14,12 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export interface StartTestServerOptions {
+  /** Where the server logs (default: nowhere), e.g. to read a password-reset email written to the log. */
+  logger?: Logger;
+}
+
+export async function startTestServer(env: Record<string, string> = {}, options: StartTestServerOptions = {}): Promise<TestServer> {
   const database = await createTestDatabase();
   const server = await startServer(
     {
@@ -27,7 +32,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       ...database.env,
       ...env,
     },
-    createLogger("silent"),
+    options.logger ?? createLogger("silent"),
   );
   return {
     url: server.url,

@@ -1,6 +1,7 @@
 /**
  * Routes and the auth gate: signed-out visitors go to /sign-in?next=<where they were>,
- * signed-in users never see the auth pages.
+ * signed-in users never see the sign-in/up pages. The password-reset pages are open
+ * to both (an emailed link may be opened in a signed-in browser).
  */
 import { lazy, Suspense, useEffect, useRef } from "react";
 import { authClient, type SessionUser } from "./lib/auth-client.ts";
@@ -10,19 +11,27 @@ import { ToastProvider } from "./lib/toast.tsx";
 import { tokens } from "./lib/token.ts";
 import { SignInPage } from "./features/auth/sign-in-page.tsx";
 import { SignUpPage } from "./features/auth/sign-up-page.tsx";
+import { signInHrefWith, type SignInNotice } from "./features/auth/sign-in-notice.ts";
 import { AppShell } from "./features/layout/app-shell.tsx";
 import { StatusScreen } from "./features/layout/status-screen.tsx";
 import { flushPendingDeletes } from "./features/tasks/pending-deletes.ts";
 import { TasksPage } from "./features/tasks/tasks-page.tsx";
 
 const AUTH_ROUTES = new Set(["/sign-in", "/sign-up"]);
+const PUBLIC_ROUTES = new Set(["/forgot-password", "/reset-password"]);
 const ChatPage = lazy(() => import("./features/chat/chat-page.tsx"));
+const AccountPage = lazy(() => import("./features/account/account-page.tsx"));
+const ForgotPasswordPage = lazy(() => import("./features/auth/forgot-password-page.tsx").then((m) => ({ default: m.ForgotPasswordPage })));
+const ResetPasswordPage = lazy(() => import("./features/auth/reset-password-page.tsx").then((m) => ({ default: m.ResetPasswordPage })));
 
-/** Set while the user signs out on purpose, so the gate doesn't add `?next=`. */
-let signingOut = false;
+/**
+ * Set while the session ends on purpose (sign-out, password reset, account deleted),
+ * so the gate sends the user to plain sign-in — with a notice, if there is one — instead of `?next=`.
+ */
+let leaving: { notice?: SignInNotice } | null = null;
 
 async function signOut(): Promise<void> {
-  signingOut = true;
+  leaving = {};
   try {
     await flushPendingDeletes();
     await authClient.signOut();
@@ -55,7 +64,7 @@ function Routes() {
   useEffect(() => {
     if (lastUser.current !== null && lastUser.current !== userId) tokens.clear();
     lastUser.current = userId;
-    if (userId) signingOut = false;
+    if (userId) leaving = null;
   }, [userId]);
 
   // Live updates: one event stream while signed in (restarted for another user).
@@ -66,10 +75,22 @@ function Routes() {
   useEffect(() => tokens.onSessionExpired(() => void refetch()), [refetch]);
 
   const isAuthRoute = AUTH_ROUTES.has(location.pathname);
+  const isPublicRoute = PUBLIC_ROUTES.has(location.pathname);
+  // Arrived at sign-in: the next time this tab is signed out it is no longer on purpose.
+  useEffect(() => {
+    if (!userId && isAuthRoute) leaving = null;
+  }, [userId, isAuthRoute]);
+
+  /** The server already ended this session (account deleted, password reset): re-check, then leave. */
+  const sessionEnded = (notice: SignInNotice) => {
+    leaving = { notice };
+    tokens.clear();
+    void refetch();
+  };
 
   if (session.isPending && !session.data) return <StatusScreen message="Loading…" busy />;
 
-  if (!user && session.error && session.error.status !== 401 && !isAuthRoute) {
+  if (!user && session.error && session.error.status !== 401 && !isAuthRoute && !isPublicRoute) {
     return (
       <StatusScreen
         message="Can't reach the server. Check your connection and try again."
@@ -79,14 +100,30 @@ function Routes() {
   }
 
   if (user && isAuthRoute) return <Redirect to={safeNext(location.search.get("next"))} />;
-  if (!user && !isAuthRoute) {
+  if (!user && !isAuthRoute && (leaving || !isPublicRoute)) {
     const here = location.href;
-    const to = signingOut || here === "/" ? "/sign-in" : `/sign-in?next=${encodeURIComponent(here)}`;
+    const to = leaving?.notice ? signInHrefWith(leaving.notice) : leaving || here === "/" ? "/sign-in" : `/sign-in?next=${encodeURIComponent(here)}`;
     return <Redirect to={to} />;
   }
 
   if (location.pathname === "/sign-in") return <SignInPage />;
   if (location.pathname === "/sign-up") return <SignUpPage />;
+  if (location.pathname === "/forgot-password") {
+    return (
+      <Suspense fallback={<StatusScreen message="Loading…" busy />}>
+        <ForgotPasswordPage />
+      </Suspense>
+    );
+  }
+  if (location.pathname === "/reset-password") {
+    // A reset signs out every session, this browser's too if it was signed in.
+    const onReset = user ? () => sessionEnded("password-reset") : () => navigate(signInHrefWith("password-reset"), { replace: true });
+    return (
+      <Suspense fallback={<StatusScreen message="Loading…" busy />}>
+        <ResetPasswordPage onReset={onReset} />
+      </Suspense>
+    );
+  }
   if (!user) return null;
 
   return (
@@ -96,6 +133,15 @@ function Routes() {
       ) : location.pathname === "/chat" ? (
         <Suspense fallback={<p className="empty-state" role="status">Loading the assistant…</p>}>
           <ChatPage />
+        </Suspense>
+      ) : location.pathname === "/account" ? (
+        <Suspense fallback={<p className="empty-state" role="status">Loading your account…</p>}>
+          <AccountPage
+            user={user}
+            currentSessionId={session.data?.session.id ?? null}
+            onSignOut={signOut}
+            onDeleted={() => sessionEnded("account-deleted")}
+          />
         </Suspense>
       ) : (
         <NotFound />

@@ -4,6 +4,7 @@ import { Link, useLocation } from "../../lib/router.tsx";
 import { tokens } from "../../lib/token.ts";
 import { describeAuthError, SERVER_DOWN, type AuthFailure } from "./auth-errors.ts";
 import { AuthLayout } from "./auth-layout.tsx";
+import { noticeMessage } from "./sign-in-notice.ts";
 import { TextField } from "./text-field.tsx";
 import { checkEmail } from "./validation.ts";
 import { useDocumentTitle } from "../../lib/use-document-title.ts";
@@ -13,6 +14,7 @@ export function SignInPage() {
   useDocumentTitle("Sign in");
   const { search } = useLocation();
   const next = search.get("next");
+  const notice = noticeMessage(search.get("notice"));
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [errors, setErrors] = useState<Partial<Record<AuthFailure["field"], string>>>({});
@@ -58,6 +60,11 @@ export function SignInPage() {
       }
     >
       <form className="auth-form" onSubmit={onSubmit} noValidate data-testid="sign-in-form">
+        {notice && !errors.form && (
+          <p className="form-notice" role="status" data-testid="sign-in-notice">
+            {notice}
+          </p>
+        )}
         {errors.form && (
           <p className="form-error" role="alert" data-testid="form-error">
             {errors.form}
@@ -87,6 +94,11 @@ export function SignInPage() {
           error={errors.password}
           data-testid="password"
         />
+        <p className="field-aside">
+          <Link href="/forgot-password" data-testid="forgot-password">
+            Forgot your password?
+          </Link>
+        </p>
         <button type="submit" className="btn btn-primary btn-block" disabled={busy} data-testid="submit">
           {busy ? "Signing in…" : "Sign in"}
         </button>

@@ -5,7 +5,8 @@ import { tokens } from "../../lib/token.ts";
 import { describeAuthError, SERVER_DOWN, type AuthFailure } from "./auth-errors.ts";
 import { AuthLayout } from "./auth-layout.tsx";
 import { TextField } from "./text-field.tsx";
-import { checkEmail, checkName, checkPassword, PASSWORD_MAX, PASSWORD_MIN } from "./validation.ts";
+import { PasswordRule } from "./password-rule.tsx";
+import { checkEmail, checkName, checkPassword } from "./validation.ts";
 import { useDocumentTitle } from "../../lib/use-document-title.ts";
 
 type Field = AuthFailure["field"];
@@ -58,7 +59,6 @@ export function SignUpPage() {
   }
 
   const signInHref = next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in";
-  const lengthOk = password.length >= PASSWORD_MIN && password.length <= PASSWORD_MAX;
   return (
     <AuthLayout
       title="Create your account"
@@ -117,11 +117,7 @@ export function SignUpPage() {
           onChange={(e) => setPassword(e.target.value)}
           error={errors.password}
           data-testid="password"
-          hint={
-            <span className={password ? (lengthOk ? "rule rule-ok" : "rule rule-bad") : "rule"} data-testid="password-rule">
-              {PASSWORD_MIN}–{PASSWORD_MAX} characters{password ? ` (${password.length})` : ""}
-            </span>
-          }
+          hint={<PasswordRule password={password} />}
         />
         <button type="submit" className="btn btn-primary btn-block" disabled={busy} data-testid="submit">
           {busy ? "Creating account…" : "Create account"}

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import type { SessionUser } from "../../lib/auth-client.ts";
+import { Link } from "../../lib/router.tsx";
 import type { ThemeChoice } from "../../lib/theme.ts";
 
 interface Props {
@@ -16,7 +17,7 @@ function initials(name: string, email: string): string {
   return letters.join("").toUpperCase();
 }
 
-/** Disclosure-style account popover: who is signed in, theme choice, sign out. */
+/** Disclosure-style account popover: who is signed in, account settings, theme choice, sign out. */
 export function AccountMenu({ user, theme, onTheme, onShowShortcuts, onSignOut }: Props) {
   const [open, setOpen] = useState(false);
   const [signingOut, setSigningOut] = useState(false);
@@ -76,6 +77,9 @@ export function AccountMenu({ user, theme, onTheme, onShowShortcuts, onSignOut }
               </label>
             ))}
           </fieldset>
+          <Link href="/account" className="menu-item" onClick={() => setOpen(false)} data-testid="account-settings">
+            Account settings
+          </Link>
           <button
             type="button"
             className="menu-item"
