@@ -12,7 +12,7 @@ import { chatStore } from "./chat-store.ts";
 import { Composer } from "./composer.tsx";
 import { ConversationList } from "./conversation-list.tsx";
 import { MessageList } from "./message-list.tsx";
-import { modelLabel } from "./model-name.ts";
+import { modelLabel, useServerModel } from "./model-name.ts";
 import { useChat } from "./use-chat.ts";
 import "../../styles/chat.css";
 import { useConversations } from "./use-conversations.ts";
@@ -32,7 +32,8 @@ export function ChatPanel({ onTasksChanged, onClose, autoFocus = false, variant 
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const listButton = useRef<HTMLButtonElement>(null);
   const idPrefix = useId().replace(/:/g, "");
-  const model = modelLabel(chat.model);
+  const serverModel = useServerModel();
+  const model = modelLabel(chat.model ?? serverModel);
   useOverlayInert(!isPage);
 
   const focusInput = () => requestAnimationFrame(() => inputRef.current?.focus());

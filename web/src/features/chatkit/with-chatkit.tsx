@@ -10,7 +10,7 @@
 import { lazy, Suspense, useEffect, useState, type ComponentType } from "react";
 import type { PublicConfig } from "#contracts/chatkit.ts";
 import type { ChatPanelProps } from "../layout/chat-slot.ts";
-import { loadServerConfig } from "./server-config.ts";
+import { loadServerConfig } from "../../lib/server-config.ts";
 
 const ChatKitPanel = lazy(() => import("./chatkit-panel.tsx"));
 

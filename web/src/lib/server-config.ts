@@ -1,4 +1,4 @@
-/** `GET /api/config`, read once: is the ChatKit widget enabled on this server? */
+/** `GET /api/config`, read once: which model answers, and is the ChatKit widget enabled on this server? */
 import { PublicConfig } from "#contracts/chatkit.ts";
 
 let cached: Promise<PublicConfig> | null = null;
