@@ -5,6 +5,7 @@ import { PasswordRule } from "../auth/password-rule.tsx";
 import { TextField } from "../auth/text-field.tsx";
 import { checkPassword } from "../auth/validation.ts";
 import { AccountSection } from "./account-section.tsx";
+import { FormError } from "../auth/form-error.tsx";
 
 type Field = "current" | "next" | "form";
 
@@ -54,11 +55,7 @@ export function ChangePasswordSection({ onChanged }: { onChanged: () => void }) 
   return (
     <AccountSection id="password" title="Change password" intro="Changing your password signs you out on every other device. This one stays signed in.">
       <form className="account-form" onSubmit={onSubmit} noValidate data-testid="change-password-form">
-        {errors.form && (
-          <p className="form-error" role="alert" data-testid="change-password-error">
-            {errors.form}
-          </p>
-        )}
+        <FormError message={errors.form} testId="change-password-error" />
         <TextField
           ref={refs.current}
           label="Current password"

@@ -7,6 +7,7 @@ import { AuthLayout } from "./auth-layout.tsx";
 import { PasswordRule } from "./password-rule.tsx";
 import { TextField } from "./text-field.tsx";
 import { checkPassword } from "./validation.ts";
+import { FormError } from "./form-error.tsx";
 
 type Field = "password" | "confirm" | "form";
 
@@ -74,11 +75,7 @@ export function ResetPasswordPage({ onReset }: { onReset: () => void }) {
   return (
     <AuthLayout title="Choose a new password" subtitle="You'll be signed out everywhere, then sign in with the new password." footer={footer}>
       <form className="auth-form" onSubmit={onSubmit} noValidate data-testid="reset-password-form">
-        {errors.form && (
-          <p className="form-error" role="alert" data-testid="form-error">
-            {errors.form}
-          </p>
-        )}
+        <FormError message={errors.form} />
         <TextField
           ref={refs.password}
           label="New password"

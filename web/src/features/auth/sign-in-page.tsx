@@ -8,6 +8,7 @@ import { noticeMessage } from "./sign-in-notice.ts";
 import { TextField } from "./text-field.tsx";
 import { checkEmail } from "./validation.ts";
 import { useDocumentTitle } from "../../lib/use-document-title.ts";
+import { FormError } from "./form-error.tsx";
 
 /** Sign in with email and password. The auth gate redirects to `?next=` once the session exists. */
 export function SignInPage() {
@@ -65,11 +66,7 @@ export function SignInPage() {
             {notice}
           </p>
         )}
-        {errors.form && (
-          <p className="form-error" role="alert" data-testid="form-error">
-            {errors.form}
-          </p>
-        )}
+        <FormError message={errors.form} />
         <TextField
           ref={emailRef}
           label="Email"

@@ -8,6 +8,7 @@ import { TextField } from "./text-field.tsx";
 import { PasswordRule } from "./password-rule.tsx";
 import { checkEmail, checkName, checkPassword } from "./validation.ts";
 import { useDocumentTitle } from "../../lib/use-document-title.ts";
+import { FormError } from "./form-error.tsx";
 
 type Field = AuthFailure["field"];
 
@@ -70,11 +71,7 @@ export function SignUpPage() {
       }
     >
       <form className="auth-form" onSubmit={onSubmit} noValidate data-testid="sign-up-form">
-        {errors.form && (
-          <p className="form-error" role="alert" data-testid="form-error">
-            {errors.form}
-          </p>
-        )}
+        <FormError message={errors.form} />
         <TextField
           ref={refs.name}
           label="Name"
