@@ -6,6 +6,7 @@
 import { Hono } from "hono";
 import type { Auth } from "./auth.ts";
 import { authGuard, normalizeRateLimited, type AuthGuardOptions } from "./auth-guard.ts";
+import { withErrorShape } from "./error-shape.ts";
 
 export const JWKS_CACHE_CONTROL = "public, max-age=60";
 
@@ -21,7 +22,7 @@ export function issuerRoutes(auth: Auth, guardOptions: AuthGuardOptions) {
   app.get("/api/auth/jwks", jwks);
   const guard = authGuard(guardOptions);
   app.on(["GET", "POST"], "/api/auth/*", async (c) => {
-    return normalizeRateLimited(c, await auth.handler(await guard(c)));
+    return withErrorShape(c, normalizeRateLimited(c, await auth.handler(await guard(c))));
   });
   return app;
 }

@@ -101,3 +101,26 @@ describe("issuer → token → resource server", () => {
     }
   });
 });
+
+describe("issuer errors", () => {
+  it("carry the documented error object beside Better Auth's own fields", async () => {
+    const res = await t.request("/api/auth/sign-in/email", {
+      method: "POST",
+      headers: json,
+      body: JSON.stringify({ email: "nobody@example.com", password: "whatever password" }),
+    });
+    expect(res.status).toBe(401);
+    const body = (await res.json()) as { code: string; message: string; error: { code: string; message: string; request_id: string } };
+    expect(body.code).toBe("INVALID_EMAIL_OR_PASSWORD"); // what Better Auth's client reads
+    expect(body.error).toEqual({ code: "invalid_email_or_password", message: body.message, request_id: res.headers.get("x-request-id") });
+  });
+
+  it("answers a malformed sign-up with a 4xx in the same shape", async () => {
+    for (const body of ['{"email":', JSON.stringify({ email: 42, password: [] }), JSON.stringify({ name: "x", email: "a@b.c", password: "short" })]) {
+      const res = await t.request("/api/auth/sign-up/email", { method: "POST", headers: json, body });
+      expect(res.status, body).toBeGreaterThanOrEqual(400);
+      expect(res.status, body).toBeLessThan(500);
+      expect(((await res.json()) as { error: { code: string } }).error.code, body).toMatch(/^[a-z_]+$/);
+    }
+  });
+});
