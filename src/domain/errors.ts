@@ -17,3 +17,5 @@ export class DomainError extends Error {
 }
 
 export const notFound = (what: string) => new DomainError("not_found", "not_found", `${what} not found`);
+
+export const accountDeleted = () => new DomainError("forbidden", "account_deleted", "this account has been deleted");

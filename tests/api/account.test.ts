@@ -181,6 +181,20 @@ describe("delete account", () => {
     const exported = (await (await t.api(u, "GET", "/api/me/export")).json()) as { tasks: unknown[]; conversations: unknown[] };
     expect(exported.tasks).toEqual([]);
     expect(exported.conversations).toEqual([]);
+
+    // …and it cannot leave new rows behind: creates through REST, chat and MCP are refused.
+    const create = await t.api(u, "POST", "/api/me/tasks", { title: "ghost" });
+    expect(create.status).toBe(403);
+    expect(((await create.json()) as { error: { code: string } }).error.code).toBe("account_deleted");
+    expect((await t.api(u, "POST", "/api/me/chat", { message: "add ghost task" })).status).toBe(403);
+    const mcp = await t.request("/mcp", {
+      method: "POST",
+      headers: { ...u.headers, accept: "application/json, text/event-stream" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "add_task", arguments: { title: "ghost" } } }),
+    });
+    expect(((await mcp.json()) as { result: { isError: boolean } }).result.isError).toBe(true);
+    expect(await db.select().from(tasks).where(eq(tasks.userId, u.id))).toEqual([]);
+    expect(await db.select().from(conversations).where(eq(conversations.userId, u.id))).toEqual([]);
   });
 });
 

@@ -40,3 +40,12 @@ export const taskCounters = pgTable("task_counters", {
   userId: text("user_id").primaryKey(),
   lastId: integer("last_id").notNull(),
 });
+
+/**
+ * Accounts deleted at the issuer. Access tokens outlive the account by up to
+ * their lifetime; creates check this table so such a token cannot leave rows behind.
+ */
+export const deletedAccounts = pgTable("deleted_accounts", {
+  userId: text("user_id").primaryKey(),
+  deletedAt: timestamp("deleted_at", { withTimezone: true }).notNull().defaultNow(),
+});

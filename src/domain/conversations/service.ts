@@ -7,7 +7,8 @@ import type { Conversation, Message } from "../../contracts/chat.ts";
 import { CONVERSATION_TITLE_MAX } from "../../contracts/chat.ts";
 import type { Db } from "../../db/client.ts";
 import { conversations, messages, type StoredToolCall } from "../../db/schema/conversations.ts";
-import { DomainError, notFound } from "../errors.ts";
+import { deletedAccounts } from "../../db/schema/tasks.ts";
+import { accountDeleted, DomainError, notFound } from "../errors.ts";
 
 type ConversationRow = typeof conversations.$inferSelect;
 type MessageRow = typeof messages.$inferSelect;
@@ -49,8 +50,14 @@ export async function getConversation(db: Db, userId: string, id: string): Promi
 }
 
 export async function createConversation(db: Db, userId: string, title: string): Promise<Conversation> {
-  const [row] = await db.insert(conversations).values({ userId, title: title.slice(0, CONVERSATION_TITLE_MAX) }).returning();
-  return toConversation(row!);
+  // Like task creation, refused for an account deleted while its token is still valid.
+  const { rows } = (await db.execute(sql`
+    insert into ${conversations} (user_id, title)
+    select ${userId}, ${title.slice(0, CONVERSATION_TITLE_MAX)}
+    where not exists (select 1 from ${deletedAccounts} where user_id = ${userId})
+    returning id`)) as unknown as { rows: { id: string }[] };
+  if (!rows[0]) throw accountDeleted();
+  return getConversation(db, userId, rows[0].id);
 }
 
 export async function renameConversation(db: Db, userId: string, id: string, title: string): Promise<Conversation> {

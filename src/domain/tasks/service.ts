@@ -6,8 +6,8 @@ import { and, eq, sql } from "drizzle-orm";
 import type * as z from "zod";
 import type { Task, TaskCreate, TaskFilter, TaskPage, TaskPatch } from "../../contracts/task.ts";
 import type { Db } from "../../db/client.ts";
-import { taskCounters, tasks } from "../../db/schema/tasks.ts";
-import { notFound } from "../errors.ts";
+import { deletedAccounts, taskCounters, tasks } from "../../db/schema/tasks.ts";
+import { accountDeleted, notFound } from "../errors.ts";
 import { afterCursor, decodeCursor, DEFAULT_ORDER, encodeCursor, orderBy } from "./cursor.ts";
 import { taskConditions } from "./filters.ts";
 import { priorityRank, toTask, type TaskRow } from "./mapping.ts";
@@ -20,17 +20,20 @@ const byId = (userId: string, id: number) => and(eq(tasks.userId, userId), eq(ta
 export async function createTask(db: Db, userId: string, input: NewTask): Promise<Task> {
   return db.transaction(async (tx) => {
     // Per-user numbering: the upsert locks the user's counter row until commit.
-    const [counter] = await tx
-      .insert(taskCounters)
-      .values({ userId, lastId: 1 })
-      .onConflictDoUpdate({ target: taskCounters.userId, set: { lastId: sql`${taskCounters.lastId} + 1` } })
-      .returning({ id: taskCounters.lastId });
+    // A deleted account (whose token has not expired yet) gets no number, so nothing is created.
+    const { rows } = (await tx.execute(sql`
+      insert into ${taskCounters} (user_id, last_id)
+      select ${userId}, 1 where not exists (select 1 from ${deletedAccounts} where user_id = ${userId})
+      on conflict (user_id) do update set last_id = ${taskCounters}.last_id + 1
+      returning last_id`)) as unknown as { rows: { last_id: number }[] };
+    const counter = rows[0] ? { id: Number(rows[0].last_id) } : undefined;
+    if (!counter) throw accountDeleted();
     const now = new Date();
     const [row] = await tx
       .insert(tasks)
       .values({
         userId,
-        id: counter!.id,
+        id: counter.id,
         title: input.title,
         description: input.description ?? null,
         priority: priorityRank(input.priority ?? "none"),
