@@ -3,21 +3,13 @@
  * tests again on the PostgreSQL server when one answers on 127.0.0.1:5432
  * (each test file creates and drops its own database there).
  */
-import { Socket } from "node:net";
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
+import { tcpReachable } from "./tests/support/reachable.ts";
 
 const DB_TESTS = ["tests/api/**/*.test.ts", "tests/assistant/**/*.test.ts", "src/domain/**/*.test.ts"];
 
 function postgresReachable(): Promise<boolean> {
-  if (process.env.TEST_POSTGRES === "off") return Promise.resolve(false);
-  return new Promise((resolve) => {
-    const s = new Socket();
-    s.setTimeout(500);
-    s.once("connect", () => (s.destroy(), resolve(true)));
-    s.once("error", () => resolve(false));
-    s.once("timeout", () => (s.destroy(), resolve(false)));
-    s.connect(5432, "127.0.0.1");
-  });
+  return process.env.TEST_POSTGRES === "off" ? Promise.resolve(false) : tcpReachable(5432);
 }
 
 export default defineConfig(async () => {

@@ -3,7 +3,6 @@
  * answering 429 `rate_limited` with Retry-After in the one error shape; and the
  * limiter's stores counting atomically (database always, Redis when it answers).
  */
-import { Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/env.ts";
 import { openDatabase, type Database } from "../../src/db/client.ts";
@@ -13,6 +12,7 @@ import { RateLimiter, type RateLimitStore } from "../../src/resource/rate-limit.
 import { startTestServer, type TestServer } from "../support/start-server.ts";
 import { createTestApp, TEST_ORIGIN, type TestApp } from "../support/test-app.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-db.ts";
+import { tcpReachable } from "../support/reachable.ts";
 
 interface ErrorJson {
   error: { code: string; message: string; request_id?: string; details?: { retry_after: number } };
@@ -123,16 +123,7 @@ describe("client IP behind a trusted proxy", () => {
   });
 });
 
-async function redisReachable(): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = new Socket();
-    s.setTimeout(500);
-    s.once("connect", () => (s.destroy(), resolve(true)));
-    s.once("error", () => resolve(false));
-    s.once("timeout", () => (s.destroy(), resolve(false)));
-    s.connect(6379, "127.0.0.1");
-  });
-}
+const redisReachable = () => tcpReachable(6379);
 
 function storeContract(name: string, make: () => Promise<RateLimitStore | undefined>) {
   describe(`${name} store`, () => {
