@@ -53,7 +53,9 @@ export function createAuth({ config, db, secret, logger, limiter, mailer }: Issu
     },
     user: { deleteUser: deleteUserOptions(lifecycle) },
     hooks: lifecycleHooks,
-    advanced: { ipAddress: authIpOptions },
+    // Better Auth turns its Origin/CSRF check off when NODE_ENV=test; Tickler keeps it on
+    // everywhere, so the tests exercise what production runs.
+    advanced: { ipAddress: authIpOptions, disableOriginCheck: false },
     session: {
       expiresIn: 60 * 60 * 24 * 7, // 7 days…
       updateAge: 60 * 60 * 24, // …rolled forward at most once a day

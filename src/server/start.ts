@@ -38,7 +38,16 @@ export async function startServer(
     server.once("error", reject);
   });
   const port = (server.address() as AddressInfo).port;
-  const config: Config = initial.PUBLIC_URL ? initial : loadConfig({ ...env, PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` });
+  // Without PUBLIC_URL the server names itself by 127.0.0.1, and a browser on localhost or [::1]
+  // (what people type, and what the README says) must be a trusted origin too.
+  const config: Config = initial.PUBLIC_URL
+    ? initial
+    : loadConfig({
+        ...env,
+        PORT: String(port),
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
+        TRUSTED_ORIGINS: [...initial.TRUSTED_ORIGINS, `http://localhost:${port}`, `http://[::1]:${port}`].join(","),
+      });
   let tickler: Tickler;
   try {
     tickler = await createTickler(config, logger);
