@@ -77,6 +77,8 @@ const dueDate: Rule = (raw, _t, clock) => {
     /^(.+?)\s+(?:is|should be)\s+(?:now\s+)?due\s+(.+)$/i.exec(raw);
   if (!m?.[1] || !m[2]) return null;
   const date = findDate(m[2], clock) ?? findDate(`on ${m[2]}`, clock);
+  // "what is due tomorrow?" asks for a list; it does not reschedule a task called "what".
+  if (/^(?:what|which|anything|something|who|how much|how many|is there|are there)\b/i.test(m[1].trim())) return null;
   return date ? update(m[1], { due_at: date.iso }) : null;
 };
 

@@ -1,6 +1,7 @@
 /** Reads task references ("task 3", "the first one", "it", "the milk task") and list filters. */
 import type { Clock } from "./clock.ts";
 import { dayRange, findDate, weekRange } from "./dates.ts";
+import { daysBetween, wallAt } from "../../../domain/time.ts";
 import type { Filter, Target } from "./intent.ts";
 import type { Priority } from "../../../contracts/task.ts";
 
@@ -90,6 +91,8 @@ const NOT_TAGS = new Set([
   "my", "all", "the", "these", "those", "open", "pending", "completed", "finished", "done", "overdue", "late", "high", "medium",
   "low", "priority", "urgent", "important", "remaining", "other", "any", "many", "new", "old", "current", "active", "upcoming",
   "today's", "tomorrow's", "week's", "unfinished", "incomplete", "outstanding", "your", "our", "every", "some", "recent", "first", "last",
+  // verbs of asking: "show tasks due this week", "list todos"
+  "show", "list", "see", "view", "display", "find", "get", "give", "what", "which", "are", "any", "me",
 ]);
 
 /** "show my work tasks" → "work": a single unknown word right before "tasks" reads as a tag. */
@@ -122,8 +125,15 @@ export function parseFilter(text: string, clock: Clock): Filter {
   } else {
     const before = /\b(?:due )?(?:before|by|until)\s+(.+)$/.exec(t);
     const date = before?.[1] ? findDate(before[1], clock) : null;
+    // "due friday", "due on Dec 1": that whole local day.
+    const on = date ? null : /\bdue\s+(?:on\s+)?(.+)$/.exec(t);
+    const day = on?.[1] ? findDate(on[1], clock) : null;
     if (date) {
       f.due_before = date.iso;
+      f.status ??= "pending";
+    } else if (day) {
+      const offset = daysBetween(wallAt(clock.now, clock.timeZone), wallAt(new Date(day.iso), clock.timeZone));
+      Object.assign(f, dayRange(clock, offset, offset + 1));
       f.status ??= "pending";
     }
   }
@@ -142,7 +152,12 @@ export function filterLabel(f: Filter, text: string): string {
   words.push("tasks");
   if (f.tag) words.push(`tagged #${f.tag}`);
   const when = /\b(today|tonight|tomorrow|this week|next week)\b/.exec(text)?.[1];
+  const asked = text.trim().replace(/[?.!]+$/, "");
+  const on = /\bdue\s+(?:on\s+)?(.+)$/i.exec(asked)?.[1];
+  const until = /\b(?:before|by|until)\s+(.+)$/i.exec(asked)?.[1];
   if (when) words.push(`due ${when === "tonight" ? "today" : when}`);
+  else if (f.due_before && until) words.push(`due before ${until}`);
+  else if (f.due_after && f.due_before && on) words.push(`due ${/^\d/.test(on) ? "on " : ""}${on}`);
   else if (f.due_before) words.push("due before then");
   if (f.query) words.push(`matching “${f.query}”`);
   return words.join(" ");
