@@ -173,7 +173,7 @@ const list: Rule = (raw, t, clock) => {
   }
   const asks = /^(?:show|list|display|view|see|give|get|what|whats|what's|which|how many|any|anything|tell|do i|did i|have i|is there|are there|check|my|all|agenda|pending|overdue|completed|open|upcoming|high|medium|low|urgent|tasks?|todos?)\b/.test(t);
   const aboutTasks =
-    /\b(?:tasks?|todos?|to-dos?|list|agenda|plate|overdue|due|pending|completed|finished|done|complete|open|left|remaining|priority|urgent|important|tagged|everything|today|tomorrow|this week|next week|upcoming)\b|#\w/.test(t) ||
+    /\b(?:tasks?|todos?|to-dos?|list|agenda|plate|overdue|due|pending|completed|finished|finish|done|complete|open|left|remaining|priority|urgent|important|tagged|everything|today|tomorrow|this week|next week|upcoming)\b|#\w/.test(t) ||
     /^(?:what do i have|what have i got|anything)\b/.test(t);
   const listy = (asks && aboutTasks) || /^(?:tasks?|todos?|agenda)\b/.test(t);
   if (!listy) return null;

@@ -41,6 +41,7 @@ const LIST: EvalCase[] = [
   // Found by trying the app by hand: a question is not a reschedule, and a day name is a day range.
   one("what is due tomorrow?", "list_tasks", { due_after: "2026-11-29T00:00:00Z", due_before: "2026-11-30T00:00:00Z", status: "pending" }, /no tasks due tomorrow/),
   one("show tasks due this week", "list_tasks", { due_after: "2026-11-28T00:00:00Z", due_before: "2026-11-30T00:00:00Z" }, /Call mom/),
+  one("what did I finish?", "list_tasks", { status: "completed" }, /Renew passport/),
   one("which tasks are due on Dec 1?", "list_tasks", { due_after: "2026-12-01T00:00:00Z", due_before: "2026-12-02T00:00:00Z" }, /due Dec 1:\n- “Pay rent”/i),
   one("find the report", "list_tasks", { query: "report" }, /quarterly report/),
   one("what's pending", "list_tasks", { status: "pending" }, /6 pending tasks/),
