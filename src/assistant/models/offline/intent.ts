@@ -39,6 +39,8 @@ export interface Changes {
   remove_tags?: string[];
   tags?: string[] | null;
   due_at?: string | null;
+  /** The new due date was said without a time ("push it to Friday"): keep the task's time of day. */
+  keep_time?: boolean;
 }
 
 export type Intent =

@@ -79,7 +79,7 @@ const dueDate: Rule = (raw, _t, clock) => {
   const date = findDate(m[2], clock) ?? findDate(`on ${m[2]}`, clock);
   // "what is due tomorrow?" asks for a list; it does not reschedule a task called "what".
   if (/^(?:what|which|anything|something|who|how much|how many|is there|are there)\b/i.test(m[1].trim())) return null;
-  return date ? update(m[1], { due_at: date.iso }) : null;
+  return date ? update(m[1], { due_at: date.iso, ...(date.hasTime ? {} : { keep_time: true }) }) : null;
 };
 
 const priority: Rule = (raw) => {

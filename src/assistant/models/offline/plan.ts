@@ -10,6 +10,7 @@ import { parseIntent } from "./parse-intent.ts";
 import type { Conversation, ToolStep } from "./prompt.ts";
 import { bestMatch, resolveTarget, type Ref } from "./references.ts";
 import { askWhich, errorReply, HELP, resultReply } from "./reply.ts";
+import { toZonedIso, wallAt, wallToInstant } from "../../../domain/time.ts";
 
 export interface PlannedCall {
   toolName: string;
@@ -39,7 +40,19 @@ function pendingDelete(conv: Conversation): Record<string, unknown> | null {
   return null;
 }
 
-function act(intent: TargetedIntent, refs: Ref[]): Plan {
+/**
+ * "Push the dentist (Tue 3 pm) to Friday" means Friday at 3 pm: a new date said
+ * without a time keeps the task's time of day when we know it.
+ */
+function rescheduled(due: string, ref: Ref, clock: Clock): string {
+  if (!ref.due_at) return due;
+  const old = wallAt(new Date(ref.due_at), clock.timeZone);
+  if (old.hour === 23 && old.minute === 59) return due; // it had no time either
+  const day = wallAt(new Date(due), clock.timeZone);
+  return toZonedIso(wallToInstant({ ...day, hour: old.hour, minute: old.minute, second: 0 }, clock.timeZone), clock.timeZone);
+}
+
+function act(intent: TargetedIntent, refs: Ref[], clock: Clock): Plan {
   const ids = refs.map((r) => r.id);
   const first = ids[0]!;
   switch (intent.kind) {
@@ -49,8 +62,16 @@ function act(intent: TargetedIntent, refs: Ref[]): Plan {
       const completed = intent.completed ? {} : { completed: false };
       return ids.length === 1 ? call("complete_task", { id: first, ...completed }) : call("complete_tasks", { ids, ...completed });
     }
-    case "update":
-      return { kind: "calls", calls: ids.map((id) => ({ toolName: "update_task", input: compact({ id, ...intent.changes }) })) };
+    case "update": {
+      const { keep_time, ...changes } = intent.changes;
+      return {
+        kind: "calls",
+        calls: refs.map((ref) => {
+          const due = keep_time && changes.due_at ? { due_at: rescheduled(changes.due_at, ref, clock) } : {};
+          return { toolName: "update_task", input: compact({ id: ref.id, ...changes, ...due }) };
+        }),
+      };
+    }
     case "delete":
       return ids.length === 1 ? call("delete_task", { id: first }) : call("delete_tasks", { ids });
   }
@@ -75,13 +96,13 @@ function planTargeted(intent: TargetedIntent, conv: Conversation, clock: Clock):
       return text(`I couldn't find any ${status}task matching \u201c${query}\u201d.`);
     }
     const match = bestMatch(query, tasks);
-    return match ? act(intent, [match]) : text(askWhich(query, tasks, clock));
+    return match ? act(intent, [match], clock) : text(askWhich(query, tasks, clock));
   }
 
   const resolved = resolveTarget(intent.target, conv);
   if (resolved.kind === "unknown") return text(resolved.reason);
   if (resolved.kind === "lookup") return call("list_tasks", compact({ query: resolved.query, status: lookupStatus(intent), limit: 10 }));
-  return act(intent, resolved.refs);
+  return act(intent, resolved.refs, clock);
 }
 
 export function plan(conv: Conversation, clock: Clock): Plan {

@@ -10,6 +10,8 @@ import type { Conversation, ToolStep } from "./prompt.ts";
 export interface Ref {
   id: number;
   title?: string;
+  /** Known when a tool result showed the task: lets a reschedule keep its time of day. */
+  due_at?: string | null;
 }
 
 type Out = {
@@ -22,7 +24,8 @@ type Out = {
 };
 
 const out = (step: ToolStep): Out => (step.output && typeof step.output === "object" ? (step.output as Out) : {});
-const refs = (items: { id: number; title?: string }[]): Ref[] => items.map(({ id, title }) => ({ id, title }));
+const refs = (items: { id: number; title?: string; due_at?: string | null }[]): Ref[] =>
+  items.map(({ id, title, due_at }) => ({ id, title, due_at }));
 const markers = (text: string | undefined): Ref[] =>
   [...(text ?? "").matchAll(/(?:\u201c([^\u201d]*)\u201d\s*)?\(task (\d+)\)/g)].map((m) => ({ id: Number(m[2]), title: m[1] }));
 
@@ -43,7 +46,7 @@ export function lastMentioned(conv: Conversation): Ref | null {
   for (let i = conv.history.length - 1; i >= 0; i--) {
     const step = conv.history[i]!;
     const o = out(step);
-    if (o.task) return { id: o.task.id, title: o.task.title };
+    if (o.task) return { id: o.task.id, title: o.task.title, due_at: o.task.due_at };
     if (o.tasks) return o.tasks.length === 1 ? refs(o.tasks)[0]! : null;
     if (o.updated) return o.updated.length === 1 ? refs(o.updated)[0]! : null;
     if (o.deleted) continue; // a deleted task is no longer something to act on

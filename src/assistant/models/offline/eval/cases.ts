@@ -115,6 +115,11 @@ const MULTI: EvalCase[] = [
     { say: "add buy milk tomorrow 9am", calls: [{ tool: "add_task" }] },
     { say: "actually make it high priority", calls: [{ tool: "update_task", args: { id: 9, priority: "high" } }], reply: /high priority/ },
   ] },
+  { name: "reschedule keeps the time of day", turns: [
+    { say: "add pick up kids at 3:30pm today", calls: [{ tool: "add_task", args: { due_at: "2026-11-28T15:30:00Z" } }] },
+    { say: "move it to tomorrow", calls: [{ tool: "update_task", args: { id: 9, due_at: "2026-11-29T15:30:00Z" } }], reply: /tomorrow at 3:30 PM/ },
+    { say: "push it to friday 5pm", calls: [{ tool: "update_task", args: { id: 9, due_at: "2026-12-04T17:00:00Z" } }], reply: /5:00 PM/ },
+  ] },
   { name: "overdue then complete both", turns: [
     { say: "what's overdue?", calls: [{ tool: "list_tasks" }] },
     { say: "complete both", calls: [{ tool: "complete_tasks", args: { ids: [6, 1] } }], reply: /Marked 2 tasks as done/ },
@@ -148,7 +153,7 @@ const MULTI: EvalCase[] = [
   ] },
   { name: "today then push it", turns: [
     { say: "what's on my list for today?", calls: [{ tool: "list_tasks" }], reply: /Call mom/ },
-    { say: "push it to Monday", calls: [{ tool: "update_task", args: { id: 3, due_at: "2026-11-30T23:59:59Z" } }] },
+    { say: "push it to Monday", calls: [{ tool: "update_task", args: { id: 3, due_at: "2026-11-30T17:00:00Z" } }] }, // keeps its 5 pm
   ] },
   { name: "high priority then mark it done", turns: [
     { say: "list high priority tasks", calls: [{ tool: "list_tasks" }] },
