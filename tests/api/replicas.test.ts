@@ -6,9 +6,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/env.ts";
 import { createTickler, type Tickler } from "../../src/server/create-app.ts";
 import { createLogger } from "../../src/server/logger.ts";
-import { RAISED_LIMITS } from "../support/limits.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-db.ts";
-import { TEST_ORIGIN, TEST_SECRET } from "../support/test-app.ts";
+import { TEST_ENV, TEST_ORIGIN } from "../support/test-app.ts";
 
 describe.skipIf(process.env.TEST_DB !== "postgres")("replicas on one PostgreSQL", () => {
   let db: TestDatabase;
@@ -20,7 +19,7 @@ describe.skipIf(process.env.TEST_DB !== "postgres")("replicas on one PostgreSQL"
 
   it("start together on an empty database, then serve one user's session and tasks interchangeably", async () => {
     db = await createTestDatabase();
-    const config = loadConfig({ NODE_ENV: "test", PUBLIC_URL: TEST_ORIGIN, BETTER_AUTH_SECRET: TEST_SECRET, LOG_LEVEL: "silent", ...RAISED_LIMITS, ...db.env });
+    const config = loadConfig({ ...TEST_ENV, ...db.env });
     replicas = await Promise.all([1, 2, 3].map(() => createTickler(config, createLogger("silent"))));
     const [a, b, c] = replicas as [Tickler, Tickler, Tickler];
     const req = (r: Tickler, path: string, init?: RequestInit) => Promise.resolve(r.app.request(`${TEST_ORIGIN}${path}`, init));

@@ -10,9 +10,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/env.ts";
 import { createTickler } from "../../src/server/create-app.ts";
 import { createLogger } from "../../src/server/logger.ts";
-import { RAISED_LIMITS } from "../support/limits.ts";
 import { createTestDatabase } from "../support/test-db.ts";
-import { TEST_ORIGIN, TEST_SECRET } from "../support/test-app.ts";
+import { TEST_ENV, TEST_ORIGIN } from "../support/test-app.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "tickler-restart-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -21,11 +20,7 @@ describe("restart", () => {
   it("continues a conversation after the server restarts on the same database", async () => {
     const database = await createTestDatabase();
     const env = {
-      NODE_ENV: "test",
-      PUBLIC_URL: TEST_ORIGIN,
-      BETTER_AUTH_SECRET: TEST_SECRET,
-      LOG_LEVEL: "silent",
-      ...RAISED_LIMITS,
+      ...TEST_ENV,
       ...database.env,
       DATA_DIR: dir, // on disk for PGlite; ignored when DATABASE_URL is set
     };

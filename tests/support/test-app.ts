@@ -38,17 +38,18 @@ export interface TestAppOptions extends TicklerOverrides {
   logger?: Logger;
 }
 
+/** The environment every in-process test instance starts from (add the database's env to it). */
+export const TEST_ENV: Record<string, string> = {
+  NODE_ENV: "test",
+  PUBLIC_URL: TEST_ORIGIN,
+  BETTER_AUTH_SECRET: TEST_SECRET,
+  LOG_LEVEL: "silent",
+  ...RAISED_LIMITS,
+};
+
 export async function createTestApp(env: Record<string, string> = {}, opts: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({
-    NODE_ENV: "test",
-    PUBLIC_URL: TEST_ORIGIN,
-    BETTER_AUTH_SECRET: TEST_SECRET,
-    LOG_LEVEL: "silent",
-    ...RAISED_LIMITS,
-    ...database.env,
-    ...env,
-  });
+  const config = loadConfig({ ...TEST_ENV, ...database.env, ...env });
   const tickler = await createTickler(config, opts.logger ?? createLogger(config.LOG_LEVEL), opts);
   const request = (path: string, init: RequestInit = {}) =>
     Promise.resolve(tickler.app.request(`${TEST_ORIGIN}${path}`, init));

@@ -6,6 +6,7 @@ import { describeAuthError, SERVER_DOWN } from "./auth-errors.ts";
 import { AuthLayout } from "./auth-layout.tsx";
 import { TextField } from "./text-field.tsx";
 import { checkEmail } from "./validation.ts";
+import { FormError } from "./form-error.tsx";
 
 /** Where the emailed link lands (relative: Better Auth resolves it against its own public URL). */
 export const RESET_PAGE_PATH = "/reset-password";
@@ -81,11 +82,7 @@ export function ForgotPasswordPage() {
   return (
     <AuthLayout title="Forgot your password?" subtitle="Enter your account's email and we'll send you a link to choose a new one." footer={footer}>
       <form className="auth-form" onSubmit={onSubmit} noValidate data-testid="forgot-password-form">
-        {error?.field === "form" && (
-          <p className="form-error" role="alert" data-testid="form-error">
-            {error.message}
-          </p>
-        )}
+        <FormError message={error?.field === "form" ? error.message : undefined} />
         <TextField
           ref={emailRef}
           label="Email"
