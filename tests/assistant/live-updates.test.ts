@@ -1,7 +1,8 @@
 /**
  * Any change to a user's tasks — REST, chat or MCP — reaches that user's open
- * event streams within a second; other users hear nothing. On PostgreSQL the
- * signal crosses replicas through LISTEN/NOTIFY.
+ * event streams; other users hear nothing. On PostgreSQL the signal crosses
+ * replicas through LISTEN/NOTIFY. How fast is measured by `npm run bench`
+ * (change-to-event delay), not asserted here: a busy machine must not fail it.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../../src/server/start.ts";
@@ -22,7 +23,7 @@ describe("live updates on one server", () => {
   });
   afterAll(() => s.close());
 
-  it("pushes REST, chat and MCP changes to the user's streams within a second, and nothing to others", async () => {
+  it("pushes REST, chat and MCP changes to the user's streams, and nothing to others", async () => {
     const alice = await signUpOverHttp(s.url, "Alice");
     const bob = await signUpOverHttp(s.url, "Bob");
     const a1 = await openSse(`${s.url}/api/me/events`, alice.token);
@@ -44,14 +45,15 @@ describe("live updates on one server", () => {
       ],
     ];
     for (const [surface, change] of changes) {
-      const started = performance.now();
       const res = await change();
       expect(res.status, surface).toBeLessThan(300);
-      const [e1, e2] = await Promise.all([a1.next("tasks.changed", 1_000), a2.next("tasks.changed", 1_000)]);
-      expect(e1.at - started, surface).toBeLessThan(1_000);
-      expect(e2.at - started, surface).toBeLessThan(1_000);
+      await Promise.all([a1.next("tasks.changed", 10_000), a2.next("tasks.changed", 10_000)]);
     }
-    await expect(b.next("tasks.changed", 300)).rejects.toThrow(/no "tasks.changed"/);
+    // A stream delivers in order: once Bob's own change has arrived, any of Alice's leaked to him
+    // would already be queued before it. So exactly one "tasks.changed" must be there, and no other.
+    await fetch(`${s.url}/api/me/tasks`, { method: "POST", headers: json(bob.token), body: JSON.stringify({ title: "Bob's" }) });
+    await b.next("tasks.changed", 10_000);
+    await expect(b.next("tasks.changed", 0)).rejects.toThrow(/no "tasks.changed"/);
     for (const c of [a1, a2, b]) c.close();
   });
 
@@ -82,10 +84,8 @@ describe.skipIf(process.env.TEST_DB !== "postgres")("live updates across two rep
     const alice = await signUpOverHttp(r1.url, "Replica");
     const stream = await openSse(`http://127.0.0.1:${r2.port}/api/me/events`, alice.token);
     await stream.next("ready");
-    const started = performance.now();
     await fetch(`${r1.url}/api/me/tasks`, { method: "POST", headers: json(alice.token), body: JSON.stringify({ title: "cross-replica" }) });
-    const e = await stream.next("tasks.changed", 1_000);
-    expect(e.at - started).toBeLessThan(1_000);
+    await stream.next("tasks.changed", 10_000);
     stream.close();
   });
 });
