@@ -18,10 +18,11 @@ export function createMcpServer(ctx: ToolContext): McpServer {
       {
         description: tool.description,
         inputSchema: tool.input,
-        annotations: { readOnlyHint: !tool.mutates, destructiveHint: tool.name.startsWith("delete"), openWorldHint: false },
+        annotations: { readOnlyHint: !tool.mutates, destructiveHint: tool.effect === "delete", openWorldHint: false },
       },
       async (input: unknown): Promise<CallToolResult> => {
-        const result = await runTool(tool, ctx, input as never);
+        // The SDK validated the input already; runTool checks it again, as on every surface.
+        const result = await runTool(tool, ctx, input);
         return {
           content: [{ type: "text", text: JSON.stringify(result) }],
           structuredContent: result as Record<string, unknown>,

@@ -13,6 +13,7 @@ import { toModelMessages } from "./history.ts";
 import type { ChatModel } from "./models/select.ts";
 import { systemPrompt } from "./prompt.ts";
 import { aiSdkTools } from "./tools/ai-sdk.ts";
+import type { ToolContext } from "./tools/define.ts";
 
 /** How many stored messages the model sees. */
 export const HISTORY_WINDOW = 40;
@@ -32,6 +33,9 @@ export interface TurnInput {
   timeoutMs: number;
   now?: () => Date;
   onTasksChanged: (userId: string) => void;
+  /** Named in a tool's unexpected failure; the failure itself goes to `reportError` (the server log). */
+  requestId?: string | undefined;
+  reportError?: ToolContext["reportError"];
 }
 
 /** Streams the turn's events; the last one is `done` or `error`. */
@@ -57,7 +61,15 @@ export async function* runTurn(input: TurnInput): AsyncGenerator<ChatEvent> {
   }
 
   const history = toModelMessages(await conversations.recentMessages(db, userId, conversation.id, HISTORY_WINDOW));
-  const tools = aiSdkTools({ db, userId, timeZone: input.timeZone, now, onTasksChanged: input.onTasksChanged });
+  const tools = aiSdkTools({
+    db,
+    userId,
+    timeZone: input.timeZone,
+    now,
+    onTasksChanged: input.onTasksChanged,
+    requestId: input.requestId,
+    reportError: input.reportError,
+  });
   const calls = new Map<string, StoredToolCall>();
   const invalidCalls = new Set<string>();
   let text = "";
@@ -94,10 +106,11 @@ export async function* runTurn(input: TurnInput): AsyncGenerator<ChatEvent> {
         }
         case "tool-error": {
           const call = calls.get(part.toolCallId);
-          // Schema mismatches (e.g. an injected user_id) are the model's mistake; say so without internals.
+          // Only calls AI SDK itself refuses get here (a tool that does not exist, input that is not
+          // JSON): runTool answers everything else as a result. Recorded without internals.
           const result = invalidCalls.has(part.toolCallId)
             ? { error: { code: "invalid_input", message: "the tool input did not match the tool's schema" } }
-            : { error: { code: "tool_failed", message: "the tool failed" } };
+            : { error: { code: "tool_failed", message: "the tool failed", ...(input.requestId ? { request_id: input.requestId } : {}) } };
           if (call) call.result = result;
           yield { type: "tool-result", id: part.toolCallId, tool: part.toolName, result };
           break;

@@ -68,11 +68,17 @@ export const ConversationRename = z.strictObject({
   title: z.string().trim().min(1).max(CONVERSATION_TITLE_MAX).regex(NO_NUL, "title must not contain NUL characters"),
 });
 
-/** Server-sent events of one chat turn (`Accept: text/event-stream`). */
-export type ChatEvent =
-  | { type: "conversation"; conversation_id: string; title: string; model: string }
-  | { type: "text-delta"; text: string }
-  | { type: "tool-call"; id: string; tool: string; arguments: unknown }
-  | { type: "tool-result"; id: string; tool: string; result: unknown }
-  | { type: "done"; message_id: number | null; response: string; tool_calls: ToolCallRecord[] }
-  | { type: "error"; code: string; message: string };
+/**
+ * Server-sent events of one chat turn (`Accept: text/event-stream`): the SSE
+ * `event:` name is the `type`, the `data:` is the whole object. `tool` is a
+ * string, not a ToolName: a model may call a tool that does not exist.
+ */
+export const ChatEvent = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("conversation"), conversation_id: z.string(), title: z.string(), model: z.string() }),
+  z.object({ type: z.literal("text-delta"), text: z.string() }),
+  z.object({ type: z.literal("tool-call"), id: z.string(), tool: z.string(), arguments: z.unknown() }),
+  z.object({ type: z.literal("tool-result"), id: z.string(), tool: z.string(), result: z.unknown() }),
+  z.object({ type: z.literal("done"), message_id: z.number().nullable(), response: z.string(), tool_calls: z.array(ToolCallRecord) }),
+  z.object({ type: z.literal("error"), code: z.string(), message: z.string() }),
+]);
+export type ChatEvent = z.infer<typeof ChatEvent>;

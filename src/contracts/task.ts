@@ -13,7 +13,15 @@ export const TITLE_MAX = 200;
 export const DESCRIPTION_MAX = 2000;
 export const TAGS_MAX = 20;
 export const TAG_MAX = 40;
+/** Task ids are PostgreSQL `integer`s: anything larger is a validation error, never a database one. */
+export const TASK_ID_MAX = 2_147_483_647;
 
+/** A task's number as every surface takes it (REST paths coerce to it, tools take it as JSON). */
+export const TaskId = z
+  .number()
+  .int("a task number is a whole number")
+  .positive("a task number is at least 1")
+  .max(TASK_ID_MAX, `task numbers go up to ${TASK_ID_MAX}`);
 
 export const Title = z
   .string()

@@ -1,13 +1,14 @@
 /**
  * Input contracts of the task tools shared by the chat assistant and the MCP
- * server. No tool takes a user id: the user is bound from the verified token.
+ * server (results: tool-results.ts; what each tool is: tool-specs.ts). No tool
+ * takes a user id: the user is bound from the verified token.
  *
  * Dates: `due_at` accepts ISO 8601 with a zone ("2026-11-29T09:00:00Z"), a local
  * date-time ("2026-11-29T09:00", read in the user's time zone) or a date
  * ("2026-11-29", the end of that day in the user's time zone).
  */
 import * as z from "zod";
-import { Description, Priority, Tag, TaskStatus, Title } from "./task.ts";
+import { Description, Priority, Tag, TaskId as TaskNumber, TaskStatus, Title } from "./task.ts";
 import { NO_NUL } from "./text.ts";
 
 export const LooseDate = z
@@ -19,7 +20,7 @@ export const LooseDate = z
   )
   .describe("ISO 8601 date or date-time; without a zone it is read in the user's time zone");
 
-const TaskId = z.number().int().positive().describe("the task number shown to the user");
+const TaskId = TaskNumber.describe("the task number shown to the user");
 const TagList = z.array(z.string().max(40)).max(20);
 
 export const TaskFilterInput = z.strictObject({
@@ -82,25 +83,3 @@ export const DeleteTasksInput = BulkTarget.extend({
     .optional()
     .describe("false or absent: only preview what would be deleted; true: delete (after the user said yes)"),
 });
-
-/** A deleted task with what is needed to re-create it (undo). */
-export type DeletedTask = Omit<TaskSummary, "status"> & { status: TaskSummary["status"]; description: string | null };
-
-/** What tools return: small JSON the model (and MCP clients) can read. */
-export const TaskSummary = z.object({
-  id: z.number(),
-  title: z.string(),
-  status: z.enum(["pending", "completed"]),
-  priority: Priority,
-  tags: z.array(z.string()),
-  due_at: z.string().nullable(),
-});
-export type TaskSummary = z.infer<typeof TaskSummary>;
-
-export type ToolResult =
-  | { task: TaskSummary; changed?: string[]; previous?: Record<string, unknown> } // add/get/update/complete_task; `previous` holds old values (for undo)
-  | { tasks: TaskSummary[]; total: number } // list_tasks (total = all matches, tasks ≤ limit)
-  | { deleted: DeletedTask[] } // delete_task, delete_tasks (confirm: true)
-  | { preview: true; would_delete: { id: number; title: string }[] } // delete_tasks without confirm
-  | { updated: TaskSummary[] } // complete_tasks
-  | { error: { code: string; message: string } };

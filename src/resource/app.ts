@@ -4,7 +4,9 @@
  */
 import { Hono } from "hono";
 import type { ChatModel } from "../assistant/models/select.ts";
+import type { ToolContext } from "../assistant/tools/define.ts";
 import type { Db } from "../db/client.ts";
+import type { Logger } from "../server/logger.ts";
 import type { TaskEvents } from "./live/task-events.ts";
 import { pathUser } from "./path-user.ts";
 import { rateLimitWrites, type RateLimiter } from "./rate-limit.ts";
@@ -28,10 +30,19 @@ export interface ResourceDeps {
   chat: { model: ChatModel; timeoutMs: number };
   /** Where MCP clients learn which issuer to get tokens from. */
   site: Pick<McpDeps, "publicUrl" | "issuer" | "jwksUrl">;
+  /** Receives what a failed tool must not tell its caller. */
+  logger: Logger;
 }
 
-export function resourceRoutes({ db, verify, limiter, events, chat, site }: ResourceDeps) {
+/** A tool's unexpected failure, in full, for the server log only. */
+function toolErrorReporter(logger: Logger): NonNullable<ToolContext["reportError"]> {
+  return (err, fields) =>
+    logger.error("tool failed", { ...fields, error: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined });
+}
+
+export function resourceRoutes({ db, verify, limiter, events, chat, site, logger }: ResourceDeps) {
   const onTasksChanged = (userId: string) => events.publish(userId);
+  const reportError = toolErrorReporter(logger);
   const app = new Hono<AuthEnv>();
   const gate = [requireUser({ verify }), pathUser] as const;
   // Every per-user resource sits behind the gate once ("/x/*" also matches "/x").
@@ -40,12 +51,12 @@ export function resourceRoutes({ db, verify, limiter, events, chat, site }: Reso
   app.route("/api/:user_id/export", accountRoutes({ db }));
   app.route("/api/:user_id/tasks", taskRoutes({ db, onChange: onTasksChanged }));
   app.use("/api/:user_id/chat", rateLimitWrites({ limiter, limit: "chat" }));
-  app.route("/api/:user_id/chat", chatRoutes({ db, ...chat, onTasksChanged }));
+  app.route("/api/:user_id/chat", chatRoutes({ db, ...chat, onTasksChanged, reportError }));
   app.route("/api/:user_id/conversations", conversationRoutes(db));
   // ChatKit's single endpoint (the user comes from the token; chat/write limits apply per request type inside).
   app.use("/api/chatkit", requireUser({ verify }));
-  app.route("/api/chatkit", chatkitRoutes({ db, ...chat, onTasksChanged, limiter }));
+  app.route("/api/chatkit", chatkitRoutes({ db, ...chat, onTasksChanged, reportError, limiter }));
   app.route("/api/:user_id/events", eventRoutes(events));
-  app.route("/", mcpRoutes({ db, verify, ...site, onTasksChanged }));
+  app.route("/", mcpRoutes({ db, verify, ...site, onTasksChanged, reportError }));
   return app;
 }

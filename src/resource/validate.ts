@@ -4,6 +4,7 @@
  */
 import type { Context } from "hono";
 import * as z from "zod";
+import { TaskId } from "../contracts/task.ts";
 import { HttpError } from "./http-errors.ts";
 
 function invalid(error: z.ZodError, where: string): HttpError {
@@ -47,4 +48,4 @@ export function queryParams<T extends z.ZodType>(c: Context, schema: T): z.outpu
   return parseWith(schema, flat, "query");
 }
 
-export const IntId = z.coerce.number().int().positive().max(2_147_483_647);
+export const IntId = z.coerce.number().pipe(TaskId);

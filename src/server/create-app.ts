@@ -110,6 +110,7 @@ export async function createTickler(config: Config, logger: Logger, overrides: T
       events,
       chat: { model, timeoutMs: config.AI_TIMEOUT_SECONDS * 1000 },
       site: { publicUrl: config.publicUrl, issuer: config.issuer, jwksUrl: config.jwksUrl },
+      logger,
     }),
   );
   if (existsSync(WEB_DIST)) app.route("/", webRoutes());

@@ -14,6 +14,7 @@ import * as store from "../../domain/conversations/service.ts";
 import { DomainError, notFound } from "../../domain/errors.ts";
 import type { ChatModel } from "../models/select.ts";
 import { runTurn } from "../run-turn.ts";
+import type { ToolContext } from "../tools/define.ts";
 import { messageIdOf } from "./ids.ts";
 import { toThread, userItem } from "./items.ts";
 import { listItems, listThreads } from "./pages.ts";
@@ -24,10 +25,13 @@ export interface ChatKitDeps {
   model: ChatModel;
   timeoutMs: number;
   onTasksChanged: (userId: string) => void;
+  reportError?: ToolContext["reportError"];
 }
 
 export interface ChatKitContext {
   userId: string;
+  /** Named in a tool's unexpected failure (see runTool). */
+  requestId?: string | undefined;
   /** IANA zone the user's dates are read in. */
   timeZone: string;
 }
@@ -122,6 +126,7 @@ async function answerLastMessage(deps: ChatKitDeps, ctx: ChatKitContext, convers
     retry: true,
     replyId,
     timeZone: ctx.timeZone,
+    requestId: ctx.requestId,
   });
   // The first step settles the conversation (a 404 now is still a JSON answer).
   const first = await turn.next();

@@ -12,9 +12,9 @@
  */
 import type { ChatEvent } from "../../contracts/chat.ts";
 import type { ThreadStreamEvent } from "../../contracts/chatkit.ts";
+import { toolProgress } from "../../contracts/tool-specs.ts";
 import { itemId } from "./ids.ts";
 import { assistantItem, outputText } from "./items.ts";
-import { progressFor } from "./progress.ts";
 
 export interface TurnStream {
   threadId: string;
@@ -59,7 +59,8 @@ export async function* turnEvents({ threadId, replyId, events, now = () => new D
         break;
       case "tool-call":
         toolCalls++;
-        yield { type: "progress_update", ...progressFor(e.tool, e.arguments) };
+        // The line the web's tool card shows too, from the tool's spec.
+        yield { type: "progress_update", ...toolProgress(e.tool, e.arguments) };
         break;
       case "done":
         yield* finish(e.response);

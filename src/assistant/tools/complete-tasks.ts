@@ -1,14 +1,11 @@
-import { CompleteTasksInput } from "../../contracts/tools.ts";
+import { TOOL_SPECS } from "../../contracts/tool-specs.ts";
 import { DomainError } from "../../domain/errors.ts";
 import { selectTasks, setCompletedMany } from "../../domain/tasks/bulk.ts";
 import { summarize, toConditions } from "./convert.ts";
 import { defineTool } from "./define.ts";
 
-export const completeTasks = defineTool({
-  name: "complete_tasks",
+export const completeTasks = defineTool(TOOL_SPECS.complete_tasks, {
   description: "Mark several tasks done (or not done) at once, by numbers (ids) or by a filter.",
-  input: CompleteTasksInput,
-  mutates: true,
   async run(ctx, { ids, filter, completed = true }) {
     if (!ids && !filter) throw new DomainError("invalid", "invalid_input", "give ids or a filter");
     const targets = await selectTasks(ctx.db, ctx.userId, { ids, filter: toConditions(filter, ctx.timeZone) }, ctx.now());

@@ -1,6 +1,7 @@
 /** Converts tool inputs (loose dates, filters) to domain inputs, and tasks to small summaries. */
 import type { Task } from "../../contracts/task.ts";
-import type { DeletedTask, TaskFilterInput, TaskSummary } from "../../contracts/tools.ts";
+import type { DeletedTask, TaskSummary } from "../../contracts/tool-results.ts";
+import type { TaskFilterInput } from "../../contracts/tools.ts";
 import { DomainError } from "../../domain/errors.ts";
 import type { TaskConditions } from "../../domain/tasks/filters.ts";
 import { wallToInstant } from "../../domain/time.ts";

@@ -1,10 +1,13 @@
 /**
- * The shape of a task tool: defined once, used by the chat assistant (AI SDK)
- * and the MCP server. `run` receives the user from the context, which the
- * server binds from the verified token; no tool input can name a user.
+ * The shape of a task tool: its spec from the contracts (name, input, result
+ * kinds, effect, progress line, undo — what the web reads too) plus what only
+ * the server needs: the description for models and MCP clients, and `run`.
+ * `run` receives the user from the context, which the server binds from the
+ * verified token; no tool input can name a user.
  */
 import type * as z from "zod";
-import type { ToolResult } from "../../contracts/tools.ts";
+import type { ResultKind, ResultOf, ToolResult } from "../../contracts/tool-results.ts";
+import type { ToolName, ToolSpec } from "../../contracts/tool-specs.ts";
 import type { Db } from "../../db/client.ts";
 import { DomainError } from "../../domain/errors.ts";
 
@@ -16,30 +19,59 @@ export interface ToolContext {
   now: () => Date;
   /** Called after a tool changed the user's tasks (live updates). */
   onTasksChanged: (userId: string) => void;
+  /** The request the tool runs for: an unexpected failure answers with it, so its log line can be found. */
+  requestId?: string | undefined;
+  /** Where an unexpected failure goes (the server log); the caller only ever sees a generic error. */
+  reportError?: ((err: unknown, fields: { tool: string; request_id?: string | undefined }) => void) | undefined;
 }
 
-export interface TaskTool<I extends z.ZodObject = z.ZodObject> {
-  name: string;
+export interface TaskTool<N extends ToolName = ToolName, I extends z.ZodObject = z.ZodObject, K extends ResultKind = ResultKind>
+  extends ToolSpec<N, I, K> {
   /** Shown to models and MCP clients: say when to use it. */
   description: string;
-  input: I;
-  /** Whether it changes tasks (MCP hints, live updates). */
-  mutates: boolean;
-  run(ctx: ToolContext, input: z.output<I>): Promise<ToolResult>;
+  run(ctx: ToolContext, input: z.output<I>): Promise<ResultOf<K>>;
 }
 
-export function defineTool<I extends z.ZodObject>(tool: TaskTool<I>): TaskTool<I> {
-  return tool;
+type Implementation<I extends z.ZodObject, K extends ResultKind> = Pick<TaskTool<ToolName, I, K>, "description" | "run">;
+
+export function defineTool<N extends ToolName, I extends z.ZodObject, K extends ResultKind>(
+  spec: ToolSpec<N, I, K>,
+  impl: Implementation<I, K>,
+): TaskTool<N, I, K> {
+  return { ...spec, ...impl };
 }
 
-/** Runs a tool, turning domain errors into a result the model can read. */
-export async function runTool<I extends z.ZodObject>(tool: TaskTool<I>, ctx: ToolContext, input: z.output<I>): Promise<ToolResult> {
+/** The first problem of a bad input, as the model (or MCP client) can read and fix it. */
+export function invalidInput(error: z.ZodError): ToolResult {
+  const issue = error.issues[0];
+  const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
+  return { error: { code: "invalid_input", message: `${where}${issue?.message ?? "the input does not match the tool's schema"}` } };
+}
+
+/**
+ * Runs a tool on input from a model or an MCP client: validates it with the
+ * tool's own schema (the same bounds as REST), turns domain errors into a
+ * result the model can read, and any other failure into a generic error that
+ * names only the request id (the details go to `reportError`, never to the
+ * caller, the model or the stored conversation).
+ */
+export async function runTool(tool: TaskTool, ctx: ToolContext, input: unknown): Promise<ToolResult> {
+  const parsed = tool.input.safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
+  let result: ToolResult;
   try {
-    const result = await tool.run(ctx, input);
-    if (tool.mutates && !("error" in result) && !("preview" in result)) ctx.onTasksChanged(ctx.userId);
-    return result;
+    result = await tool.run(ctx, parsed.data);
   } catch (err) {
     if (err instanceof DomainError) return { error: { code: err.code, message: err.message } };
-    throw err;
+    ctx.reportError?.(err, { tool: tool.name, request_id: ctx.requestId });
+    return {
+      error: {
+        code: "tool_failed",
+        message: "the tool failed on the server; try again, or report the request id",
+        ...(ctx.requestId ? { request_id: ctx.requestId } : {}),
+      },
+    };
   }
+  if (tool.mutates && !("error" in result) && !("preview" in result)) ctx.onTasksChanged(ctx.userId);
+  return result;
 }

@@ -1,7 +1,9 @@
 /**
  * The task tools, listed once. The assistant and the MCP server both build
- * from this list, so a tool is never named twice.
+ * from this list, so a tool is never named twice; each one is built from its
+ * spec in `contracts/tool-specs.ts`, and the list must cover every spec.
  */
+import { TOOL_NAMES, type ToolName } from "../../contracts/tool-specs.ts";
 import { addTask } from "./add-task.ts";
 import { completeTask } from "./complete-task.ts";
 import { completeTasks } from "./complete-tasks.ts";
@@ -12,15 +14,18 @@ import { getTask } from "./get-task.ts";
 import { listTasks } from "./list-tasks.ts";
 import { updateTask } from "./update-task.ts";
 
-export const taskTools: readonly TaskTool[] = [
-  addTask,
-  listTasks,
-  getTask,
-  updateTask,
-  completeTask,
-  deleteTask,
-  completeTasks,
-  deleteTasks,
-] as unknown as readonly TaskTool[];
+const byName = {
+  add_task: addTask,
+  list_tasks: listTasks,
+  get_task: getTask,
+  update_task: updateTask,
+  complete_task: completeTask,
+  delete_task: deleteTask,
+  complete_tasks: completeTasks,
+  delete_tasks: deleteTasks,
+} satisfies { [N in ToolName]: { name: N } };
+
+/** In the contracts' order (the order models and MCP clients list them in). */
+export const taskTools: readonly TaskTool[] = TOOL_NAMES.map((name) => byName[name] as unknown as TaskTool);
 
 export { runTool, type TaskTool, type ToolContext } from "./define.ts";

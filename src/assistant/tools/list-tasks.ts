@@ -1,16 +1,13 @@
-import { ListTasksInput } from "../../contracts/tools.ts";
+import { TOOL_SPECS } from "../../contracts/tool-specs.ts";
 import { countMatching } from "../../domain/tasks/bulk.ts";
 import { DEFAULT_ORDER } from "../../domain/tasks/cursor.ts";
 import { listTasks as list } from "../../domain/tasks/service.ts";
 import { summarize, toConditions } from "./convert.ts";
 import { defineTool } from "./define.ts";
 
-export const listTasks = defineTool({
-  name: "list_tasks",
+export const listTasks = defineTool(TOOL_SPECS.list_tasks, {
   description:
     "List or search the user's tasks. Use it to find a task the user names by title before acting on it. Returns at most `limit` tasks and the total number of matches.",
-  input: ListTasksInput,
-  mutates: false,
   async run(ctx, input) {
     const conditions = toConditions(input, ctx.timeZone);
     const sort = input.sort ?? (input.overdue || input.due_before || input.due_after ? "due_at" : "created_at");

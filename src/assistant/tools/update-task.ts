@@ -1,15 +1,12 @@
 import { TaskPatch } from "../../contracts/task.ts";
-import { UpdateTaskInput } from "../../contracts/tools.ts";
+import { TOOL_SPECS } from "../../contracts/tool-specs.ts";
 import { getTask, updateTask as update } from "../../domain/tasks/service.ts";
 import { checked, resolveDate, summarize } from "./convert.ts";
 import { defineTool } from "./define.ts";
 
-export const updateTask = defineTool({
-  name: "update_task",
+export const updateTask = defineTool(TOOL_SPECS.update_task, {
   description:
     "Change a task: rename (title), description, priority, tags (replace, add_tags, remove_tags), or reschedule (due_at; null clears it). Only the fields given change.",
-  input: UpdateTaskInput,
-  mutates: true,
   async run(ctx, { id, add_tags, remove_tags, due_at, ...rest }) {
     const patch: Record<string, unknown> = { ...rest };
     if (due_at !== undefined) patch.due_at = due_at === null ? null : resolveDate(due_at, ctx.timeZone);

@@ -10,6 +10,7 @@ import type { Db } from "../../db/client.ts";
 import { assertTimeZone } from "../../domain/time.ts";
 import type { ChatModel } from "../../assistant/models/select.ts";
 import { runTurn } from "../../assistant/run-turn.ts";
+import type { ToolContext } from "../../assistant/tools/define.ts";
 import { errorJson } from "../http-errors.ts";
 import type { AuthEnv } from "../require-user.ts";
 import { jsonBody } from "../validate.ts";
@@ -19,6 +20,7 @@ export interface ChatDeps {
   model: ChatModel;
   timeoutMs: number;
   onTasksChanged: (userId: string) => void;
+  reportError: ToolContext["reportError"];
 }
 
 export function chatRoutes(deps: ChatDeps) {
@@ -33,6 +35,7 @@ export function chatRoutes(deps: ChatDeps) {
       message: req.message,
       retry: req.retry,
       timeZone: assertTimeZone(req.time_zone ?? "UTC"),
+      requestId: c.var.requestId,
     });
     // The first event settles the conversation (or throws 404/409 before any stream starts).
     const first = await turn.next();

@@ -60,7 +60,7 @@ export function chatkitRoutes({ limiter, ...deps }: ChatKitRouteDeps) {
     }
     const req = parseWith(ChatKitRequest, body, "body");
     const zone = c.req.header("x-time-zone") ?? (metadata as { time_zone?: unknown } | undefined)?.time_zone;
-    const ctx = { userId: c.var.user.id, timeZone: assertTimeZone(typeof zone === "string" && zone ? zone.slice(0, 64) : "UTC") };
+    const ctx = { userId: c.var.user.id, requestId: c.var.requestId, timeZone: assertTimeZone(typeof zone === "string" && zone ? zone.slice(0, 64) : "UTC") };
 
     if (!isStreaming(req)) return c.json(await answer(deps, ctx, req));
 

@@ -6,6 +6,7 @@
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { Hono } from "hono";
 import { createMcpServer } from "../../assistant/mcp-server.ts";
+import type { ToolContext } from "../../assistant/tools/define.ts";
 import type { Db } from "../../db/client.ts";
 import { errorJson } from "../http-errors.ts";
 import { requireUser, type AuthEnv } from "../require-user.ts";
@@ -18,6 +19,7 @@ export interface McpDeps {
   issuer: string;
   jwksUrl: string;
   onTasksChanged: (userId: string) => void;
+  reportError: ToolContext["reportError"];
 }
 
 export const PROTECTED_RESOURCE_PATH = "/.well-known/oauth-protected-resource";
@@ -45,6 +47,8 @@ export function mcpRoutes(deps: McpDeps) {
       timeZone: "UTC",
       now: () => new Date(),
       onTasksChanged: deps.onTasksChanged,
+      requestId: c.var.requestId,
+      reportError: deps.reportError,
     });
     const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     await server.connect(transport);

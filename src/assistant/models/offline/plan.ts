@@ -3,7 +3,7 @@
  * re-derives the intent from the latest user message and looks at the tool
  * steps already taken in this turn, so each step of the AI SDK loop is one call.
  */
-import type { TaskSummary } from "../../../contracts/tools.ts";
+import type { TaskSummary } from "../../../contracts/tool-results.ts";
 import type { Clock } from "./clock.ts";
 import type { Filter, Intent, TargetedIntent } from "./intent.ts";
 import { parseIntent } from "./parse-intent.ts";

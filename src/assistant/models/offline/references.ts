@@ -3,7 +3,7 @@
  * the prompt showed the user. When the server replays history as plain text
  * only, the "(task N)" markers of our own earlier replies are the fallback.
  */
-import type { TaskSummary } from "../../../contracts/tools.ts";
+import type { TaskSummary } from "../../../contracts/tool-results.ts";
 import type { Target } from "./intent.ts";
 import type { Conversation, ToolStep } from "./prompt.ts";
 

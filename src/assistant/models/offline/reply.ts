@@ -1,5 +1,5 @@
 /** The sentences the offline assistant says. Only task numbers are ever shown as ids. */
-import type { TaskSummary } from "../../../contracts/tools.ts";
+import type { TaskSummary } from "../../../contracts/tool-results.ts";
 import type { Clock } from "./clock.ts";
 import { describeDate } from "./dates.ts";
 import type { ToolStep } from "./prompt.ts";

@@ -1,0 +1,85 @@
+/**
+ * What the task tools return: small JSON the model, MCP clients and the web's
+ * tool cards read. Each shape is a zod schema so the web parses stored and
+ * streamed results instead of checking them by hand. On the wire these are
+ * exactly the objects the tools have always returned.
+ */
+import * as z from "zod";
+import { Priority, Task } from "./task.ts";
+
+export const TaskRef = z.object({ id: z.number(), title: z.string() });
+export type TaskRef = z.infer<typeof TaskRef>;
+
+export const TaskSummary = TaskRef.extend({
+  status: z.enum(["pending", "completed"]),
+  priority: Priority,
+  tags: z.array(z.string()),
+  due_at: z.string().nullable(),
+});
+export type TaskSummary = z.infer<typeof TaskSummary>;
+
+/** A deleted task with what is needed to create it again (undo). */
+export const DeletedTask = TaskSummary.extend({ description: z.string().nullable() });
+export type DeletedTask = z.infer<typeof DeletedTask>;
+
+/** The old values of the fields an update changed (undo PATCHes them back). */
+export const TaskPrevious = Task.pick({ title: true, description: true, priority: true, tags: true, due_at: true, completed: true }).partial();
+export type TaskPrevious = z.infer<typeof TaskPrevious>;
+
+/** add_task, get_task (with the description), update_task and complete_task. */
+export const TaskResult = z.object({
+  task: TaskSummary.extend({ description: z.string().nullable().optional() }),
+  /** The fields that changed (update_task, complete_task). */
+  changed: z.array(z.string()).optional(),
+  previous: TaskPrevious.optional(),
+});
+/** list_tasks: `total` counts every match, `tasks` at most `limit` of them. */
+export const ListResult = z.object({ tasks: z.array(TaskSummary), total: z.number() });
+/** delete_task, and delete_tasks with `confirm: true`. */
+export const DeletedResult = z.object({ deleted: z.array(DeletedTask) });
+/** delete_tasks without `confirm`: nothing was deleted yet. */
+export const PreviewResult = z.object({ preview: z.literal(true), would_delete: z.array(TaskRef) });
+/** complete_tasks. */
+export const UpdatedResult = z.object({ updated: z.array(TaskSummary) });
+
+/**
+ * Any tool may answer with an error instead. `request_id` names the server log
+ * line of an unexpected failure; nothing else about it leaves the server.
+ */
+export const ToolError = z.object({
+  error: z.object({ code: z.string(), message: z.string(), request_id: z.string().optional() }),
+});
+export type ToolError = z.infer<typeof ToolError>;
+
+/** The successful result shapes, by kind. A tool's spec names the kinds it returns. */
+export const RESULT_SCHEMAS = {
+  task: TaskResult,
+  list: ListResult,
+  deleted: DeletedResult,
+  preview: PreviewResult,
+  updated: UpdatedResult,
+} as const;
+export type ResultKind = keyof typeof RESULT_SCHEMAS;
+export type ResultOf<K extends ResultKind> = z.output<(typeof RESULT_SCHEMAS)[K]>;
+
+/** Everything a tool may return. */
+export type ToolResult = ResultOf<ResultKind> | ToolError;
+
+/** A result read back (e.g. by the web) with its kind named; `pending` while the tool runs. */
+export type ReadResult =
+  | { [K in ResultKind]: { kind: K } & ResultOf<K> }[ResultKind]
+  | { kind: "error"; code: string; message: string; request_id?: string | undefined }
+  | { kind: "pending" }
+  | { kind: "unknown" };
+
+/** Reads a raw result as one of the given kinds (the first schema that accepts it), an error, or unknown. */
+export function readResult(kinds: readonly ResultKind[], raw: unknown): ReadResult {
+  if (raw === undefined || raw === null) return { kind: "pending" };
+  const error = ToolError.safeParse(raw);
+  if (error.success) return { kind: "error", ...error.data.error };
+  for (const kind of kinds) {
+    const r = RESULT_SCHEMAS[kind].safeParse(raw);
+    if (r.success) return { kind, ...r.data } as ReadResult;
+  }
+  return { kind: "unknown" };
+}
