@@ -1,7 +1,8 @@
 /**
- * Two projects: every test on the embedded PGlite, and the database-backed
+ * Projects: every test on the embedded PGlite, and the database-backed
  * tests again on the PostgreSQL server when one answers on 127.0.0.1:5432
- * (each test file creates and drops its own database there).
+ * (each test file creates and drops its own database there); the web app's
+ * unit tests (`*.test.ts` under `web/src`) in happy-dom; the browser tests.
  */
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 import { tcpReachable } from "./tests/support/reachable.ts";
@@ -28,6 +29,7 @@ export default defineConfig(async () => {
   if (await postgresReachable()) {
     projects.push({ test: { ...common, name: "postgres", include: DB_TESTS, env: { TEST_DB: "postgres" } } });
   }
+  projects.push({ test: { name: "web", include: ["web/src/**/*.test.ts"], environment: "happy-dom", setupFiles: common.setupFiles } });
   projects.push({
     test: { ...common, name: "e2e", include: ["tests/e2e/**/*.test.ts"], fileParallelism: false, testTimeout: 90_000 },
   });

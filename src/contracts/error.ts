@@ -14,14 +14,19 @@ export const ErrorBody = z.object({
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
-/** Codes the resource server's token check answers with (401 unless noted). */
-export const AUTH_ERROR_CODES = [
+/** 401 codes of the resource server's token check after which a fresh token may succeed. */
+export const AUTH_RETRYABLE_CODES = [
   "token_missing",
   "token_invalid",
   "token_expired",
   "token_not_yet_valid",
   "token_unknown_key",
   "token_claims_invalid",
+] as const;
+
+/** Every code the token check answers with (401 unless noted). */
+export const AUTH_ERROR_CODES = [
+  ...AUTH_RETRYABLE_CODES,
   "auth_unavailable", // 503: the JWKS could not be fetched
 ] as const;
 export type AuthErrorCode = (typeof AUTH_ERROR_CODES)[number];

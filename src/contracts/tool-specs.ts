@@ -158,3 +158,10 @@ export function toolProgress(name: string, args: unknown): ToolProgress {
 export function readToolResult(name: string, raw: unknown): ReadResult {
   return readResult(toolSpec(name)?.results ?? [], raw);
 }
+
+/** Whether a tool call's result means the user's tasks changed (a preview or an error changes nothing). */
+export function changesTasks(name: string, raw: unknown): boolean {
+  if (!toolSpec(name)?.mutates) return false;
+  const { kind } = readToolResult(name, raw);
+  return kind !== "error" && kind !== "preview" && kind !== "pending" && kind !== "unknown";
+}

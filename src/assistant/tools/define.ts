@@ -7,7 +7,7 @@
  */
 import type * as z from "zod";
 import type { ResultKind, ResultOf, ToolResult } from "../../contracts/tool-results.ts";
-import type { ToolName, ToolSpec } from "../../contracts/tool-specs.ts";
+import { changesTasks, type ToolName, type ToolSpec } from "../../contracts/tool-specs.ts";
 import type { Db } from "../../db/client.ts";
 import { DomainError } from "../../domain/errors.ts";
 
@@ -72,6 +72,6 @@ export async function runTool(tool: TaskTool, ctx: ToolContext, input: unknown):
       },
     };
   }
-  if (tool.mutates && !("error" in result) && !("preview" in result)) ctx.onTasksChanged(ctx.userId);
+  if (changesTasks(tool.name, result)) ctx.onTasksChanged(ctx.userId);
   return result;
 }

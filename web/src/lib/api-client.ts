@@ -3,7 +3,8 @@
  * once and retries when the API says the token is expired or invalid, and turns
  * every failure into an `ApiError` carrying the server's `{error:{code,message}}`.
  */
-import { ErrorBody } from "#contracts/error.ts";
+import type * as z from "zod";
+import { AUTH_RETRYABLE_CODES, ErrorBody } from "#contracts/error.ts";
 import { SessionExpiredError, TokenUnavailableError, tokens } from "./token.ts";
 import { beginWrite } from "./writes-in-flight.ts";
 
@@ -19,15 +20,7 @@ export class ApiError extends Error {
   }
 }
 
-/** 401 codes after which a fresh token may succeed. */
-const RETRYABLE_AUTH_CODES = new Set([
-  "token_missing",
-  "token_expired",
-  "token_invalid",
-  "token_not_yet_valid",
-  "token_unknown_key",
-  "token_claims_invalid",
-]);
+const RETRYABLE_AUTH_CODES: ReadonlySet<string> = new Set(AUTH_RETRYABLE_CODES);
 
 export interface RequestOptions {
   method?: string;
@@ -124,4 +117,16 @@ export async function apiRequest(path: string, opts: RequestOptions = {}): Promi
   } finally {
     endWrite?.();
   }
+}
+
+/** Checks a response body against its contract, so a server/web drift fails loudly instead of rendering garbage. */
+export function parseResponse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new ApiError(200, "invalid_response", "The server sent data this app doesn't understand.");
+  return r.data;
+}
+
+/** One API request whose JSON answer is read with its contract. */
+export async function apiJson<S extends z.ZodType>(schema: S, path: string, opts: RequestOptions = {}): Promise<z.output<S>> {
+  return parseResponse(schema, await apiRequest(path, opts));
 }

@@ -12,7 +12,7 @@ import {
   type TaskSort,
   type TaskStatus,
 } from "#contracts/task.ts";
-import { ApiError, apiRequest } from "./api-client.ts";
+import { ApiError, apiJson, apiRequest } from "./api-client.ts";
 
 const BASE = "/api/me/tasks";
 
@@ -28,12 +28,6 @@ export interface ListParams {
   order?: "asc" | "desc";
   limit?: number;
   cursor?: string | null;
-}
-
-function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, value: unknown): T {
-  const r = schema.safeParse(value);
-  if (!r.success) throw new ApiError(200, "invalid_response", "The server sent data this app doesn't understand.");
-  return r.data;
 }
 
 export function listQuery(p: ListParams): URLSearchParams {
@@ -53,23 +47,23 @@ export function listQuery(p: ListParams): URLSearchParams {
 }
 
 export async function listTasks(p: ListParams, signal?: AbortSignal): Promise<TaskPage> {
-  return parse(TaskPage, await apiRequest(BASE, { query: listQuery(p), signal }));
+  return apiJson(TaskPage, BASE, { query: listQuery(p), signal });
 }
 
 export async function getCounts(tz: string, signal?: AbortSignal): Promise<TaskCounts> {
-  return parse(TaskCounts, await apiRequest(`${BASE}/counts`, { query: new URLSearchParams({ tz }), signal }));
+  return apiJson(TaskCounts, `${BASE}/counts`, { query: new URLSearchParams({ tz }), signal });
 }
 
 export async function createTask(input: TaskCreate): Promise<Task> {
-  return parse(Task, await apiRequest(BASE, { method: "POST", body: input }));
+  return apiJson(Task, BASE, { method: "POST", body: input });
 }
 
 export async function patchTask(id: number, patch: TaskPatch): Promise<Task> {
-  return parse(Task, await apiRequest(`${BASE}/${id}`, { method: "PATCH", body: patch }));
+  return apiJson(Task, `${BASE}/${id}`, { method: "PATCH", body: patch });
 }
 
 export async function setCompleted(id: number, completed: boolean): Promise<Task> {
-  return parse(Task, await apiRequest(`${BASE}/${id}/complete`, { method: "PATCH", body: { completed } }));
+  return apiJson(Task, `${BASE}/${id}/complete`, { method: "PATCH", body: { completed } });
 }
 
 export async function deleteTask(id: number, opts: { keepalive?: boolean } = {}): Promise<void> {

@@ -1,6 +1,6 @@
 /** Typed calls for the chat (`/api/me/chat`, streamed) and conversation endpoints. */
-import { Conversation, ConversationPage, ConversationWithMessages, type ChatEvent } from "#contracts/chat.ts";
-import { ApiError, apiFetch, apiRequest } from "../../lib/api-client.ts";
+import { ChatEvent, Conversation, ConversationPage, ConversationWithMessages } from "#contracts/chat.ts";
+import { ApiError, apiFetch, apiJson, apiRequest } from "../../lib/api-client.ts";
 import { readSse } from "../../lib/sse.ts";
 
 const CHAT = "/api/me/chat";
@@ -8,21 +8,16 @@ const CONVERSATIONS = "/api/me/conversations";
 
 export type ChatTurnRequest = { conversation_id?: string; message: string } | { conversation_id: string; retry: true };
 
-function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, value: unknown): T {
-  const r = schema.safeParse(value);
-  if (!r.success) throw new ApiError(200, "invalid_response", "The server sent data this app doesn't understand.");
-  return r.data;
-}
-
 export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 }
 
-const EVENT_TYPES = new Set(["conversation", "text-delta", "tool-call", "tool-result", "done", "error"]);
-
 /**
- * One assistant turn as a stream of events. Failures before the stream starts
- * (validation, unknown conversation, rate limit…) throw `ApiError`.
+ * One assistant turn as a stream of events, each parsed with the `ChatEvent`
+ * contract (the SSE event name is its `type`); anything else on the stream
+ * (keep-alives, event types this app does not know) is skipped. Failures
+ * before the stream starts (validation, unknown conversation, rate limit…)
+ * throw `ApiError`.
  */
 export async function* streamChat(req: ChatTurnRequest, signal?: AbortSignal): AsyncGenerator<ChatEvent> {
   const res = await apiFetch(CHAT, {
@@ -33,30 +28,31 @@ export async function* streamChat(req: ChatTurnRequest, signal?: AbortSignal): A
   });
   if (!res.body) throw new ApiError(res.status, "invalid_response", "The server sent an empty reply.");
   for await (const msg of readSse(res.body)) {
-    if (msg.comment || !EVENT_TYPES.has(msg.event)) continue;
+    if (msg.comment) continue;
     let data: unknown;
     try {
       data = JSON.parse(msg.data);
     } catch {
       continue;
     }
-    if (data && typeof data === "object") yield { ...(data as object), type: msg.event } as ChatEvent;
+    const event = ChatEvent.safeParse(data && typeof data === "object" ? { ...data, type: msg.event } : null);
+    if (event.success) yield event.data;
   }
 }
 
 export async function listConversations(cursor?: string | null, limit = 30): Promise<ConversationPageData> {
   const query = new URLSearchParams({ limit: String(limit) });
   if (cursor) query.set("cursor", cursor);
-  return parse(ConversationPage, await apiRequest(CONVERSATIONS, { query }));
+  return apiJson(ConversationPage, CONVERSATIONS, { query });
 }
 export type ConversationPageData = { conversations: Conversation[]; next_cursor: string | null };
 
 export async function getConversation(id: string, signal?: AbortSignal) {
-  return parse(ConversationWithMessages, await apiRequest(`${CONVERSATIONS}/${encodeURIComponent(id)}`, { signal }));
+  return apiJson(ConversationWithMessages, `${CONVERSATIONS}/${encodeURIComponent(id)}`, { signal });
 }
 
 export async function renameConversation(id: string, title: string): Promise<Conversation> {
-  return parse(Conversation, await apiRequest(`${CONVERSATIONS}/${encodeURIComponent(id)}`, { method: "PATCH", body: { title } }));
+  return apiJson(Conversation, `${CONVERSATIONS}/${encodeURIComponent(id)}`, { method: "PATCH", body: { title } });
 }
 
 export async function deleteConversation(id: string): Promise<void> {

@@ -4,11 +4,11 @@
  * It is tied to a user: another user signing in starts from scratch.
  */
 import type { ChatEvent, Message } from "#contracts/chat.ts";
+import { changesTasks } from "#contracts/tool-specs.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import { notifyTasksChanged } from "../../lib/tasks-events.ts";
 import { getConversation, streamChat, type ChatTurnRequest } from "./chat-api.ts";
 import type { ChatState, MessageView, RetryInfo, ToolCallView } from "./chat-types.ts";
-import { changesTasks } from "./tool-results.ts";
 import { undoErrorMessage, undoPlanFor } from "./undo.ts";
 
 const MODEL_KEY = "tickler.chat.model";
@@ -123,6 +123,7 @@ async function runTurn(req: ChatTurnRequest, assistantKey: string, text: string)
   let started = false; // the server took the question (it sent the conversation event)
   let producedSomething = false;
   let finished = false;
+  let answeredMeanwhile = false;
   const fail = (message: string, retry: RetryInfo) => {
     updateMessage(assistantKey, (m) => ({ ...m, status: "error", error: message, retry }));
     set({ announcement: `The assistant couldn't answer: ${message}` });
@@ -133,17 +134,15 @@ async function runTurn(req: ChatTurnRequest, assistantKey: string, text: string)
       if (ac.signal.aborted) return;
       apply(e);
     }
-    if (!finished) {
-      // A retry with nothing to re-answer: the server (as of now) ends the stream after
-      // the conversation event instead of answering 409. Ask the question again instead.
-      if ("retry" in req && !producedSomething) return askAgain(req.conversation_id);
-      // The server finishes and stores the turn anyway: re-open the conversation to see it.
-      fail("The connection dropped before the reply finished.", { mode: "reload", conversationId, text });
-    }
+    // The server finishes and stores the turn anyway: re-open the conversation to see it.
+    if (!finished) fail("The connection dropped before the reply finished.", { mode: "reload", conversationId, text });
   } catch (err) {
     if (isAbort(err) || ac.signal.aborted) return;
-    if ("retry" in req && err instanceof ApiError && err.code === "nothing_to_retry") return askAgain(req.conversation_id);
-    if (started) fail("The connection dropped before the reply finished.", { mode: "reload", conversationId, text });
+    // 409 before any stream: the question was answered meanwhile (another tab, or the server
+    // finished after the connection dropped). Show that answer; asking again would store the
+    // question twice.
+    if ("retry" in req && err instanceof ApiError && err.code === "nothing_to_retry") answeredMeanwhile = true;
+    else if (started) fail("The connection dropped before the reply finished.", { mode: "reload", conversationId, text });
     // Refused before the question was stored (rate limit, network…): send it again as is.
     else fail(failureMessage(err), { mode: "resend", conversationId: err instanceof ApiError && err.status === 404 ? null : conversationId, text });
   } finally {
@@ -152,13 +151,7 @@ async function runTurn(req: ChatTurnRequest, assistantKey: string, text: string)
       set((s) => ({ phase: s.phase === "streaming" ? "idle" : s.phase, listVersion: s.listVersion + 1 }));
     }
   }
-
-  /** The question never reached the history (or was answered meanwhile): send it as a new message. */
-  function askAgain(id: string): Promise<void> {
-    if (stream === ac) stream = null;
-    set({ phase: "idle" });
-    return runTurn({ conversation_id: id, message: text }, assistantKey, text);
-  }
+  if (answeredMeanwhile && "retry" in req) await chatStore.open(req.conversation_id);
 
   function apply(e: ChatEvent): void {
     switch (e.type) {
@@ -184,7 +177,7 @@ async function runTurn(req: ChatTurnRequest, assistantKey: string, text: string)
         updateToolCall(assistantKey, e.id, (t) => ({
           ...t,
           result: e.result,
-          undo: undoPlanFor(t.tool, t.args, e.result) ? { state: "ready" } : { state: "none" },
+          undo: undoPlanFor(t.tool, e.result) ? { state: "ready" } : { state: "none" },
         }));
         if (changesTasks(e.tool, e.result)) onTasksChanged();
         break;
@@ -308,7 +301,7 @@ export const chatStore = {
   async undo(messageKey: string, toolKey: string): Promise<void> {
     const call = state.messages.find((m) => m.key === messageKey)?.toolCalls.find((t) => t.key === toolKey);
     if (!call || call.undo.state !== "ready") return;
-    const plan = undoPlanFor(call.tool, call.args, call.result);
+    const plan = undoPlanFor(call.tool, call.result);
     if (!plan) return;
     updateToolCall(messageKey, toolKey, (t) => ({ ...t, undo: { state: "working" } }));
     try {

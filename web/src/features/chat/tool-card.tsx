@@ -33,7 +33,7 @@ export function ToolCard({ call, onUndo }: Props) {
             className="tool-undo"
             onClick={onUndo}
             disabled={undo.state === "working"}
-            aria-label={undoPlanFor(call.tool, call.args, call.result)?.label ?? "Undo"}
+            aria-label={undoPlanFor(call.tool, call.result)?.label ?? "Undo"}
             data-testid="tool-undo"
           >
             {undo.state === "working" ? "Undoing…" : undo.state === "failed" ? "Try undo again" : "Undo"}

@@ -1,9 +1,11 @@
 /**
  * One line (plus optional details) saying what a tool call did, e.g.
  * "Added #4 Buy milk · due Tue 9:00 · #errands", "Completed #3", "Deleted 2 tasks".
+ * The result is parsed with the tool's own schemas and worded by the tool's
+ * effect (both from #contracts/tool-specs.ts), never by its name.
  */
-import type { TaskSummary } from "#contracts/tools.ts";
-import { parseToolResult } from "./tool-results.ts";
+import type { TaskRef, TaskSummary } from "#contracts/tool-results.ts";
+import { readToolResult, toolProgress, toolSpec } from "#contracts/tool-specs.ts";
 
 export type ToolTone = "change" | "info" | "error" | "pending";
 
@@ -30,14 +32,15 @@ export function shortDue(iso: string, now = new Date()): string {
   return allDay ? date.format(d) : dateTime.format(d);
 }
 
-const ref = (t: { id: number; title: string }) => `#${t.id} ${t.title}`;
+const ref = (t: TaskRef) => `#${t.id} ${t.title}`;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const completedVerb = (t: TaskSummary) => (t.status === "completed" ? "Completed" : "Reopened");
 
 function taskLine(t: TaskSummary): string {
   const parts = [ref(t)];
   if (t.due_at) parts.push(`due ${shortDue(t.due_at)}`);
-  if (t.priority && t.priority !== "none") parts.push(`${t.priority} priority`);
-  for (const tag of t.tags ?? []) parts.push(`#${tag}`);
+  if (t.priority !== "none") parts.push(`${t.priority} priority`);
+  for (const tag of t.tags) parts.push(`#${tag}`);
   return parts.join(" · ");
 }
 
@@ -50,32 +53,19 @@ const FIELD_LABELS: Record<string, string> = {
   completed: "status",
 };
 
-const RUNNING: Record<string, string> = {
-  add_task: "Adding a task…",
-  list_tasks: "Looking at your tasks…",
-  get_task: "Looking up a task…",
-  update_task: "Updating a task…",
-  complete_task: "Updating a task…",
-  complete_tasks: "Updating tasks…",
-  delete_task: "Deleting a task…",
-  delete_tasks: "Deleting tasks…",
-};
-
 export function summarizeToolCall(tool: string, args: unknown, result: unknown): ToolSummary {
-  const r = parseToolResult(result);
-  const a = (typeof args === "object" && args !== null ? args : {}) as Record<string, unknown>;
+  const r = readToolResult(tool, result);
+  const effect = toolSpec(tool)?.effect;
   switch (r.kind) {
     case "pending":
-      return { tone: "pending", title: RUNNING[tool] ?? "Working…", details: [] };
+      return { tone: "pending", title: toolProgress(tool, args).text, details: [] };
     case "error":
       return { tone: "error", title: `Couldn't ${tool.replace(/_/g, " ")}: ${r.message}`, details: [] };
     case "task": {
       const t = r.task;
-      if (tool === "add_task") return { tone: "change", title: `Added ${taskLine(t)}`, details: [] };
-      if (tool === "complete_task") {
-        return { tone: "change", title: t.status === "completed" ? `Completed ${ref(t)}` : `Reopened ${ref(t)}`, details: [] };
-      }
-      if (tool === "update_task") {
+      if (effect === "create") return { tone: "change", title: `Added ${taskLine(t)}`, details: [] };
+      if (effect === "complete") return { tone: "change", title: `${completedVerb(t)} ${ref(t)}`, details: [] };
+      if (effect === "update") {
         const changed = (r.changed ?? []).map((f) => FIELD_LABELS[f] ?? f);
         if (changed.length === 0) return { tone: "info", title: `No change to ${ref(t)}`, details: [] };
         return { tone: "change", title: `Updated ${ref(t)}: ${changed.join(", ")}`, details: [taskLine(t)] };
@@ -91,13 +81,12 @@ export function summarizeToolCall(tool: string, args: unknown, result: unknown):
       if (r.deleted.length === 1) return { tone: "change", title: `Deleted ${ref(r.deleted[0]!)}`, details: [] };
       return { tone: "change", title: `Deleted ${plural(r.deleted.length, "task")}`, details: r.deleted.map(ref) };
     case "preview":
-      if (r.wouldDelete.length === 0) return { tone: "info", title: "Nothing to delete", details: [] };
-      return { tone: "info", title: `Would delete: ${r.wouldDelete.map(ref).join(", ")}`, details: [] };
+      if (r.would_delete.length === 0) return { tone: "info", title: "Nothing to delete", details: [] };
+      return { tone: "info", title: `Would delete: ${r.would_delete.map(ref).join(", ")}`, details: [] };
     case "updated": {
-      const done = a.completed !== false;
       const n = r.updated.length;
       if (n === 0) return { tone: "info", title: "No matching tasks", details: [] };
-      const verb = done ? "Completed" : "Reopened";
+      const verb = completedVerb(r.updated[0]!);
       if (n === 1) return { tone: "change", title: `${verb} ${ref(r.updated[0]!)}`, details: [] };
       return { tone: "change", title: `${verb} ${plural(n, "task")}`, details: r.updated.map(ref) };
     }

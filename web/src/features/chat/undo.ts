@@ -1,14 +1,15 @@
 /**
- * Undo for changes the assistant made, through the ordinary task API:
- * add → delete it; complete/reopen → set it back; update → PATCH the previous
- * values; delete → create the task again (it gets a new number: the API has no
- * "restore"); bulk complete → set each back; bulk delete → create each again.
+ * Undo for changes the assistant made, through the ordinary task API. How a
+ * result is undone is data on the tool's spec (`undo` in #contracts/tool-specs.ts):
+ * delete what was created, PATCH the previous values back, set the completion
+ * back, or create deleted tasks again (they get new numbers: the API has no
+ * "restore"). The result is parsed with the tool's own schemas first.
  */
 import type { TaskPatch } from "#contracts/task.ts";
-import type { DeletedTask } from "#contracts/tools.ts";
+import type { DeletedTask, TaskSummary } from "#contracts/tool-results.ts";
+import { readToolResult, toolSpec } from "#contracts/tool-specs.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import { createTask, deleteTask, patchTask, setCompleted } from "../../lib/tasks-api.ts";
-import { parseToolResult } from "./tool-results.ts";
 
 export interface UndoPlan {
   /** The button's accessible name, e.g. "Undo adding #4 Buy milk". */
@@ -17,19 +18,12 @@ export interface UndoPlan {
   run: () => Promise<string>;
 }
 
-const PATCHABLE = ["title", "description", "priority", "tags", "due_at", "completed"] as const;
 const ids = (xs: { id: number }[]) => xs.map((x) => `#${x.id}`).join(", ");
-
-function previousPatch(previous: Record<string, unknown>): TaskPatch {
-  const patch: Record<string, unknown> = {};
-  for (const k of PATCHABLE) if (k in previous) patch[k] = previous[k];
-  return patch as TaskPatch;
-}
 
 function recreate(t: DeletedTask) {
   return createTask({
     title: t.title,
-    description: t.description ?? null,
+    description: t.description,
     priority: t.priority,
     tags: t.tags,
     due_at: t.due_at,
@@ -38,7 +32,7 @@ function recreate(t: DeletedTask) {
 }
 
 /** Runs every step, then reports how many worked (throws if none did). */
-async function all<T>(items: T[], step: (t: T) => Promise<unknown>): Promise<{ ok: unknown[]; failed: number }> {
+async function all<T, R>(items: T[], step: (t: T) => Promise<R>): Promise<{ ok: R[]; failed: number }> {
   const results = await Promise.allSettled(items.map(step));
   const ok = results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
   const failed = results.length - ok.length;
@@ -50,56 +44,63 @@ async function all<T>(items: T[], step: (t: T) => Promise<unknown>): Promise<{ o
 }
 const partial = (failed: number) => (failed ? ` (${failed} couldn't be restored)` : "");
 
-/** What Undo would do for this tool call, or null when there is nothing to undo. */
-export function undoPlanFor(tool: string, args: unknown, result: unknown): UndoPlan | null {
-  const r = parseToolResult(result);
-  const a = (typeof args === "object" && args !== null ? args : {}) as Record<string, unknown>;
+/** They were all set to the same state; undo sets the other one. */
+const backOf = (t: TaskSummary) => t.status !== "completed";
+const verbOf = (back: boolean) => (back ? "reopening" : "completing");
 
-  if (r.kind === "task") {
-    const t = r.task;
-    if (tool === "add_task") {
+function completeOneBack(t: TaskSummary): UndoPlan {
+  const back = backOf(t);
+  return {
+    label: `Undo ${verbOf(back)} #${t.id} ${t.title}`,
+    run: async () => (await setCompleted(t.id, back), back ? `#${t.id} is done again` : `#${t.id} is open again`),
+  };
+}
+
+function completeManyBack(tasks: TaskSummary[]): UndoPlan | null {
+  if (!tasks[0]) return null;
+  const back = backOf(tasks[0]);
+  return {
+    label: `Undo ${verbOf(back)} ${tasks.length === 1 ? `#${tasks[0].id}` : `${tasks.length} tasks`}`,
+    run: async () => {
+      const { ok, failed } = await all(tasks, (t) => setCompleted(t.id, back));
+      return `Set back ${ok.length} ${ok.length === 1 ? "task" : "tasks"}${partial(failed)}`;
+    },
+  };
+}
+
+/** What Undo would do for this tool call, or null when there is nothing to undo. */
+export function undoPlanFor(tool: string, result: unknown): UndoPlan | null {
+  const r = readToolResult(tool, result);
+  switch (toolSpec(tool)?.undo) {
+    case "delete_created": {
+      if (r.kind !== "task") return null;
+      const t = r.task;
+      return { label: `Undo adding #${t.id} ${t.title}`, run: async () => (await deleteTask(t.id), `Removed #${t.id}`) };
+    }
+    case "restore_previous": {
+      if (r.kind !== "task" || !r.previous || Object.keys(r.previous).length === 0) return null;
+      const { task: t, previous } = r;
+      const patch: TaskPatch = previous;
+      return { label: `Undo changes to #${t.id} ${t.title}`, run: async () => (await patchTask(t.id, patch), `Restored #${t.id}`) };
+    }
+    case "complete_back":
+      if (r.kind === "task") return r.changed === undefined || r.changed.includes("completed") ? completeOneBack(r.task) : null;
+      return r.kind === "updated" ? completeManyBack(r.updated) : null;
+    case "recreate_deleted": {
+      if (r.kind !== "deleted" || r.deleted.length === 0) return null;
+      const { deleted } = r;
       return {
-        label: `Undo adding #${t.id} ${t.title}`,
-        run: async () => (await deleteTask(t.id), `Removed #${t.id}`),
+        label: deleted.length === 1 ? `Undo deleting #${deleted[0]!.id} ${deleted[0]!.title}` : `Undo deleting ${deleted.length} tasks`,
+        run: async () => {
+          const { ok, failed } = await all(deleted, recreate);
+          return `Restored as ${ids(ok)} (new ${ok.length === 1 ? "number" : "numbers"})${partial(failed)}`;
+        },
       };
     }
-    if (tool === "complete_task" && (r.changed === null || r.changed.includes("completed"))) {
-      const back = t.status !== "completed";
-      return {
-        label: `Undo ${back ? "reopening" : "completing"} #${t.id} ${t.title}`,
-        run: async () => (await setCompleted(t.id, back), back ? `#${t.id} is done again` : `#${t.id} is open again`),
-      };
-    }
-    if (tool === "update_task" && r.previous && Object.keys(r.previous).length > 0) {
-      const patch = previousPatch(r.previous);
-      return {
-        label: `Undo changes to #${t.id} ${t.title}`,
-        run: async () => (await patchTask(t.id, patch), `Restored #${t.id}`),
-      };
-    }
-    return null;
+    case undefined:
+    case null:
+      return null;
   }
-  if (r.kind === "deleted" && r.deleted.length > 0) {
-    const n = r.deleted.length;
-    return {
-      label: n === 1 ? `Undo deleting #${r.deleted[0]!.id} ${r.deleted[0]!.title}` : `Undo deleting ${n} tasks`,
-      run: async () => {
-        const { ok, failed } = await all(r.deleted, recreate);
-        return `Restored as ${ids(ok as { id: number }[])} (new ${ok.length === 1 ? "number" : "numbers"})${partial(failed)}`;
-      },
-    };
-  }
-  if (r.kind === "updated" && r.updated.length > 0) {
-    const back = a.completed === false; // they were reopened: complete them again
-    return {
-      label: `Undo ${back ? "reopening" : "completing"} ${r.updated.length === 1 ? `#${r.updated[0]!.id}` : `${r.updated.length} tasks`}`,
-      run: async () => {
-        const { ok, failed } = await all(r.updated, (t) => setCompleted(t.id, back));
-        return `Set back ${ok.length} ${ok.length === 1 ? "task" : "tasks"}${partial(failed)}`;
-      },
-    };
-  }
-  return null;
 }
 
 export function undoErrorMessage(err: unknown): string {

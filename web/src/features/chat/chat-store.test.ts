@@ -1,0 +1,62 @@
+/**
+ * The chat store against a mocked chat API: Retry on an unanswered question
+ * that the server meanwhile answered (409 nothing_to_retry, sent before any
+ * stream starts) shows that answer and never sends the question again.
+ */
+import { describe, expect, it, vi } from "vitest";
+import type { ChatEvent, Message } from "#contracts/chat.ts";
+import { ApiError } from "../../lib/api-client.ts";
+import * as chatApi from "./chat-api.ts";
+import { chatStore } from "./chat-store.ts";
+
+vi.mock("./chat-api.ts", () => ({ getConversation: vi.fn(), streamChat: vi.fn() }));
+const api = vi.mocked(chatApi);
+
+const CONVERSATION = "6f1c2b9e-8a44-4b43-9a3e-2f0f5d7c1a10";
+const message = (id: number, role: Message["role"], text: string): Message => ({
+  id,
+  role,
+  text,
+  tool_calls: [],
+  model: role === "assistant" ? "tickler:offline" : null,
+  status: "ok",
+  created_at: "2026-12-01T10:00:00.000Z",
+});
+const conversation = (messages: Message[]) => ({
+  id: CONVERSATION,
+  title: "show my tasks",
+  created_at: "2026-12-01T10:00:00.000Z",
+  last_activity_at: "2026-12-01T10:00:00.000Z",
+  messages,
+});
+
+async function* refused(): AsyncGenerator<ChatEvent> {
+  throw new ApiError(409, "nothing_to_retry", "the conversation's last message was answered already");
+}
+
+describe("chat store", () => {
+  it("a 409 on Retry re-opens the conversation instead of asking the question twice", async () => {
+    chatStore.bindUser("user-1");
+    chatStore.setTasksChangedHandler(() => {});
+    // The page loaded while the question was still unanswered: it offers Retry.
+    api.getConversation.mockResolvedValueOnce(conversation([message(1, "user", "show my tasks")]));
+    await chatStore.open(CONVERSATION);
+    const pending = chatStore.getState().messages.at(-1)!;
+    expect(pending).toMatchObject({ role: "assistant", status: "error", retry: { mode: "retry" } });
+
+    // Meanwhile the server answered it; Retry gets 409 before any stream starts.
+    api.streamChat.mockImplementation(refused);
+    api.getConversation.mockResolvedValueOnce(conversation([message(1, "user", "show my tasks"), message(2, "assistant", "You have no tasks.")]));
+    chatStore.retry(pending.key);
+    await vi.waitFor(() => expect(chatStore.getState().messages.at(-1)?.text).toBe("You have no tasks."));
+
+    const { messages, phase } = chatStore.getState();
+    expect(phase).toBe("idle");
+    expect(messages.map((m) => [m.role, m.text, m.status])).toEqual([
+      ["user", "show my tasks", "ok"],
+      ["assistant", "You have no tasks.", "ok"],
+    ]);
+    // Only the retry went out: the question was never sent again as a new message.
+    expect(api.streamChat.mock.calls.map(([req]) => req)).toEqual([{ conversation_id: CONVERSATION, retry: true }]);
+  });
+});
