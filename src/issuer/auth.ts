@@ -6,15 +6,13 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { jwt } from "better-auth/plugins";
 import type { Config } from "../config/env.ts";
+import { PASSWORD_MAX, PASSWORD_MIN } from "../contracts/auth.ts";
 import type { Db } from "../db/client.ts";
 import * as schema from "../db/schema/index.ts";
 import type { RateLimiter } from "../resource/rate-limit.ts";
 import type { Logger } from "../server/logger.ts";
 import { authIpOptions, authRateLimit, deleteUserOptions, lifecycleHooks, passwordResetOptions } from "./hardening.ts";
 import type { Mailer } from "./mailer.ts";
-
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 128;
 
 export interface IssuerOptions {
   config: Config;

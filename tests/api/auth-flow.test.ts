@@ -1,5 +1,6 @@
 import { decodeProtectedHeader, decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NewPassword, PASSWORD_MAX, PASSWORD_MIN } from "../../src/contracts/auth.ts";
 import { createTestApp, TEST_ORIGIN, type TestApp } from "../support/test-app.ts";
 
 let t: TestApp;
@@ -121,6 +122,20 @@ describe("issuer errors", () => {
       expect(res.status, body).toBeGreaterThanOrEqual(400);
       expect(res.status, body).toBeLessThan(500);
       expect(((await res.json()) as { error: { code: string } }).error.code, body).toMatch(/^[a-z_]+$/);
+    }
+  });
+
+  it("enforces the password policy the web forms show (one definition in contracts/auth.ts)", async () => {
+    const signUp = (password: string) =>
+      t.request("/api/auth/sign-up/email", {
+        method: "POST",
+        headers: json,
+        body: JSON.stringify({ name: "Policy", email: `policy.${password.length}.${Date.now()}@example.com`, password }),
+      });
+    for (const length of [PASSWORD_MIN - 1, PASSWORD_MIN, PASSWORD_MAX, PASSWORD_MAX + 1]) {
+      const password = "p".repeat(length);
+      const res = await signUp(password);
+      expect(res.status === 200, `length ${length}`).toBe(NewPassword.safeParse(password).success);
     }
   });
 });

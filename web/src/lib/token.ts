@@ -7,7 +7,7 @@
  * - Concurrent callers share one in-flight refresh, so a burst of requests mints at most one token.
  * - `invalidate()` drops a token the API rejected; the API client then refreshes once and retries.
  */
-import { authClient } from "./auth-client.ts";
+import { authClient, onSessionJwt } from "./auth-client.ts";
 import { decodeJwt } from "./jwt.ts";
 
 /** The session behind the token is gone (signed out elsewhere, expired): the user must sign in. */
@@ -152,5 +152,6 @@ async function mintWithBetterAuth(): Promise<string> {
   return token;
 }
 
-/** The app's single token manager. */
+/** The app's single token manager; it also takes the JWTs get-session responses carry. */
 export const tokens = new TokenManager(mintWithBetterAuth);
+onSessionJwt((jwt) => tokens.offer(jwt));

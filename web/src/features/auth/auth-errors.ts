@@ -1,4 +1,6 @@
 /** Turns Better Auth client errors into messages a person can act on. */
+import { PASSWORD_MAX, PASSWORD_MIN } from "#contracts/auth.ts";
+
 export interface AuthFailure {
   /** Which field the message belongs to, or "form" for a banner. */
   field: "form" | "email" | "password" | "name";
@@ -20,7 +22,7 @@ export function describeAuthError(error: { status: number; code?: string; messag
   }
   if (code === "INVALID_PASSWORD") return { field: "password", message: "That password isn't right. Check it and try again." };
   if (code === "PASSWORD_TOO_SHORT" || code === "PASSWORD_TOO_LONG") {
-    return { field: "password", message: "Use 8 to 128 characters." };
+    return { field: "password", message: `Use ${PASSWORD_MIN} to ${PASSWORD_MAX} characters.` };
   }
   if (code === "INVALID_EMAIL") return { field: "email", message: "Enter a valid email address." };
   if (error.status === 429) return { field: "form", message: "Too many attempts. Wait a minute and try again." };

@@ -1,6 +1,6 @@
-/** Client-side checks mirroring Better Auth's defaults, so users learn the rules before submitting. */
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 128;
+/** Client-side checks, so users learn the rules before submitting; the password policy is the server's own. */
+import { NewPassword } from "#contracts/auth.ts";
+
 export const NAME_MAX = 100;
 
 export function checkEmail(email: string): string | null {
@@ -12,9 +12,8 @@ export function checkEmail(email: string): string | null {
 
 export function checkPassword(password: string): string | null {
   if (!password) return "Enter a password.";
-  if (password.length < PASSWORD_MIN) return `Use at least ${PASSWORD_MIN} characters.`;
-  if (password.length > PASSWORD_MAX) return `Use at most ${PASSWORD_MAX} characters.`;
-  return null;
+  const r = NewPassword.safeParse(password);
+  return r.success ? null : (r.error.issues[0]?.message ?? "Choose another password.");
 }
 
 export function checkName(name: string): string | null {

@@ -5,7 +5,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { Link } from "../../lib/router.tsx";
 import { CloseIcon, PlusIcon } from "../layout/icons.tsx";
-import type { ChatPanelProps } from "../layout/chat-slot.ts";
+import type { ChatPanelProps } from "./chat-panel-props.ts";
 import { ExpandIcon, ListIcon } from "./chat-icons.tsx";
 import { ChatEmpty } from "./chat-empty.tsx";
 import { chatStore } from "./chat-store.ts";

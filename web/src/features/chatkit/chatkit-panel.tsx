@@ -5,7 +5,7 @@
  */
 import type { OpenAIChatKit } from "@openai/chatkit";
 import { useEffect, useRef, useState } from "react";
-import type { ChatPanelProps } from "../layout/chat-slot.ts";
+import type { ChatPanelProps } from "../chat/chat-panel-props.ts";
 import { chatkitFetch } from "./chatkit-fetch.ts";
 import { loadChatKit } from "./load-chatkit.ts";
 

@@ -9,7 +9,7 @@
  */
 import { lazy, Suspense, useEffect, useState, type ComponentType } from "react";
 import type { PublicConfig } from "#contracts/chatkit.ts";
-import type { ChatPanelProps } from "../layout/chat-slot.ts";
+import type { ChatPanelProps } from "../chat/chat-panel-props.ts";
 import { loadServerConfig } from "../../lib/server-config.ts";
 
 const ChatKitPanel = lazy(() => import("./chatkit-panel.tsx"));

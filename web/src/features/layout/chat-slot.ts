@@ -6,16 +6,8 @@
  * Suspense boundary (a quiet placeholder shows while the chunk loads).
  */
 import { createElement, lazy, Suspense, type ComponentType } from "react";
+import type { ChatPanelProps } from "../chat/chat-panel-props.ts";
 import { withChatKit } from "../chatkit/with-chatkit.tsx";
-
-export interface ChatPanelProps {
-  /** Call after the assistant changed tasks, so the list and counts reload. */
-  onTasksChanged: () => void;
-  /** Close the panel (on narrow screens it is shown as an overlay). */
-  onClose: () => void;
-  /** Move focus into the message box when it appears (it was opened on purpose). */
-  autoFocus?: boolean;
-}
 
 const LazyPanel = lazy(() => import("../chat/chat-panel.tsx"));
 
