@@ -1,12 +1,10 @@
 /**
- * ChatKit pages (`{ data, has_more, after }`) over Tickler's tables. Threads
- * are ordered by last activity (the REST conversation list's order), items by
- * message id; `after` is the last thread or item id of the previous page.
+ * ChatKit pages (`{ data, has_more, after }`) over the domain's own paging.
+ * Threads are ordered by last activity (the REST conversation list's order),
+ * items by message id; `after` is the last thread or item id of the previous page.
  */
-import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { ItemsPage, ThreadsPage } from "../../contracts/chatkit.ts";
 import type { Db } from "../../db/client.ts";
-import { conversations } from "../../db/schema/conversations.ts";
 import * as store from "../../domain/conversations/service.ts";
 import { DomainError } from "../../domain/errors.ts";
 import { itemId, parseItemId } from "./ids.ts";
@@ -21,10 +19,9 @@ export interface PageQuery {
 const invalidCursor = () => new DomainError("invalid", "invalid_cursor", "after is not an id from this list");
 
 /** Where a thread sits in the list: `after` is a thread id, as in the Python server's stores. */
-async function threadPosition(db: Db, userId: string, threadId: string): Promise<{ at: string; id: string }> {
+async function threadPosition(db: Db, userId: string, threadId: string): Promise<store.ConversationPosition> {
   try {
-    const c = await store.getConversation(db, userId, threadId);
-    return { at: c.last_activity_at, id: c.id };
+    return await store.conversationPosition(db, userId, threadId);
   } catch (err) {
     // Gone, or never the user's: the same answer either way.
     throw err instanceof DomainError && err.kind === "not_found" ? invalidCursor() : err;
@@ -32,24 +29,10 @@ async function threadPosition(db: Db, userId: string, threadId: string): Promise
 }
 
 export async function listThreads(db: Db, userId: string, { limit, order, after }: PageQuery): Promise<ThreadsPage> {
-  const where = [eq(conversations.userId, userId)];
-  if (after) {
-    const { at, id } = await threadPosition(db, userId, after);
-    const key = sql`(${conversations.updatedAt}, ${conversations.id})`;
-    const cursor = sql`(${at}::timestamptz, ${id}::uuid)`;
-    where.push(order === "desc" ? sql`${key} < ${cursor}` : sql`${key} > ${cursor}`);
-  }
-  const dir = order === "desc" ? desc : asc;
-  const rows = await db
-    .select()
-    .from(conversations)
-    .where(and(...where))
-    .orderBy(dir(conversations.updatedAt), dir(conversations.id))
-    .limit(limit + 1);
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  const has_more = rows.length > limit;
-  return { data: page.map((r) => toThread(store.toConversation(r))), has_more, ...(has_more && last ? { after: last.id } : {}) };
+  const position = after ? await threadPosition(db, userId, after) : undefined;
+  const page = await store.pageConversations(db, userId, { limit, order, after: position });
+  const last = page.conversations.at(-1);
+  return { data: page.conversations.map((c) => toThread(c)), has_more: page.hasMore, ...(page.hasMore && last ? { after: last.id } : {}) };
 }
 
 /** A page of a thread's items; throws "conversation not found" for a thread that is not the user's. */

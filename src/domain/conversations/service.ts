@@ -73,30 +73,61 @@ export async function deleteConversation(db: Db, userId: string, id: string): Pr
   if (!row) throw notFound("conversation");
 }
 
-/** Newest activity first, keyset-paginated on (last activity, id). */
+/** Where a conversation sits in the list: its last activity and id (the keyset). */
+export interface ConversationPosition {
+  at: string;
+  id: string;
+}
+
+export async function conversationPosition(db: Db, userId: string, id: string): Promise<ConversationPosition> {
+  const c = await getConversation(db, userId, id);
+  return { at: c.last_activity_at, id: c.id };
+}
+
+/**
+ * One keyset page of the user's conversations by (last activity, id): newest
+ * first unless `order` is "asc"; `after` is the previous page's last position.
+ * The REST list (opaque cursors) and ChatKit's `threads.list` (thread ids) both
+ * page through here.
+ */
+export async function pageConversations(
+  db: Db,
+  userId: string,
+  { limit, order = "desc", after }: { limit: number; order?: "asc" | "desc" | undefined; after?: ConversationPosition | undefined },
+): Promise<{ conversations: Conversation[]; hasMore: boolean }> {
+  const where = [eq(conversations.userId, userId)];
+  if (after) {
+    const key = sql`(${conversations.updatedAt}, ${conversations.id})`;
+    const position = sql`(${after.at}::timestamptz, ${after.id}::uuid)`;
+    where.push(order === "desc" ? sql`${key} < ${position}` : sql`${key} > ${position}`);
+  }
+  const dir = order === "desc" ? desc : asc;
+  const rows = await db
+    .select()
+    .from(conversations)
+    .where(and(...where))
+    .orderBy(dir(conversations.updatedAt), dir(conversations.id))
+    .limit(limit + 1);
+  return { conversations: rows.slice(0, limit).map(toConversation), hasMore: rows.length > limit };
+}
+
+const encodeCursor = (p: ConversationPosition) => Buffer.from(`${p.at}|${p.id}`).toString("base64url");
+
+function decodeCursor(cursor: string): ConversationPosition {
+  const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  if (!at || !id || Number.isNaN(Date.parse(at)) || !UUID.test(id)) throw new DomainError("invalid", "invalid_cursor", "cursor is invalid");
+  return { at, id };
+}
+
+/** The REST list: newest activity first, with an opaque cursor. */
 export async function listConversations(
   db: Db,
   userId: string,
   { limit, cursor }: { limit: number; cursor?: string | undefined },
 ): Promise<{ conversations: Conversation[]; next_cursor: string | null }> {
-  const where = [eq(conversations.userId, userId)];
-  if (cursor) {
-    const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-    if (!at || !id || Number.isNaN(Date.parse(at)) || !UUID.test(id)) {
-      throw new DomainError("invalid", "invalid_cursor", "cursor is invalid");
-    }
-    where.push(sql`(${conversations.updatedAt}, ${conversations.id}) < (${at}::timestamptz, ${id}::uuid)`);
-  }
-  const rows = await db
-    .select()
-    .from(conversations)
-    .where(and(...where))
-    .orderBy(desc(conversations.updatedAt), desc(conversations.id))
-    .limit(limit + 1);
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  const next = rows.length > limit && last ? Buffer.from(`${last.updatedAt.toISOString()}|${last.id}`).toString("base64url") : null;
-  return { conversations: page.map(toConversation), next_cursor: next };
+  const page = await pageConversations(db, userId, { limit, after: cursor ? decodeCursor(cursor) : undefined });
+  const last = page.conversations.at(-1);
+  return { conversations: page.conversations, next_cursor: page.hasMore && last ? encodeCursor({ at: last.last_activity_at, id: last.id }) : null };
 }
 
 export interface NewMessage {
