@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Task } from "../../src/contracts/task.ts";
 import { runTool, taskTools, type ToolContext } from "../../src/assistant/tools/index.ts";
+import { readToolResult, TOOL_NAMES, TOOL_SPECS, type ToolName } from "../../src/contracts/tool-specs.ts";
 import { createTestApp, type TestApp, type TestUser } from "../support/test-app.ts";
 import { scriptedModel } from "../support/scripted-model.ts";
 
@@ -14,10 +15,14 @@ let ctx: ToolContext;
 const changes: string[] = [];
 
 const tool = (name: string) => taskTools.find((x) => x.name === name)!;
-const call = (name: string, input: unknown, c: ToolContext = ctx) => {
+/** Every result a test sees must be one its tool's spec declares (the web parses it with those schemas). */
+const call = async (name: string, input: unknown, c: ToolContext = ctx) => {
   const parsed = tool(name).input.safeParse(input);
   if (!parsed.success) throw new Error(`bad input for ${name}: ${parsed.error.message}`);
-  return runTool(tool(name), c, parsed.data);
+  const result = await runTool(tool(name), c, parsed.data);
+  const read = readToolResult(name, result);
+  expect(read.kind === "error" || TOOL_SPECS[name as ToolName].results.includes(read.kind as never), `${name} → ${JSON.stringify(result)}`).toBe(true);
+  return result;
 };
 
 beforeAll(async () => {
@@ -84,6 +89,42 @@ describe("task tools", () => {
     expect(await call("add_task", { title: "x", tags: ["two words"] })).toMatchObject({ error: { code: "invalid_input" } });
     expect(await call("add_task", { title: "x", due_at: "2026-13-45" })).toMatchObject({ error: { code: "invalid_date" } });
     expect(await call("complete_tasks", {})).toMatchObject({ error: { code: "invalid_input" } });
+  });
+
+  it("refuses ids beyond int32 like REST does, before any query", async () => {
+    for (const [name, input] of [
+      ["get_task", { id: 2_147_483_648 }],
+      ["update_task", { id: 1e15, title: "x" }],
+      ["complete_task", { id: 99999999999 }],
+      ["delete_task", { id: 2 ** 40 }],
+      ["complete_tasks", { ids: [1, 3_000_000_000] }],
+    ] as const) {
+      expect(await runTool(tool(name), ctx, input), name).toMatchObject({ error: { code: "invalid_input", message: expect.stringMatching(/2147483647/) } });
+    }
+    expect(await call("get_task", { id: 2_147_483_647 })).toEqual({ error: { code: "not_found", message: "task not found" } });
+  });
+
+  it("is listed once per spec, in the specs' order, each carrying its spec", () => {
+    expect(taskTools.map((x) => x.name)).toEqual([...TOOL_NAMES]);
+    for (const x of taskTools) {
+      const spec = TOOL_SPECS[x.name];
+      expect(x).toMatchObject({ input: spec.input, results: spec.results, effect: spec.effect, mutates: spec.mutates, undo: spec.undo });
+      expect(x.mutates).toBe(x.effect !== "read");
+    }
+  });
+
+  it("an unexpected failure is reported to the server and answered generically", async () => {
+    const reported: unknown[] = [];
+    // A database whose every query chain fails the way a driver does, with the SQL in the message.
+    const failure = new Error('Failed query: select "secret" from "tasks"');
+    const failing: object = new Proxy(() => {}, {
+      get: (_, key) => (key === "then" ? (_ok: unknown, fail: (e: unknown) => void) => fail(failure) : failing),
+      apply: () => failing,
+    });
+    const broken = { ...ctx, db: failing as ToolContext["db"] };
+    const r = await runTool(tool("list_tasks"), { ...broken, requestId: "req-1", reportError: (err, fields) => reported.push([String(err), fields]) }, {});
+    expect(r).toEqual({ error: { code: "tool_failed", message: "the tool failed on the server; try again, or report request id req-1", request_id: "req-1" } });
+    expect(reported).toEqual([['Error: Failed query: select "secret" from "tasks"', { tool: "list_tasks", request_id: "req-1" }]]);
   });
 
   it("no tool input schema has a user id, and unknown fields are refused", () => {

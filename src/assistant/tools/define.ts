@@ -64,13 +64,10 @@ export async function runTool(tool: TaskTool, ctx: ToolContext, input: unknown):
   } catch (err) {
     if (err instanceof DomainError) return { error: { code: err.code, message: err.message } };
     ctx.reportError?.(err, { tool: tool.name, request_id: ctx.requestId });
-    return {
-      error: {
-        code: "tool_failed",
-        message: "the tool failed on the server; try again, or report the request id",
-        ...(ctx.requestId ? { request_id: ctx.requestId } : {}),
-      },
-    };
+    // The id is in the message too, so a model or MCP client that shows only the text still passes it on.
+    const id = ctx.requestId;
+    const message = `the tool failed on the server; try again${id ? `, or report request id ${id}` : ""}`;
+    return { error: { code: "tool_failed", message, ...(id ? { request_id: id } : {}) } };
   }
   if (changesTasks(tool.name, result)) ctx.onTasksChanged(ctx.userId);
   return result;
