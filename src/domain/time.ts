@@ -63,13 +63,16 @@ export function offsetMinutes(instant: Date, timeZone: string): number {
 
 /**
  * The instant a wall clock denotes in `timeZone`. Two passes settle DST
- * transitions; a wall time skipped by DST lands one hour later, like most apps do.
+ * transitions; a wall time skipped by DST lands one hour later, like most apps do
+ * (of the two candidates neither shows that wall time, and the later one is it
+ * read with the offset before the switch, east and west of Greenwich alike).
  */
 export function wallToInstant(w: Wall, timeZone: string): Date {
   const asUtc = wallToUtcMs(w);
   const first = asUtc - offsetMinutes(new Date(asUtc), timeZone) * 60000;
   const second = asUtc - offsetMinutes(new Date(first), timeZone) * 60000;
-  return new Date(second);
+  if (wallToUtcMs(wallAt(new Date(second), timeZone)) === asUtc) return new Date(second);
+  return new Date(Math.max(first, second));
 }
 
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, "0");
