@@ -24,3 +24,19 @@ describe("quick-add shorthand", () => {
     expect(t).toMatchObject({ title: "Buy milk", priority: "high", tags: ["errands"] });
   });
 });
+
+describe("the shared grammar in the assistant", () => {
+  const clock = { now: new Date("2026-11-28T10:00:00Z"), timeZone: "UTC" };
+  it.each([
+    ["fix the boiler p1 @home", { title: "Fix the boiler", priority: "high", tags: ["home"] }],
+    ["plan kickoff #work @urgent-ish", { title: "Plan kickoff", tags: ["work", "urgent-ish"] }],
+    ['plan kickoff #"Big Project" #work', { title: 'Plan kickoff #"Big Project"', tags: ["work"] }],
+    ["file taxes p4", { title: "File taxes", priority: "none" }],
+    // add_task cannot store these yet: they stay in the title rather than vanish.
+    ["pay rent every month on the 15th", { title: "Pay rent every month on the 15th" }],
+    ["call mom tomorrow remind me 30 minutes before", { title: "Call mom remind me 30 minutes before", due_at: "2026-11-29T23:59:59Z" }],
+    ["sketch logo /Design", { title: "Sketch logo /Design" }],
+  ])("%s", (text, expected) => {
+    expect(parseNewTask(text, clock)).toEqual(expected);
+  });
+});

@@ -3,11 +3,12 @@
  * bulk actions) to the most general (add, list), because many phrasings share
  * verbs: "remove the due date from task 5" is an update, "remove task 5" a delete.
  */
+import { labelList, PRIORITY_WORDS } from "../../../grammar/index.ts";
 import type { Clock } from "./clock.ts";
 import { findDate } from "./dates.ts";
 import type { Changes, Filter, Intent, Target } from "./intent.ts";
 import { parseNewTask, tidyTitle } from "./parse-add.ts";
-import { cleanPhrase, filterLabel, parseBareReference, parseFilter, parseTarget, PRIORITY_WORDS, tagList } from "./parse-target.ts";
+import { cleanPhrase, filterLabel, parseBareReference, parseFilter, parseTarget } from "./parse-target.ts";
 
 type Rule = (raw: string, t: string, clock: Clock) => Intent | null;
 
@@ -101,9 +102,9 @@ const tags: Rule = (raw) => {
   const add =
     /^tag\s+(.+?)\s+(?:with|as)\s+(.+)$/i.exec(raw)?.slice(1).reverse() ??
     /^(?:add|put)\s+(?:the\s+)?tags?\s+(.+?)\s+(?:to|on)\s+(.+)$/i.exec(raw)?.slice(1);
-  if (add?.[0] && add[1]) return update(add[1], { add_tags: tagList(add[0]) });
+  if (add?.[0] && add[1]) return update(add[1], { add_tags: labelList(add[0]) });
   const remove = /^(?:remove|delete|drop|take off)\s+(?:the\s+)?tags?\s+(.+?)\s+(?:from|on)\s+(.+)$/i.exec(raw) ?? /^untag\s+(.+?)\s+from\s+(.+)$/i.exec(raw);
-  if (remove?.[1] && remove[2]) return update(remove[2], { remove_tags: tagList(remove[1]) });
+  if (remove?.[1] && remove[2]) return update(remove[2], { remove_tags: labelList(remove[1]) });
   const clear = /^(?:untag|remove (?:all )?(?:the )?tags from|clear (?:the )?tags (?:of|on|from))\s+(.+)$/i.exec(raw);
   return clear?.[1] ? update(clear[1], { tags: null }) : null;
 };

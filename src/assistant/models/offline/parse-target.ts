@@ -1,4 +1,5 @@
 /** Reads task references ("task 3", "the first one", "it", "the milk task") and list filters. */
+import { parseQuickAdd, PRIORITY_WORDS } from "../../../grammar/index.ts";
 import type { Clock } from "./clock.ts";
 import { dayRange, findDate, weekRange } from "./dates.ts";
 import { daysBetween, wallAt } from "../../../domain/time.ts";
@@ -56,31 +57,27 @@ export function parseBareReference(text: string): Target | null {
   return null;
 }
 
-export const PRIORITY_WORDS: Record<string, Priority> = {
-  high: "high", top: "high", urgent: "high", important: "high", critical: "high", asap: "high",
-  medium: "medium", normal: "medium", moderate: "medium", low: "low", minor: "low", none: "none",
-};
-
-export function priorityIn(text: string): Priority | undefined {
-  const m =
-    /\b(high|medium|low|top|normal)[\s-]+priority\b/i.exec(text) ??
-    /\bpriority(?:\s+is)?[:\s]+(high|medium|low|none)\b/i.exec(text) ??
-    /\b(urgent|important|critical|asap)\b/i.exec(text);
+/**
+ * The priority a filter names: the grammar's ("high priority", "p1", "!high",
+ * "what's urgent?"), or an urgency adjective before "tasks" ("my urgent tasks").
+ */
+export function priorityIn(text: string, clock: Clock): Priority | undefined {
+  const said = parseQuickAdd(text, clock).priority;
+  if (said) return said;
+  const m = /\b(urgent|important|critical)\b/i.exec(text);
   return m?.[1] ? PRIORITY_WORDS[m[1].toLowerCase()] : undefined;
 }
 
-/** "home, work and errands" → ["home", "work", "errands"]. */
-export function tagList(text: string): string[] {
-  return text
-    .split(/\s*(?:,|\band\b|&|\s)\s*/i)
-    .map((t) => t.replace(/^#/, "").toLowerCase().trim())
-    .filter((t) => /^[\p{L}\p{N}_-]+$/u.test(t) && !["tag", "tags", "the", "with", "as"].includes(t));
-}
-
-export function tagIn(text: string): string | undefined {
-  const hash = /#([\p{L}\p{N}_-]+)/u.exec(text);
-  if (hash?.[1] && !/^\d+$/.test(hash[1])) return hash[1].toLowerCase();
-  const word = /\b(?:tagged|tag|labell?ed|label|in|under)\s+(?:as\s+|with\s+)?#?([\p{L}\p{N}_-]+)(?=\s|$)/iu.exec(text);
+/**
+ * The tag a filter names: `#errands`, `@errands` or "tagged errands" as the
+ * grammar reads them (a `#list` counts as a tag until lists exist), else
+ * "tag errands", "in errands", "under errands".
+ */
+export function tagIn(text: string, clock: Clock): string | undefined {
+  const r = parseQuickAdd(text, clock);
+  const said = r.list?.toLowerCase() ?? r.labels[0];
+  if (said) return said;
+  const word = /\b(?:tag|label|in|under)\s+(?:as\s+|with\s+)?#?([\p{L}\p{N}_-]+)(?=\s|$)/iu.exec(text);
   const tag = word?.[1]?.toLowerCase();
   // "in" and "under" only count when followed by a real-looking tag word, not "in 2 days".
   return tag && !/^\d/.test(tag) && !["the", "a", "my", "progress", "total"].includes(tag) ? tag : undefined;
@@ -109,9 +106,9 @@ export function parseFilter(text: string, clock: Clock): Filter {
   if (/\b(?:overdue|past due|late|missed)\b/.test(t)) f.overdue = true;
   if (/\b(?:completed|finished|done|closed|checked off|ticked off|i finished|i completed|i did|did i (?:complete|finish|do))\b/.test(t) && !/\bnot (?:done|completed|finished)\b/.test(t)) f.status = "completed";
   else if (/\b(?:pending|open|unfinished|incomplete|not done|not completed|outstanding|remaining|left|to ?do|active|undone)\b/.test(t) || f.overdue) f.status = "pending";
-  const priority = priorityIn(t);
+  const priority = priorityIn(t, clock);
   if (priority) f.priority = priority;
-  const tag = tagIn(t) ?? tagBeforeTasks(t);
+  const tag = tagIn(t, clock) ?? tagBeforeTasks(t);
   if (tag) f.tag = tag;
   const range =
     /\b(?:today|tonight)\b/.test(t) ? dayRange(clock, 0, 1)
