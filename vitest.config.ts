@@ -29,7 +29,8 @@ export default defineConfig(async () => {
   if (await postgresReachable()) {
     projects.push({ test: { ...common, name: "postgres", include: DB_TESTS, env: { TEST_DB: "postgres" } } });
   }
-  projects.push({ test: { name: "web", include: ["web/src/**/*.test.ts"], environment: "happy-dom", setupFiles: common.setupFiles } });
+  // TZ=UTC: the web's unit tests read local-time labels ("Tomorrow 9:00") as a browser in UTC would.
+  projects.push({ test: { name: "web", include: ["web/src/**/*.test.ts"], environment: "happy-dom", setupFiles: common.setupFiles, env: { TZ: "UTC" } } });
   projects.push({
     test: { ...common, name: "e2e", include: ["tests/e2e/**/*.test.ts"], fileParallelism: false, testTimeout: 90_000 },
   });

@@ -9,7 +9,8 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const INDEX = join(ROOT, "dist/web/index.html");
-const SOURCES = ["web/src", "web/public", "web/index.html", "web/vite.config.ts", "src/contracts", "package.json"];
+// Everything the web bundle imports from src/: the contracts, the grammar and the domain's time helpers it uses.
+const SOURCES = ["web/src", "web/public", "web/index.html", "web/vite.config.ts", "src/contracts", "src/grammar", "src/domain/time.ts", "src/domain/errors.ts", "package.json"];
 
 function newestMtime(path: string): number {
   const full = join(ROOT, path);

@@ -1,30 +1,80 @@
 /**
- * Quick-add shorthand: "Buy milk #errands !high" → title "Buy milk", tags
- * ["errands"], priority "high". A tag must start with a letter, so "Fix #123"
- * keeps its number in the title.
+ * The web side of the shared quick-add grammar (src/grammar, decision 009):
+ * which understood phrases the task API can store today, the chips shown under
+ * the box, and the TaskCreate that Enter sends.
+ *
+ * Only what will be saved gets a chip. Sections, recurrence and reminders are
+ * still parsed by the grammar, but the create endpoint has no field for them
+ * yet, so their words stay in the title, where the user sees them. Until lists
+ * exist, a `#list` is saved as a tag (what `#word` always meant here).
  */
-import type { Priority, TaskCreate } from "#contracts/task.ts";
+import { Tag, type Priority, type TaskCreate } from "#contracts/task.ts";
+import { parseQuickAdd, type GrammarContext, type QuickAdd, type Span } from "#grammar/index.ts";
+import { describeDue } from "./task-dates.ts";
 
-const TAG = /(^|\s)#(\p{L}[\p{L}\p{N}_-]*)/gu;
-const PRIORITY = /(^|\s)!(high|medium|med|low)\b/gi;
+export type ChipKind = "due" | "list" | "label" | "priority";
 
-export function parseQuickAdd(text: string): TaskCreate {
-  const tags: string[] = [];
-  let priority: Priority | undefined;
-  let title = text.replace(TAG, (_m, lead: string, tag: string) => {
-    tags.push(tag.toLowerCase());
-    return lead;
+export interface Chip {
+  kind: ChipKind;
+  /** What the chip shows: "Tomorrow 09:00", "#errands", "High priority". */
+  text: string;
+  /** The words of the input it came from; removing the chip puts them back into the title. */
+  words: string;
+  /** Keys to add to `dismissed` when the chip is removed. */
+  keys: string[];
+  /** A longer explanation for the tooltip. */
+  hint: string;
+}
+
+export interface QuickAddPreview {
+  /** null while there is no title left to save. */
+  create: TaskCreate | null;
+  title: string;
+  chips: Chip[];
+  parsed: QuickAdd;
+}
+
+const NOT_SAVED_YET = new Set<Span["kind"]>(["section", "recurrence", "reminder"]);
+const PRIORITY_TEXT: Record<Priority, string> = { high: "High priority", medium: "Medium priority", low: "Low priority", none: "No priority" };
+
+/** Identifies a phrase across keystrokes, so a removed chip stays removed while the user types on. */
+export const spanKey = (s: Pick<Span, "kind" | "text">) => `${s.kind}:${s.text.toLowerCase().replace(/\s+/g, " ")}`;
+
+const isTag = (name: string) => Tag.safeParse(name).success;
+
+export function previewQuickAdd(text: string, ctx: GrammarContext, dismissed: ReadonlySet<string> = new Set()): QuickAddPreview {
+  const parsed = parseQuickAdd(text, ctx, {
+    ignore: (s) => NOT_SAVED_YET.has(s.kind) || (s.kind === "list" && !isTag(s.value)) || dismissed.has(spanKey(s)),
   });
-  title = title.replace(PRIORITY, (_m, lead: string, p: string) => {
-    const v = p.toLowerCase();
-    priority = v === "med" ? "medium" : (v as Priority);
-    return lead;
-  });
-  title = title.replace(/\s+/g, " ").trim();
-  // Nothing left but shorthand: keep the text as typed rather than lose it.
-  if (!title) return { title: text.trim() };
-  const out: TaskCreate = { title };
-  if (tags.length) out.tags = [...new Set(tags)];
-  if (priority) out.priority = priority;
-  return out;
+  const chips: Chip[] = [];
+  const dueSpans = parsed.spans.filter((s) => s.kind === "due");
+  if (parsed.due && dueSpans.length) {
+    chips.push({
+      kind: "due",
+      text: describeDue(parsed.due.at, false, ctx.now).label,
+      words: dueSpans.map((s) => s.text).join(" … "),
+      keys: dueSpans.map(spanKey),
+      hint: "Due date",
+    });
+  }
+  for (const s of parsed.spans) {
+    if (s.kind === "list") {
+      const tag = s.value.toLowerCase();
+      chips.push({ kind: "list", text: `#${tag}`, words: s.text, keys: [spanKey(s)], hint: `Saved as the tag #${tag} until lists arrive` });
+    } else if (s.kind === "label") {
+      chips.push({ kind: "label", text: s.value.map((l) => `#${l}`).join(" "), words: s.text, keys: [spanKey(s)], hint: "Tag" });
+    } else if (s.kind === "priority" && s.value === parsed.priority) {
+      chips.push({ kind: "priority", text: PRIORITY_TEXT[s.value], words: s.text, keys: [spanKey(s)], hint: "Priority" });
+    }
+  }
+  const tags = [...new Set([...(parsed.list ? [parsed.list.toLowerCase()] : []), ...parsed.labels])];
+  const create: TaskCreate | null = parsed.title
+    ? {
+        title: parsed.title,
+        ...(tags.length ? { tags } : {}),
+        ...(parsed.priority ? { priority: parsed.priority } : {}),
+        ...(parsed.due ? { due_at: parsed.due.at } : {}),
+      }
+    : null;
+  return { create, title: parsed.title, chips, parsed };
 }

@@ -1,17 +1,44 @@
-import { useState, type FormEvent, type Ref } from "react";
+import { useMemo, useState, type FormEvent, type Ref } from "react";
 import { TITLE_MAX, type TaskCreate } from "#contracts/task.ts";
-import { PlusIcon } from "../layout/icons.tsx";
-import { parseQuickAdd } from "./quick-add-syntax.ts";
+import { dateOrderFor, type GrammarContext } from "#grammar/index.ts";
+import { CloseIcon, PlusIcon } from "../layout/icons.tsx";
+import { previewQuickAdd, type Chip } from "./quick-add-syntax.ts";
+import { localTimeZone } from "./task-dates.ts";
 
-/** One-line task entry: Enter adds, the box clears and keeps focus for the next one. */
+const browserContext = (): GrammarContext => ({
+  now: new Date(),
+  timeZone: localTimeZone(),
+  dateOrder: dateOrderFor(typeof navigator === "undefined" ? undefined : navigator.language),
+});
+
+const KIND_NAME: Record<Chip["kind"], string> = { due: "due date", list: "tag", label: "tag", priority: "priority" };
+
+/**
+ * One-line task entry with a live preview of what the grammar understood: a
+ * removable chip per date, tag and priority. Removing a chip keeps its words in
+ * the title. Enter adds; the box clears and keeps focus for the next one.
+ */
 export function QuickAdd({ onAdd, inputRef }: { onAdd: (t: TaskCreate) => void; inputRef: Ref<HTMLInputElement> }) {
   const [text, setText] = useState("");
+  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set());
+  const preview = useMemo(() => previewQuickAdd(text, browserContext(), dismissed), [text, dismissed]);
+  const typed = text.trim().length > 0;
+
+  function reset() {
+    setText("");
+    setDismissed(new Set());
+  }
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    if (!text.trim()) return;
-    onAdd(parseQuickAdd(text));
-    setText("");
+    if (!preview.create) return;
+    onAdd(preview.create);
+    reset();
+  }
+
+  function remove(chip: Chip) {
+    setDismissed(new Set([...dismissed, ...chip.keys]));
+    if (inputRef && typeof inputRef === "object") inputRef.current?.focus();
   }
 
   return (
@@ -27,19 +54,47 @@ export function QuickAdd({ onAdd, inputRef }: { onAdd: (t: TaskCreate) => void; 
         ref={inputRef}
         value={text}
         onChange={(e) => setText(e.target.value)}
-        onKeyDown={(e) => e.key === "Escape" && (setText(""), e.currentTarget.blur())}
-        placeholder="Add a task… (#tag, !high)"
+        onKeyDown={(e) => e.key === "Escape" && (reset(), e.currentTarget.blur())}
+        placeholder="Add a task… e.g. buy milk tomorrow 9am #errands p1"
         maxLength={TITLE_MAX + 100}
         autoComplete="off"
-        aria-describedby="quick-add-help"
+        aria-describedby="quick-add-help quick-add-preview"
         data-testid="quick-add-input"
       />
       <span id="quick-add-help" className="sr-only">
-        Press Enter to add. Words starting with # become tags; !high, !medium or !low sets the priority.
+        Press Enter to add. Dates and times like “tomorrow 9am”, #list or @label for tags, and p1 to p4 or !high for priority are understood and
+        listed below the box; remove one to keep its words in the title.
       </span>
-      <button type="submit" className="btn btn-primary" disabled={!text.trim()} data-testid="quick-add-submit">
+      <button type="submit" className="btn btn-primary" disabled={!preview.create} data-testid="quick-add-submit">
         Add
       </button>
+      <div id="quick-add-preview" className="quick-add-preview" data-testid="quick-add-preview" hidden={!typed || (preview.chips.length === 0 && !!preview.create)}>
+        {preview.create ? (
+          <span className="quick-add-title" data-testid="quick-add-title">
+            <span className="sr-only">Title: </span>“{preview.title}”
+          </span>
+        ) : (
+          <span className="quick-add-title muted" data-testid="quick-add-title">
+            Type a title too
+          </span>
+        )}
+        <ul className="qa-chips" aria-label="Understood" aria-live="polite">
+          {preview.chips.map((chip) => (
+            <li key={chip.keys.join("|")} className={`qa-chip qa-chip-${chip.kind}${chip.kind === "priority" ? ` qa-chip-priority-${preview.parsed.priority}` : ""}`} data-testid={`chip-${chip.kind}`} title={`${chip.hint} — from “${chip.words}”`}>
+              <span data-testid="chip-text">{chip.text}</span>
+              <button
+                type="button"
+                className="qa-chip-remove"
+                onClick={() => remove(chip)}
+                aria-label={`Remove ${KIND_NAME[chip.kind]} ${chip.text}; keep “${chip.words}” in the title`}
+                data-testid="chip-remove"
+              >
+                <CloseIcon />
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
     </form>
   );
 }

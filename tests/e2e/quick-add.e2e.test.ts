@@ -1,0 +1,154 @@
+/**
+ * The quick-add preview in Chromium: the shared grammar's chips for date, tag
+ * and priority under the box, removing a chip (mouse and keyboard) to keep its
+ * words in the title, what gets saved, and screenshots (desktop and phone, light
+ * and dark) in test-results/screenshots/quick-add-*.png.
+ */
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../support/start-server.ts";
+import { TasksPage } from "../pages/tasks-page.ts";
+import { seriousA11yViolations } from "./support/axe.ts";
+import { launchBrowser, openPage } from "./support/browser.ts";
+import { ensureWebBuilt } from "./support/build-web.ts";
+import { E2E_SERVER_ENV } from "./support/server-env.ts";
+import { signUpInContext, tokenInContext, uniqueEmail } from "./support/seed.ts";
+
+const OUT = fileURLToPath(new URL("../../test-results/screenshots/", import.meta.url));
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(OUT, { recursive: true });
+  await ensureWebBuilt();
+  [server, browser] = await Promise.all([startTestServer(E2E_SERVER_ENV), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A signed-in page in Berlin with British English (day-first dates, 24-hour times). */
+async function signedIn(options: Parameters<typeof openPage>[2] = {}) {
+  const tracked = await openPage(browser, server.url, { timezoneId: "Europe/Berlin", locale: "en-GB", ...options });
+  await signUpInContext(tracked.context, server.url, { name: "Quick Adder", email: uniqueEmail("quick"), password: "correct horse battery" });
+  const tasks = new TasksPage(tracked.page);
+  await tasks.goto("/");
+  return { ...tracked, tasks };
+}
+
+const chips = (page: Page) => page.getByTestId("quick-add-preview").locator("li").allInnerTexts();
+const titlePreview = (page: Page) => page.getByTestId("quick-add-title").innerText();
+
+describe("quick-add preview", () => {
+  it("shows chips for what will be saved, lets you remove one, and saves the rest", async () => {
+    const { page, context, errors, tasks } = await signedIn();
+    const input = page.getByTestId("quick-add-input");
+    const preview = page.getByTestId("quick-add-preview");
+    await expect(preview.isHidden()).resolves.toBe(true);
+
+    await input.fill("buy milk tomorrow 9am #errands !high");
+    await expect.poll(() => chips(page)).toEqual(["Tomorrow 9:00", "#errands", "High priority"]);
+    expect(await titlePreview(page)).toMatch(/“buy milk”$/);
+    expect(await page.getByTestId("chip-list").getAttribute("title")).toMatch(/saved as the tag #errands until lists arrive/i);
+
+    // Removing the priority chip keeps "!high" in the title; the input text is untouched.
+    await page.getByTestId("chip-priority").getByTestId("chip-remove").click();
+    await expect.poll(() => chips(page)).toEqual(["Tomorrow 9:00", "#errands"]);
+    expect(await titlePreview(page)).toMatch(/“buy milk !high”$/);
+    expect(await input.inputValue()).toBe("buy milk tomorrow 9am #errands !high");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("quick-add-input");
+
+    await input.press("Enter");
+    await tasks.item("buy milk !high").waitFor();
+    await tasks.settled();
+    await expect(preview.isHidden()).resolves.toBe(true);
+    expect(await input.inputValue()).toBe("");
+    const row = tasks.item("buy milk !high");
+    expect(await row.getByTestId("task-tag").innerText()).toBe("#errands");
+    expect(await row.getByTestId("task-due").innerText()).toMatch(/Tomorrow 9:00$/);
+    expect(await row.getByTestId("task-priority").count()).toBe(0);
+
+    // The due instant is 09:00 tomorrow in the browser's zone, computed here independently.
+    const expectedDue = await page.evaluate(() => {
+      const d = new Date();
+      d.setDate(d.getDate() + 1);
+      d.setHours(9, 0, 0, 0);
+      return d.toISOString();
+    });
+    const token = await tokenInContext(context, server.url);
+    const res = await context.request.get(`${server.url}/api/me/tasks`, { headers: { Authorization: `Bearer ${token}` } });
+    const saved = ((await res.json()) as { tasks: { title: string; due_at: string; tags: string[]; priority: string }[] }).tasks;
+    expect(saved).toEqual([expect.objectContaining({ title: "buy milk !high", due_at: expectedDue, tags: ["errands"], priority: "none" })]);
+
+    // Recurrence, reminders and sections cannot be saved yet: no chip, the words stay in the title.
+    await input.fill("pay rent every month on the 15th /Home");
+    await expect(preview.isHidden()).resolves.toBe(true);
+    await input.press("Enter");
+    await tasks.item("pay rent every month on the 15th /Home").waitFor();
+
+    // Day-first locale: 5/12 is 5 December. Removing the date keeps "5/12" in the title and saves no date.
+    await input.fill("party 5/12");
+    await expect.poll(() => chips(page)).toEqual([expect.stringMatching(/5 Dec/)]);
+    await page.getByTestId("chip-due").getByTestId("chip-remove").click();
+    await expect.poll(() => chips(page)).toEqual([]);
+    await input.press("Enter");
+    await tasks.item("party 5/12").waitFor();
+    await tasks.settled();
+    expect(await tasks.item("party 5/12").getByTestId("task-due").count()).toBe(0);
+
+    // Nothing but shorthand: there is no title to save.
+    await input.fill("#errands p1");
+    await expect.poll(() => titlePreview(page)).toBe("Type a title too");
+    await expect(page.getByTestId("quick-add-submit").isDisabled()).resolves.toBe(true);
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("removes a chip from the keyboard and passes axe with the preview open", async () => {
+    // axe is injected as an inline script, which the app's CSP rightly refuses.
+    const { page, context, errors } = await signedIn({ bypassCSP: true });
+    const input = page.getByTestId("quick-add-input");
+    await input.fill("Call mom tonight @family");
+    await expect.poll(() => chips(page)).toEqual([expect.stringMatching(/^Today 22:00$/), "#family"]);
+    expect(await page.getByTestId("chip-due").getByTestId("chip-remove").getAttribute("aria-label")).toBe(
+      "Remove due date Today 22:00; keep “tonight” in the title",
+    );
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // Input → Add → first chip's remove button.
+    await input.focus();
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toMatch(/^Remove due date/);
+    await page.keyboard.press("Enter");
+    await expect.poll(() => chips(page)).toEqual(["#family"]);
+    expect(await titlePreview(page)).toMatch(/“Call mom tonight”$/);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("quick-add-input");
+
+    // Escape clears the box and forgets removed chips.
+    await page.keyboard.press("Escape");
+    await input.fill("Call mom tonight");
+    await expect.poll(() => chips(page)).toEqual([expect.stringMatching(/^Today 22:00$/)]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  const SIZES = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
+  it.each(
+    (["light", "dark"] as const).flatMap((scheme) => (Object.keys(SIZES) as (keyof typeof SIZES)[]).map((size) => [scheme, size] as const)),
+  )("screenshot: %s, %s", async (colorScheme, size) => {
+    const { page, context, errors } = await signedIn({ colorScheme, viewport: SIZES[size], isMobile: size === "phone", hasTouch: size === "phone" });
+    await page.getByTestId("quick-add-input").fill("buy milk tomorrow 9am #errands @home p1");
+    await expect.poll(() => chips(page)).toHaveLength(4);
+    await page.screenshot({ path: `${OUT}quick-add-${colorScheme}-${size}.png` });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
