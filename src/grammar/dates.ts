@@ -10,7 +10,7 @@
  * connector, with a time, or at the end of the text.
  */
 import { AMBIGUOUS_WEEKDAYS, COUNT, countValue, DAY_NUMBER, MONTH, MONTH_INDEX, UNIT, unitOf, WEEKDAY, WEEKDAY_INDEX } from "./words.ts";
-import { atTail, END, matchAt, skipSpaces } from "./regex.ts";
+import { atTail, END, matchAt, rx, skipSpaces } from "./regex.ts";
 import type { DuePart, GrammarContext } from "./types.ts";
 import {
   compareYmd, daysInMonth, hmString, isValidDate, nextMonday, nextWeekday, plusDays, plusMonths, today, weekday, ymdString,
@@ -81,7 +81,7 @@ function nextDayOfMonth(day: number, ctx: GrammarContext): Ymd | null {
 type AtomRule = (text: string, pos: number, ctx: GrammarContext) => DateAtom | null;
 
 const iso: AtomRule = (text, pos) => {
-  const m = matchAt(`(\\d{4})-(\\d{1,2})-(\\d{1,2})${END}`, text, pos);
+  const m = matchAt(rx`(\\d{4})-(\\d{1,2})-(\\d{1,2})${END}`, text, pos);
   if (!m) return null;
   const d = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
   return isValidDate(d) ? { end: pos + m[0].length, date: d } : null;
@@ -89,8 +89,8 @@ const iso: AtomRule = (text, pos) => {
 
 /** 5/12, 5/12/2027, 5/12/27; the context's order, or the only order that makes a date. */
 const numeric: AtomRule = (text, pos, ctx) => {
-  const m = matchAt(`(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?${END}(?!/)`, text, pos);
-  const dotted = m ? null : ctx.dateOrder === "dmy" ? matchAt(`(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4}|\\d{2})?(?![\\p{L}\\p{N}.])`, text, pos) : null;
+  const m = matchAt(rx`(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?${END}(?!/)`, text, pos);
+  const dotted = m ? null : ctx.dateOrder === "dmy" ? matchAt(rx`(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4}|\\d{2})?(?![\\p{L}\\p{N}.])`, text, pos) : null;
   const r = m ?? dotted;
   if (!r) return null;
   const a = Number(r[1]);
@@ -103,23 +103,23 @@ const numeric: AtomRule = (text, pos, ctx) => {
 
 const relativeDay: AtomRule = (text, pos, ctx) => {
   const t = today(ctx);
-  let m = matchAt(`(?:the\\s+)?day\\s+after\\s+(?:tomorrow|tmrw|tmr)${END}`, text, pos);
+  let m = matchAt(rx`(?:the\\s+)?day\\s+after\\s+(?:tomorrow|tmrw|tmr)${END}`, text, pos);
   if (m) return { end: pos + m[0].length, date: plusDays(t, 2) };
-  m = matchAt(`(today|tonight|tomorrow|tmrw|tmr|yesterday)${PART}${END}`, text, pos);
+  m = matchAt(rx`(today|tonight|tomorrow|tmrw|tmr|yesterday)${PART}${END}`, text, pos);
   if (m) {
     const w = m[1]!.toLowerCase();
     const date = w === "yesterday" ? plusDays(t, -1) : w === "today" || w === "tonight" ? t : plusDays(t, 1);
     return withPart(date, pos + m[0].length, w === "tonight" ? "night" : m[2]);
   }
-  m = matchAt(`this\\s+(morning|afternoon|evening)${END}`, text, pos);
+  m = matchAt(rx`this\\s+(morning|afternoon|evening)${END}`, text, pos);
   return m ? withPart(t, pos + m[0].length, m[1]) : null;
 };
 
 /** "fri", "this friday", "next fri", "friday evening", "fri, dec 5" (the date wins). */
 const weekdayAtom: AtomRule = (text, pos, ctx) => {
-  const m = matchAt(`(?:(this|next|coming)\\s+)?(${WEEKDAY})\\.?${PART}${END}`, text, pos);
+  const m = matchAt(rx`(?:(this|next|coming)\\s+)?(${WEEKDAY})\\.?${PART}${END}`, text, pos);
   if (!m) return null;
-  const after = matchAt(`,?\\s+`, text, pos + m[0].length);
+  const after = matchAt(rx`,?\\s+`, text, pos + m[0].length);
   const dated = after && !m[3] ? monthDay(text, pos + m[0].length + after[0].length, ctx) : null;
   if (dated) return dated;
   const word = m[2]!.toLowerCase();
@@ -130,7 +130,7 @@ const weekdayAtom: AtomRule = (text, pos, ctx) => {
 
 const periods: AtomRule = (text, pos, ctx) => {
   const t = today(ctx);
-  let m = matchAt(`(next|this|coming)\\s+(week|month|year|weekend)${END}`, text, pos);
+  let m = matchAt(rx`(next|this|coming)\\s+(week|month|year|weekend)${END}`, text, pos);
   if (m) {
     const which = m[1]!.toLowerCase();
     const unit = m[2]!.toLowerCase();
@@ -141,9 +141,9 @@ const periods: AtomRule = (text, pos, ctx) => {
     if (unit === "month") return { end, date: plusMonths({ ...t, day: 1 }, 1) };
     return { end, date: { year: t.year + 1, month: 1, day: 1 } };
   }
-  m = matchAt(`(?:the\\s+)?weekend${END}`, text, pos);
+  m = matchAt(rx`(?:the\\s+)?weekend${END}`, text, pos);
   if (m) return { end: pos + m[0].length, date: weekday(t) === 0 ? t : nextWeekday(t, 6, true) };
-  m = matchAt(`(?:(?:the\\s+)?end\\s+of\\s+(?:the\\s+|this\\s+)?(week|month|year)|eo(w|m|y))${END}`, text, pos);
+  m = matchAt(rx`(?:(?:the\\s+)?end\\s+of\\s+(?:the\\s+|this\\s+)?(week|month|year)|eo(w|m|y))${END}`, text, pos);
   if (m) {
     const unit = (m[1] ?? m[2])!.toLowerCase()[0];
     const end = pos + m[0].length;
@@ -151,7 +151,7 @@ const periods: AtomRule = (text, pos, ctx) => {
     if (unit === "m") return { end, date: { ...t, day: daysInMonth(t.year, t.month) } };
     return { end, date: { year: t.year, month: 12, day: 31 } };
   }
-  m = matchAt(`(?:the\\s+)?end\\s+of\\s+next\\s+month${END}`, text, pos);
+  m = matchAt(rx`(?:the\\s+)?end\\s+of\\s+next\\s+month${END}`, text, pos);
   if (m) {
     const n = plusMonths({ ...t, day: 1 }, 1);
     return { end: pos + m[0].length, date: { ...n, day: daysInMonth(n.year, n.month) } };
@@ -161,11 +161,11 @@ const periods: AtomRule = (text, pos, ctx) => {
 
 /** "in 3 days", "in 2 hours", "in half an hour", "2 weeks from now". */
 const relativeAmount: AtomRule = (text, pos, ctx) => {
-  const half = matchAt(`in\\s+half\\s+an?\\s+hour${END}`, text, pos);
+  const half = matchAt(rx`in\\s+half\\s+an?\\s+hour${END}`, text, pos);
   if (half) return { end: pos + half[0].length, instant: floorMinute(ctx.now.getTime() + 30 * 60_000) };
   const m =
-    matchAt(`in\\s+(${COUNT})\\s+(${UNIT})${END}`, text, pos) ??
-    matchAt(`(${COUNT})\\s+(${UNIT})\\s+from\\s+(?:now|today)${END}`, text, pos);
+    matchAt(rx`in\\s+(${COUNT})\\s+(${UNIT})${END}`, text, pos) ??
+    matchAt(rx`(${COUNT})\\s+(${UNIT})\\s+from\\s+(?:now|today)${END}`, text, pos);
   if (!m) return null;
   const n = countValue(m[1]!);
   if (!Number.isFinite(n) || n > 1000) return null;
@@ -183,12 +183,12 @@ const NOT_TIME_AFTER = "(?!\\s*(?::|[ap]\\.?m\\.?(?![\\p{L}])|o'?clock))";
 
 /** "dec 5", "december 5th, 2027", "5 dec", "5th of december", "the 5th of december". */
 export const monthDay: AtomRule = (text, pos, ctx) => {
-  let m = matchAt(`(${MONTH})\\.?\\s+(${DAY_NUMBER})${END}${NOT_TIME_AFTER}(?:,?\\s+(\\d{4})${END})?`, text, pos);
+  let m = matchAt(rx`(${MONTH})\\.?\\s+(${DAY_NUMBER})${END}${NOT_TIME_AFTER}(?:,?\\s+(\\d{4})${END})?`, text, pos);
   let month = m ? MONTH_INDEX[m[1]!.toLowerCase()] : undefined;
   let day = m ? dayNum(m[2]!) : 0;
   let year = m?.[3];
   if (!m) {
-    m = matchAt(`(?:the\\s+)?(${DAY_NUMBER})\\s+(?:of\\s+)?(${MONTH})\\.?${END}(?:,?\\s+(\\d{4})${END})?`, text, pos);
+    m = matchAt(rx`(?:the\\s+)?(${DAY_NUMBER})\\s+(?:of\\s+)?(${MONTH})\\.?${END}(?:,?\\s+(\\d{4})${END})?`, text, pos);
     month = m ? MONTH_INDEX[m[2]!.toLowerCase()] : undefined;
     day = m ? dayNum(m[1]!) : 0;
     year = m?.[3];
@@ -200,7 +200,7 @@ export const monthDay: AtomRule = (text, pos, ctx) => {
 
 /** "the 10th": the next 10th of a month. */
 const dayOfMonth: AtomRule = (text, pos, ctx) => {
-  const m = matchAt(`the\\s+([12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?:\\s+of\\s+(?:the|this)\\s+month)?${END}`, text, pos);
+  const m = matchAt(rx`the\\s+([12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?:\\s+of\\s+(?:the|this)\\s+month)?${END}`, text, pos);
   if (!m) return null;
   const date = nextDayOfMonth(Number(m[1]), ctx);
   return date ? { end: pos + m[0].length, date } : null;
@@ -223,20 +223,20 @@ export interface TimeAtom {
 
 /** "9am", "9:30 pm", "14:30", "noon", "midnight", "in the evening"; with a meridiem hint also "at 8". */
 export function timeAtom(text: string, pos: number, meridiem?: "am" | "pm"): TimeAtom | null {
-  let m = matchAt(`(\\d{1,2})(?:[:.]([0-5]\\d))?\\s*([ap])\\.?m\\.?(?![\\p{L}\\p{N}])`, text, pos);
+  let m = matchAt(rx`(\\d{1,2})(?:[:.]([0-5]\\d))?\\s*([ap])\\.?m\\.?(?![\\p{L}\\p{N}])`, text, pos);
   if (m) {
     const h = Number(m[1]);
     if (h < 1 || h > 12) return null;
     return { end: pos + m[0].length, time: hmString((h % 12) + (m[3]!.toLowerCase() === "p" ? 12 : 0), Number(m[2] ?? 0)) };
   }
-  m = matchAt(`([01]?\\d|2[0-3]):([0-5]\\d)${END}`, text, pos);
+  m = matchAt(rx`([01]?\\d|2[0-3]):([0-5]\\d)${END}`, text, pos);
   if (m) return { end: pos + m[0].length, time: hmString(Number(m[1]), Number(m[2])) };
-  m = matchAt(`(noon|midday|midnight)${END}`, text, pos);
+  m = matchAt(rx`(noon|midday|midnight)${END}`, text, pos);
   if (m) return { end: pos + m[0].length, time: m[1]!.toLowerCase() === "midnight" ? "23:59" : "12:00" };
-  m = matchAt(`(?:in\\s+the\\s+(morning|afternoon|evening)|at\\s+(night))${END}`, text, pos);
+  m = matchAt(rx`(?:in\\s+the\\s+(morning|afternoon|evening)|at\\s+(night))${END}`, text, pos);
   if (m) return { end: pos + m[0].length, time: DAY_PART[(m[1] ?? m[2])!.toLowerCase()]!.time };
   if (meridiem) {
-    m = matchAt(`(?:at\\s+)?(\\d{1,2})(?::([0-5]\\d))?${END}(?!\\s*(?:/|-|\\d))`, text, pos);
+    m = matchAt(rx`(?:at\\s+)?(\\d{1,2})(?::([0-5]\\d))?${END}(?!\\s*(?:/|-|\\d))`, text, pos);
     const h = Number(m?.[1]);
     if (m && h >= 1 && h <= 12) return { end: pos + m[0].length, time: hmString((h % 12) + (meridiem === "pm" ? 12 : 0), Number(m[2] ?? 0)) };
   }

@@ -10,7 +10,7 @@
  * requires next to such a DTSTART.
  */
 import { dateAtom, duePhrase, monthDay, timeAtom } from "./dates.ts";
-import { atTail, END, matchAt } from "./regex.ts";
+import { atTail, END, matchAt, rx } from "./regex.ts";
 import type { GrammarContext, RecurrencePart } from "./types.ts";
 import { COUNT, countValue, MONTH_NAMES, NTH, nthValue, RRULE_DAYS, WEEKDAY, WEEKDAY_INDEX, WEEKDAY_NAMES } from "./words.ts";
 import { instantOf, parseHm, type Ymd } from "./zoned.ts";
@@ -52,25 +52,25 @@ interface Body {
 
 /** What follows "every": the frequency and its BY parts. */
 function body(text: string, pos: number, ctx: GrammarContext): Body | null {
-  const at = (src: string) => matchAt(src, text, pos);
+  const at = (re: RegExp) => matchAt(re, text, pos);
   const done = (m: RegExpExecArray, rec: Omit<Rec, "from">): Body => ({ end: pos + m[0].length, rec });
-  let m = at(`(${NTH})\\s+(${WEEKDAY})\\.?${MONTH_SCOPE}${END}`);
+  let m = at(rx`(${NTH})\\s+(${WEEKDAY})\\.?${MONTH_SCOPE}${END}`);
   if (m) return done(m, { freq: "MONTHLY", interval: 1, nth: { n: nthValue(m[1]!), day: WEEKDAY_INDEX[m[2]!.toLowerCase()]! } });
-  m = at(`last\\s+day${MONTH_SCOPE}${END}`);
+  m = at(rx`last\\s+day${MONTH_SCOPE}${END}`);
   if (m) return done(m, { freq: "MONTHLY", interval: 1, monthDays: [-1] });
   const md = monthDay(text, pos, ctx);
   if (md?.date) return { end: md.end, rec: { freq: "YEARLY", interval: 1, month: md.date.month, monthDays: [md.date.day] } };
-  m = at(`(${DAY_ORD_LIST})${MONTH_SCOPE}${END}`);
+  m = at(rx`(${DAY_ORD_LIST})${MONTH_SCOPE}${END}`);
   if (m) return done(m, { freq: "MONTHLY", interval: 1, monthDays: monthDaysIn(m[1]!) });
-  m = at(`(?:work\\s*days?|week\\s*days?|business\\s+days?)${END}`);
+  m = at(rx`(?:work\\s*days?|week\\s*days?|business\\s+days?)${END}`);
   if (m) return done(m, { freq: "WEEKLY", interval: 1, days: [1, 2, 3, 4, 5] });
-  m = at(`weekends?${END}`);
+  m = at(rx`weekends?${END}`);
   if (m) return done(m, { freq: "WEEKLY", interval: 1, days: [6, 0] });
-  m = at(`(morning|afternoon|evening|night)s?${END}`);
+  m = at(rx`(morning|afternoon|evening|night)s?${END}`);
   if (m) return done(m, { freq: "DAILY", interval: 1, time: PARTS[m[1]!.toLowerCase()] });
-  m = at(`(?:(other)\\s+)?(${WEEKDAY_LIST})${END}`);
+  m = at(rx`(?:(other)\\s+)?(${WEEKDAY_LIST})${END}`);
   if (m) return done(m, { freq: "WEEKLY", interval: m[1] ? 2 : 1, days: weekdaysIn(m[2]!) });
-  m = at(`(?:(other)\\s+|(${COUNT})\\s+)?(hour|day|week|month|year)s?${END}`);
+  m = at(rx`(?:(other)\\s+|(${COUNT})\\s+)?(hour|day|week|month|year)s?${END}`);
   if (!m) return null;
   const interval = m[1] ? 2 : m[2] ? countValue(m[2]) : 1;
   if (!Number.isInteger(interval) || interval < 1 || interval > 999) return null;
@@ -80,16 +80,16 @@ function body(text: string, pos: number, ctx: GrammarContext): Body | null {
 
 /** "every 2 weeks on monday", "every month on the 15th / last day / 2nd tuesday", "every year on march 3". */
 function specifier(text: string, pos: number, rec: Omit<Rec, "from">, ctx: GrammarContext): Body | null {
-  const on = matchAt(`\\s+on\\s+(?:the\\s+)?`, text, pos);
+  const on = matchAt(rx`\\s+on\\s+(?:the\\s+)?`, text, pos);
   if (!on) return null;
   const at = pos + on[0].length;
   let m: RegExpExecArray | null;
-  if (rec.freq === "WEEKLY" && (m = matchAt(`(${WEEKDAY_LIST})${END}`, text, at))) return { end: at + m[0].length, rec: { ...rec, days: weekdaysIn(m[1]!) } };
+  if (rec.freq === "WEEKLY" && (m = matchAt(rx`(${WEEKDAY_LIST})${END}`, text, at))) return { end: at + m[0].length, rec: { ...rec, days: weekdaysIn(m[1]!) } };
   if (rec.freq === "MONTHLY") {
-    if ((m = matchAt(`last\\s+day${END}`, text, at))) return { end: at + m[0].length, rec: { ...rec, monthDays: [-1] } };
-    if ((m = matchAt(`(${NTH})\\s+(${WEEKDAY})\\.?${END}`, text, at)))
+    if ((m = matchAt(rx`last\\s+day${END}`, text, at))) return { end: at + m[0].length, rec: { ...rec, monthDays: [-1] } };
+    if ((m = matchAt(rx`(${NTH})\\s+(${WEEKDAY})\\.?${END}`, text, at)))
       return { end: at + m[0].length, rec: { ...rec, nth: { n: nthValue(m[1]!), day: WEEKDAY_INDEX[m[2]!.toLowerCase()]! } } };
-    if ((m = matchAt(`(${DAY_ORD_LIST})${END}`, text, at))) return { end: at + m[0].length, rec: { ...rec, monthDays: monthDaysIn(m[1]!) } };
+    if ((m = matchAt(rx`(${DAY_ORD_LIST})${END}`, text, at))) return { end: at + m[0].length, rec: { ...rec, monthDays: monthDaysIn(m[1]!) } };
   }
   if (rec.freq === "YEARLY") {
     const md = monthDay(text, at, ctx);
@@ -107,14 +107,14 @@ const COMPLETION = `(?:after\\s+(?:completion|completing(?:\\s+it)?|it(?:'|’)?
  * "weekly report" stays a title.
  */
 export function recurrencePhrase(text: string, pos: number, ctx: GrammarContext): { end: number; value: RecurrencePart } | null {
-  const head = matchAt(`(every|each)(!)?\\s*`, text, pos);
+  const head = matchAt(rx`(every|each)(!)?\\s*`, text, pos);
   let b: Body | null = null;
   let from: Rec["from"] = "due";
   if (head && (head[2] || /\s$/.test(head[0]))) {
     b = body(text, pos + head[0].length, ctx);
     if (head[2]) from = "completion";
   } else {
-    const adv = matchAt(`(hourly|daily|everyday|weekly|monthly|yearly|annually|fortnightly)${END}`, text, pos);
+    const adv = matchAt(rx`(hourly|daily|everyday|weekly|monthly|yearly|annually|fortnightly)${END}`, text, pos);
     if (adv) {
       const word = adv[1]!.toLowerCase();
       const rec: Body["rec"] = word === "fortnightly" ? { freq: "WEEKLY", interval: 2 } : { freq: ADVERBS[word]!, interval: 1 };
@@ -147,7 +147,7 @@ function modifier(text: string, pos: number, ctx: GrammarContext, rec: Rec): { e
     return { end: at + m[0].length };
   }
   if (rec.freq !== "HOURLY" && !rec.time) {
-    const t = matchAt(`(?:at\\s+|@\\s*)?`, text, at);
+    const t = matchAt(rx`(?:at\\s+|@\\s*)?`, text, at);
     const time = timeAtom(text, at + (t?.[0].length ?? 0));
     if (time) {
       rec.time = time.time;
@@ -155,14 +155,14 @@ function modifier(text: string, pos: number, ctx: GrammarContext, rec: Rec): { e
     }
   }
   if (rec.until === undefined && rec.count === undefined) {
-    if ((m = matchAt(`(?:until|till|through|ending(?:\\s+on)?|up\\s+to)\\s+`, text, at))) {
+    if ((m = matchAt(rx`(?:until|till|through|ending(?:\\s+on)?|up\\s+to)\\s+`, text, at))) {
       const d = dateAtom(text, at + m[0].length, ctx);
       if (d?.date) {
         rec.until = d.date;
         return { end: d.end };
       }
     }
-    if ((m = matchAt(`(?:for\\s+)?(${COUNT})\\s+(?:times|occurrences)${END}`, text, at))) {
+    if ((m = matchAt(rx`(?:for\\s+)?(${COUNT})\\s+(?:times|occurrences)${END}`, text, at))) {
       const n = countValue(m[1]!);
       if (Number.isInteger(n) && n >= 1 && n <= 999) {
         rec.count = n;
@@ -170,7 +170,7 @@ function modifier(text: string, pos: number, ctx: GrammarContext, rec: Rec): { e
       }
     }
   }
-  if ((m = matchAt(`(?:starting|beginning|from|effective)(?:\\s+(?:on|from))?\\s+`, text, at))) {
+  if ((m = matchAt(rx`(?:starting|beginning|from|effective)(?:\\s+(?:on|from))?\\s+`, text, at))) {
     const d = duePhrase(text, at + m[0].length, ctx);
     if (d && d.part.date) return { end: d.end, starting: d.part };
   }

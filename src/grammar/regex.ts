@@ -3,14 +3,34 @@
 /** The end of a word: no letter or digit follows. */
 export const END = "(?![\\p{L}\\p{N}])";
 
-const cache = new Map<string, RegExp>();
+const bySource = new Map<string, RegExp>();
+const byTemplate = new WeakMap<TemplateStringsArray, { values: unknown[]; re: RegExp }[]>();
 
-/** Runs `source` anchored at `pos` (flags `iuy`); compiled regexes are reused. */
-export function matchAt(source: string, text: string, pos: number): RegExpExecArray | null {
-  let re = cache.get(source);
+/**
+ * A sticky, case-insensitive regex from a template, compiled once per call site
+ * and values: rules build their patterns from shared pieces (WEEKDAY, MONTH …),
+ * and rebuilding and hashing those strings at every word cost more than matching.
+ */
+export function rx(strings: TemplateStringsArray, ...values: (string | number)[]): RegExp {
+  let entries = byTemplate.get(strings);
+  if (!entries) byTemplate.set(strings, (entries = []));
+  outer: for (const e of entries) {
+    for (let i = 0; i < values.length; i++) if (e.values[i] !== values[i]) continue outer;
+    return e.re;
+  }
+  let source = strings[0]!;
+  values.forEach((v, i) => (source += String(v) + strings[i + 1]!));
+  const re = new RegExp(source, "iuy");
+  entries.push({ values, re });
+  return re;
+}
+
+/** Runs a rule anchored at `pos` (flags `iuy`); a string source is compiled once. */
+export function matchAt(rule: RegExp | string, text: string, pos: number): RegExpExecArray | null {
+  let re = typeof rule === "string" ? bySource.get(rule) : rule;
   if (!re) {
-    re = new RegExp(source, "iuy");
-    cache.set(source, re);
+    re = new RegExp(rule, "iuy");
+    bySource.set(rule as string, re);
   }
   re.lastIndex = pos;
   return re.exec(text);

@@ -4,7 +4,7 @@
  * "remind me at 8am" is resolved later against the due date (see assemble.ts).
  */
 import { duePhrase } from "./dates.ts";
-import { END, matchAt } from "./regex.ts";
+import { END, matchAt, rx } from "./regex.ts";
 import type { GrammarContext, ReminderPart } from "./types.ts";
 import { COUNT, countValue, unitOf } from "./words.ts";
 
@@ -18,7 +18,7 @@ export function reminderPhrase(text: string, pos: number, ctx: GrammarContext): 
   if (!head) return null;
   const at = pos + head[0].length;
   const before =
-    matchAt(`(?:(half\\s+an?\\s+hour)|(${COUNT})\\s+(minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?))\\s+(?:before|earlier|ahead|prior)(?:\\s+(?:it(?:'|’)?s\\s+due|it\\s+is\\s+due|the\\s+due\\s+(?:date|time)|due))?${END}`, text, at);
+    matchAt(rx`(?:(half\\s+an?\\s+hour)|(${COUNT})\\s+(minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?))\\s+(?:before|earlier|ahead|prior)(?:\\s+(?:it(?:'|’)?s\\s+due|it\\s+is\\s+due|the\\s+due\\s+(?:date|time)|due))?${END}`, text, at);
   if (before) {
     const minutes = before[1] ? 30 : countValue(before[2]!) * MINUTES[unitOf(before[3]!) as keyof typeof MINUTES];
     return Number.isInteger(minutes) && minutes >= 0 && minutes <= MAX_BEFORE_MINUTES ? { end: at + before[0].length, value: { before_minutes: minutes } } : null;

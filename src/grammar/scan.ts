@@ -13,7 +13,7 @@ import { recurrencePhrase } from "./recurrence.ts";
 import { reminderPhrase } from "./reminders.ts";
 import { LABEL_MAX, labelPhrase, labelToken, priorityPhrase, priorityToken, priorityWord, sigilName } from "./symbols.ts";
 import type { GrammarContext, Span } from "./types.ts";
-import { matchAt } from "./regex.ts";
+import { matchAt, rx } from "./regex.ts";
 
 export interface ScanOptions {
   /** Spans to leave in the title (a removed chip, or something the caller cannot save). */
@@ -26,7 +26,7 @@ export const REMINDERS_MAX = 5;
 type Candidate = Omit<Span, "start" | "end" | "text"> & { end: number };
 
 function quoted(text: string, pos: number): number | null {
-  const m = matchAt(`"[^"\\n]+"|“[^”\\n]+”|‘[^’\\n]+’(?=$|[\\s,.;:!?])|'[^'\\n]+'(?=$|[\\s,.;:!?])`, text, pos);
+  const m = matchAt(rx`"[^"\\n]+"|“[^”\\n]+”|‘[^’\\n]+’(?=$|[\\s,.;:!?])|'[^'\\n]+'(?=$|[\\s,.;:!?])`, text, pos);
   return m ? pos + m[0].length : null;
 }
 

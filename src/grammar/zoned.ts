@@ -24,7 +24,15 @@ function parseHm(s: string): [number, number] {
   return [h ?? 0, m ?? 0];
 }
 
-export const nowWall = (ctx: GrammarContext): Wall => wallAt(ctx.now, ctx.timeZone);
+/** One Intl read per context: every rule asks for "now" at every word. */
+const walls = new WeakMap<GrammarContext, { at: number; zone: string; wall: Wall }>();
+export function nowWall(ctx: GrammarContext): Wall {
+  const cached = walls.get(ctx);
+  if (cached && cached.at === ctx.now.getTime() && cached.zone === ctx.timeZone) return cached.wall;
+  const wall = wallAt(ctx.now, ctx.timeZone);
+  walls.set(ctx, { at: ctx.now.getTime(), zone: ctx.timeZone, wall });
+  return wall;
+}
 export const today = (ctx: GrammarContext): Ymd => {
   const w = nowWall(ctx);
   return { year: w.year, month: w.month, day: w.day };
