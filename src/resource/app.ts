@@ -8,6 +8,7 @@ import type { ToolContext } from "../assistant/tools/define.ts";
 import type { Db } from "../db/client.ts";
 import type { Logger } from "../server/logger.ts";
 import type { TaskEvents } from "./live/task-events.ts";
+import { idempotency } from "./idempotency.ts";
 import { pathUser } from "./path-user.ts";
 import { rateLimitWrites, type RateLimiter } from "./rate-limit.ts";
 import { requireUser, type AuthEnv } from "./require-user.ts";
@@ -48,6 +49,8 @@ export function resourceRoutes({ db, verify, limiter, events, chat, site, logger
   // Every per-user resource sits behind the gate once ("/x/*" also matches "/x").
   for (const path of ["tasks", "export", "chat", "conversations", "events"]) app.use(`/api/:user_id/${path}/*`, ...gate);
   app.use("/api/:user_id/tasks/*", rateLimitWrites({ limiter, limit: "write" }));
+  // Creates and bulk writes honour Idempotency-Key (offline clients replay their queue with it).
+  app.use("/api/:user_id/tasks/*", idempotency({ db }));
   app.route("/api/:user_id/export", accountRoutes({ db }));
   app.route("/api/:user_id/tasks", taskRoutes({ db, onChange: onTasksChanged }));
   app.use("/api/:user_id/chat", rateLimitWrites({ limiter, limit: "chat" }));

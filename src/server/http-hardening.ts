@@ -73,8 +73,8 @@ export function apiCors(config: Config): MiddlewareHandler | undefined {
   return cors({
     origin: config.CORS_ORIGINS,
     allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
-    allowHeaders: ["Authorization", "Content-Type", "X-Request-Id", "X-Time-Zone", "Last-Event-ID", "Mcp-Session-Id", "Mcp-Protocol-Version"],
-    exposeHeaders: ["X-Request-Id", "Retry-After", "Location", "WWW-Authenticate", "Mcp-Session-Id", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"],
+    allowHeaders: ["Authorization", "Content-Type", "X-Request-Id", "X-Time-Zone", "Last-Event-ID", "Idempotency-Key", "Mcp-Session-Id", "Mcp-Protocol-Version"],
+    exposeHeaders: ["X-Request-Id", "Retry-After", "Location", "Idempotent-Replayed", "WWW-Authenticate", "Mcp-Session-Id", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"],
     credentials: false,
     maxAge: 600,
   });
