@@ -65,6 +65,9 @@ const EnvSchema = z.object({
   RATE_LIMIT_AUTH_EMAIL_WINDOW_SECONDS: seconds.default(900),
   /** Per IP: every other /api/auth request (sessions, tokens) per minute. */
   RATE_LIMIT_AUTH_OTHER_PER_MINUTE: seconds.default(300),
+  /** Open /events streams per user on one replica (a newer one closes the oldest), and in total per replica. */
+  EVENT_STREAMS_PER_USER: seconds.default(20),
+  EVENT_STREAMS_PER_REPLICA: seconds.default(10_000),
   /** smtp(s)://user:pass@host:port; unset: emails are written to the log instead. */
   SMTP_URL: z.string().min(1).optional(),
   MAIL_FROM: z.string().min(3).default("Tickler <no-reply@localhost>"),

@@ -7,6 +7,7 @@ import type { ChatModel } from "../assistant/models/select.ts";
 import type { ToolContext } from "../assistant/tools/define.ts";
 import type { Db } from "../db/client.ts";
 import type { Logger } from "../server/logger.ts";
+import { createStreamSlots } from "./live/stream-slots.ts";
 import type { TaskEvents } from "./live/task-events.ts";
 import { idempotency } from "./idempotency.ts";
 import { pathUser } from "./path-user.ts";
@@ -28,6 +29,8 @@ export interface ResourceDeps {
   limiter: RateLimiter;
   /** Task change signals shared by every replica (REST, chat and MCP publish; /events listens). */
   events: TaskEvents;
+  /** Caps on open /events streams: per user (oldest closed first) and per replica. */
+  streamLimits: { perUser: number; total: number };
   chat: { model: ChatModel; timeoutMs: number };
   /** Where MCP clients learn which issuer to get tokens from. */
   site: Pick<McpDeps, "publicUrl" | "issuer" | "jwksUrl">;
@@ -41,7 +44,7 @@ function toolErrorReporter(logger: Logger): NonNullable<ToolContext["reportError
     logger.error("tool failed", { ...fields, error: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined });
 }
 
-export function resourceRoutes({ db, verify, limiter, events, chat, site, logger }: ResourceDeps) {
+export function resourceRoutes({ db, verify, limiter, events, streamLimits, chat, site, logger }: ResourceDeps) {
   const onTasksChanged = (userId: string) => events.publish(userId);
   const reportError = toolErrorReporter(logger);
   const app = new Hono<AuthEnv>();
@@ -59,7 +62,7 @@ export function resourceRoutes({ db, verify, limiter, events, chat, site, logger
   // ChatKit's single endpoint (the user comes from the token; chat/write limits apply per request type inside).
   app.use("/api/chatkit", requireUser({ verify }));
   app.route("/api/chatkit", chatkitRoutes({ db, ...chat, onTasksChanged, reportError, limiter }));
-  app.route("/api/:user_id/events", eventRoutes(events));
+  app.route("/api/:user_id/events", eventRoutes(events, createStreamSlots(streamLimits)));
   app.route("/", mcpRoutes({ db, verify, ...site, onTasksChanged, reportError }));
   return app;
 }

@@ -108,6 +108,7 @@ export async function createTickler(config: Config, logger: Logger, overrides: T
       verify,
       limiter,
       events,
+      streamLimits: { perUser: config.EVENT_STREAMS_PER_USER, total: config.EVENT_STREAMS_PER_REPLICA },
       chat: { model, timeoutMs: config.AI_TIMEOUT_SECONDS * 1000 },
       site: { publicUrl: config.publicUrl, issuer: config.issuer, jwksUrl: config.jwksUrl },
       logger,

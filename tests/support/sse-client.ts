@@ -6,6 +6,8 @@ export interface SseClient {
   /** Resolves with the next event of that name (events seen earlier are queued). */
   next(name: string, timeoutMs?: number): Promise<{ name: string; data: string; at: number }>;
   close(): void;
+  /** Resolves when the server ends the stream (or it is closed). */
+  ended: Promise<void>;
 }
 
 export async function openSse(url: string, token: string): Promise<SseClient> {
@@ -14,7 +16,7 @@ export async function openSse(url: string, token: string): Promise<SseClient> {
   if (res.status !== 200 || !res.body) throw new Error(`SSE ${url}: ${res.status} ${await res.text()}`);
   const queue: { name: string; data: string; at: number }[] = [];
   const waiters: (() => void)[] = [];
-  void (async () => {
+  const ended = (async () => {
     const decoder = new TextDecoder();
     let buffer = "";
     try {
@@ -34,6 +36,7 @@ export async function openSse(url: string, token: string): Promise<SseClient> {
     } catch {
       // aborted
     }
+    waiters.splice(0).forEach((w) => w());
   })();
   return {
     async next(name, timeoutMs = 5_000) {
@@ -50,5 +53,6 @@ export async function openSse(url: string, token: string): Promise<SseClient> {
       }
     },
     close: () => abort.abort(),
+    ended,
   };
 }

@@ -1,24 +1,36 @@
 /**
  * `GET /api/{user_id}/events`: a server-sent event stream that says
  * `tasks.changed` whenever the user's tasks change, from any surface or replica.
+ * Streams are capped per user (the oldest gets `superseded` and ends) and per
+ * replica (503 `too_many_streams`), so one token cannot hold thousands open.
  */
 import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
+import { HttpError } from "../http-errors.ts";
+import type { StreamSlots } from "../live/stream-slots.ts";
 import type { TaskEvents } from "../live/task-events.ts";
 import type { AuthEnv } from "../require-user.ts";
 
 /** Comments keep proxies from closing an idle stream. */
 const KEEPALIVE_MS = 15_000;
 
-export function eventRoutes(events: TaskEvents) {
+export function eventRoutes(events: TaskEvents, slots: StreamSlots) {
   const app = new Hono<AuthEnv>();
   app.get("/", (c) => {
     const userId = c.var.user.id;
+    let superseded = false;
+    let wake: () => void = () => {};
+    const release = slots.open(userId, () => {
+      superseded = true;
+      wake();
+    });
+    if (!release) {
+      throw new HttpError(503, "too_many_streams", "this server has too many open event streams; retry later", undefined, { "retry-after": "30" });
+    }
     c.header("cache-control", "no-cache");
     c.header("x-accel-buffering", "no");
     return streamSSE(c, async (stream) => {
       let seq = 0;
-      let wake: () => void = () => {};
       let pending = false;
       let ending = false;
       const unsubscribe = events.subscribe(userId, (end) => {
@@ -30,13 +42,18 @@ export function eventRoutes(events: TaskEvents) {
       try {
         await stream.writeSSE({ event: "ready", data: "{}" });
         while (!stream.aborted && !stream.closed && !ending) {
-          if (!pending) {
+          if (!pending && !superseded) {
             await new Promise<void>((resolve) => {
               wake = resolve;
               setTimeout(resolve, KEEPALIVE_MS).unref();
             });
           }
           if (stream.aborted || stream.closed || ending) break;
+          if (superseded) {
+            // A newer stream of this user took the slot: say so, so the client doesn't reconnect at once.
+            await stream.writeSSE({ event: "superseded", data: "{}" });
+            break;
+          }
           if (pending) {
             pending = false; // changes that arrive together collapse into one event
             await stream.writeSSE({ event: "tasks.changed", id: String(++seq), data: JSON.stringify({ at: new Date().toISOString() }) });
@@ -46,6 +63,7 @@ export function eventRoutes(events: TaskEvents) {
         }
       } finally {
         unsubscribe();
+        release();
       }
     });
   });
