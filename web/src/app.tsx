@@ -6,6 +6,7 @@
 import { lazy, Suspense, useEffect, useRef } from "react";
 import { authClient, type SessionUser } from "./lib/auth-client.ts";
 import { startLiveEvents } from "./lib/live-events.ts";
+import { flushOutbox, setOutboxUser } from "./lib/outbox.ts";
 import { navigate, safeNext, useLocation } from "./lib/router.tsx";
 import { ToastProvider } from "./lib/toast.tsx";
 import { tokens } from "./lib/token.ts";
@@ -34,6 +35,8 @@ async function signOut(): Promise<void> {
   leaving = {};
   try {
     await flushPendingDeletes();
+    // Best effort: what can't be sent now stays queued under this user only, for their next sign-in.
+    await flushOutbox();
     await authClient.signOut();
   } finally {
     tokens.clear();
@@ -66,6 +69,9 @@ function Routes() {
     lastUser.current = userId;
     if (userId) leaving = null;
   }, [userId]);
+
+  // Offline writes are queued per user: switch queues with the user (never replay another's).
+  useEffect(() => setOutboxUser(userId), [userId]);
 
   // Live updates: one event stream while signed in (restarted for another user).
   useEffect(() => (userId ? startLiveEvents() : undefined), [userId]);

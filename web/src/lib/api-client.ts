@@ -5,6 +5,7 @@
  */
 import type * as z from "zod";
 import { AUTH_RETRYABLE_CODES, ErrorBody } from "#contracts/error.ts";
+import { isOfflineStatus, markServerOffline, markServerOnline } from "./connectivity.ts";
 import { SessionExpiredError, TokenUnavailableError, tokens } from "./token.ts";
 import { beginWrite } from "./writes-in-flight.ts";
 
@@ -28,6 +29,8 @@ export interface RequestOptions {
   query?: URLSearchParams;
   signal?: AbortSignal;
   keepalive?: boolean;
+  /** Extra request headers (e.g. Idempotency-Key). */
+  headers?: Record<string, string>;
   /** Accept header (default application/json); `text/event-stream` for streams. */
   accept?: string;
 }
@@ -61,6 +64,7 @@ async function getToken(force: boolean): Promise<string> {
       throw new ApiError(401, "session_expired", "Your session has ended. Please sign in again.");
     }
     if (err instanceof TokenUnavailableError) {
+      markServerOffline();
       throw new ApiError(0, "network_error", "Can't reach the server. Check your connection and try again.");
     }
     throw err;
@@ -74,10 +78,10 @@ async function getToken(force: boolean): Promise<string> {
 export async function apiFetch(path: string, opts: RequestOptions = {}): Promise<Response> {
   const url = opts.query && [...opts.query].length ? `${path}?${opts.query}` : path;
   const send = async (token: string) => {
-    const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: opts.accept ?? "application/json" };
+    const headers: Record<string, string> = { ...opts.headers, Authorization: `Bearer ${token}`, Accept: opts.accept ?? "application/json" };
     if (opts.body !== undefined) headers["Content-Type"] = "application/json";
     try {
-      return await fetch(url, {
+      const res = await fetch(url, {
         method: opts.method ?? "GET",
         headers,
         body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
@@ -85,7 +89,11 @@ export async function apiFetch(path: string, opts: RequestOptions = {}): Promise
         keepalive: opts.keepalive,
         credentials: "omit", // the task API accepts Bearer tokens only
       });
+      if (isOfflineStatus(res.status)) markServerOffline();
+      else markServerOnline();
+      return res;
     } catch (err) {
+      if (!(err instanceof DOMException && err.name === "AbortError")) markServerOffline();
       throw networkError(err);
     }
   };

@@ -3,20 +3,28 @@
  * reader, since EventSource can't send the Bearer token). Every `tasks.changed`
  * goes to the tasks-changed notifier, which coalesces and reloads the list.
  *
- * - Reconnects with jittered exponential back-off (1 s … 30 s) after errors or a
- *   closed stream; a 401 gets one token refresh and retry (in `apiFetch`); an ended
- *   session stops it (the app then sends the user to sign in).
+ * - Reconnects with jittered exponential back-off. While the server can't be
+ *   reached at all (connection refused, gateway errors) attempts are cheap and
+ *   capped at 1.5 s apart, so the stream is back within ~2 s of the server; a server
+ *   that answers with an error backs off 1 s … 30 s. A 401 gets one token refresh
+ *   and retry (in `apiFetch`); an ended session stops it (the app then sends the
+ *   user to sign in). A stream the server `superseded` (the user opened too many)
+ *   waits the longest back-off before trying again.
  * - After a reconnect it reloads once, since changes may have happened in between.
  * - A silent stream (no event or keepalive for 45 s) counts as dead.
  * - A tab hidden for a minute lets its stream go (browsers allow ~6 connections per
  *   host across tabs) and reconnects, with a reload, when it becomes visible.
  */
 import { ApiError, apiFetch } from "./api-client.ts";
+import { isOfflineStatus } from "./connectivity.ts";
 import { readSse } from "./sse.ts";
 import { notifyTasksChanged } from "./tasks-events.ts";
 
 const MIN_BACKOFF_MS = 1000;
 const MAX_BACKOFF_MS = 30_000;
+/** While the server is unreachable: 250 ms, 500 ms, 1 s, then every 1.5 s at most. */
+const UNREACHABLE_MIN_MS = 250;
+const UNREACHABLE_MAX_MS = 1500;
 const SILENCE_MS = 45_000;
 const HIDDEN_GRACE_MS = 60_000;
 
@@ -45,9 +53,16 @@ export function startLiveEvents(opts: LiveEventsOptions = {}): () => void {
 
   const clearTimer = (t: ReturnType<typeof setTimeout> | null) => t && clearTimeout(t);
 
+  /** How the last attempt ended decides the next wait. */
+  let lastEnd: "unreachable" | "refused" | "superseded" = "refused";
   const scheduleReconnect = () => {
     if (stopped || parked) return;
-    const base = Math.min(MAX_BACKOFF_MS, MIN_BACKOFF_MS * 2 ** failures);
+    const base =
+      lastEnd === "superseded"
+        ? MAX_BACKOFF_MS
+        : lastEnd === "unreachable"
+          ? Math.min(UNREACHABLE_MAX_MS, UNREACHABLE_MIN_MS * 2 ** failures)
+          : Math.min(MAX_BACKOFF_MS, MIN_BACKOFF_MS * 2 ** failures);
     failures++;
     clearTimer(retryTimer);
     retryTimer = setTimeout(connect, base / 2 + Math.random() * (base / 2));
@@ -66,6 +81,7 @@ export function startLiveEvents(opts: LiveEventsOptions = {}): () => void {
     const ac = new AbortController();
     connection = ac;
     status("connecting");
+    lastEnd = "refused";
     try {
       const res = await apiFetch("/api/me/events", { accept: "text/event-stream", signal: ac.signal });
       if (!res.body) throw new Error("no body");
@@ -80,9 +96,15 @@ export function startLiveEvents(opts: LiveEventsOptions = {}): () => void {
           everOpened = true;
         } else if (msg.event === "tasks.changed") {
           onChange();
+        } else if (msg.event === "superseded") {
+          lastEnd = "superseded";
         }
       }
+      // The server ended the stream (restart, drain): it is likely coming back soon.
+      if (lastEnd !== "superseded") lastEnd = "unreachable";
     } catch (err) {
+      // A network failure mid-stream (the server died) is "unreachable" too.
+      if (!(err instanceof ApiError) || isOfflineStatus(err.status)) lastEnd = "unreachable";
       if (err instanceof ApiError && err.status === 401) {
         // The session is gone (the token manager told the app); don't hammer the server.
         stopped = true;

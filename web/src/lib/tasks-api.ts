@@ -54,8 +54,9 @@ export async function getCounts(tz: string, signal?: AbortSignal): Promise<TaskC
   return apiJson(TaskCounts, `${BASE}/counts`, { query: new URLSearchParams({ tz }), signal });
 }
 
-export async function createTask(input: TaskCreate): Promise<Task> {
-  return apiJson(Task, BASE, { method: "POST", body: input });
+/** `key`: the Idempotency-Key, so a retry of a create whose answer was lost never makes a second task. */
+export async function createTask(input: TaskCreate, key: string): Promise<Task> {
+  return apiJson(Task, BASE, { method: "POST", body: input, headers: { "Idempotency-Key": key } });
 }
 
 export async function patchTask(id: number, patch: TaskPatch): Promise<Task> {

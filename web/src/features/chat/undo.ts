@@ -10,6 +10,7 @@ import type { DeletedTask, TaskSummary } from "#contracts/tool-results.ts";
 import { readToolResult, toolSpec } from "#contracts/tool-specs.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import { createTask, deleteTask, patchTask, setCompleted } from "../../lib/tasks-api.ts";
+import { newIdempotencyKey } from "../../lib/idempotency-key.ts";
 
 export interface UndoPlan {
   /** The button's accessible name, e.g. "Undo adding #4 Buy milk". */
@@ -28,7 +29,7 @@ function recreate(t: DeletedTask) {
     tags: t.tags,
     due_at: t.due_at,
     completed: t.status === "completed",
-  });
+  }, newIdempotencyKey());
 }
 
 /** Runs every step, then reports how many worked (throws if none did). */

@@ -6,6 +6,9 @@
  * can discount them, sign-out can flush them and a closing tab can still send them.
  */
 import type { Task } from "#contracts/task.ts";
+import { ApiError } from "../../lib/api-client.ts";
+import { isOfflineStatus } from "../../lib/connectivity.ts";
+import { enqueue, shouldQueue } from "../../lib/outbox.ts";
 import { deleteTask, deleteTaskOnUnload } from "../../lib/tasks-api.ts";
 import { tokens } from "../../lib/token.ts";
 
@@ -51,7 +54,16 @@ export function scheduleDelete(task: Task, hooks: { onDone: () => void; onError:
     started = true;
     clearTimeout(entry.timer);
     try {
-      await deleteTask(task.id);
+      // Offline (or behind queued writes): the outbox sends it later, in order.
+      if (shouldQueue()) enqueue({ kind: "delete", id: task.id });
+      else {
+        try {
+          await deleteTask(task.id);
+        } catch (err) {
+          if (!(err instanceof ApiError && isOfflineStatus(err.status))) throw err;
+          enqueue({ kind: "delete", id: task.id });
+        }
+      }
       pending.delete(task.id);
       changed();
       hooks.onDone();
@@ -87,7 +99,9 @@ if (typeof window !== "undefined") {
     const token = tokens.peek();
     for (const [id, p] of pending) {
       clearTimeout(p.timer);
-      if (token) deleteTaskOnUnload(id, token);
+      // Queued (survives the reload) when offline; otherwise sent as the page goes.
+      if (shouldQueue() || id < 0) enqueue({ kind: "delete", id });
+      else if (token) deleteTaskOnUnload(id, token);
     }
     pending.clear();
   });

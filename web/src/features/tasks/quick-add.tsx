@@ -16,9 +16,10 @@ const KIND_NAME: Record<Chip["kind"], string> = { due: "due date", list: "tag", 
 /**
  * One-line task entry with a live preview of what the grammar understood: a
  * removable chip per date, tag and priority. Removing a chip keeps its words in
- * the title. Enter adds; the box clears and keeps focus for the next one.
+ * the title. Enter adds; the box clears and keeps focus for the next one. If the
+ * server refuses the task, the typed text comes back (unless a new one was started).
  */
-export function QuickAdd({ onAdd, inputRef }: { onAdd: (t: TaskCreate) => void; inputRef: Ref<HTMLInputElement> }) {
+export function QuickAdd({ onAdd, inputRef }: { onAdd: (t: TaskCreate) => Promise<boolean>; inputRef: Ref<HTMLInputElement> }) {
   const [text, setText] = useState("");
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set());
   const preview = useMemo(() => previewQuickAdd(text, browserContext(), dismissed), [text, dismissed]);
@@ -32,8 +33,13 @@ export function QuickAdd({ onAdd, inputRef }: { onAdd: (t: TaskCreate) => void; 
   function submit(e: FormEvent) {
     e.preventDefault();
     if (!preview.create) return;
-    onAdd(preview.create);
+    const before = { text, dismissed };
     reset();
+    void onAdd(preview.create).then((ok) => {
+      if (ok) return;
+      setText((now) => (now === "" ? before.text : now));
+      setDismissed((now) => (now.size === 0 ? before.dismissed : now));
+    });
   }
 
   function remove(chip: Chip) {

@@ -2,6 +2,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Task } from "#contracts/task.ts";
 import { navigate, useLocation } from "../../lib/router.tsx";
 import { useShortcuts } from "../../lib/shortcuts.ts";
+import { useServerReachable } from "../../lib/connectivity.ts";
+import { useOutboxSize } from "../../lib/use-outbox.ts";
 import { useTasksChanged } from "../../lib/tasks-events.ts";
 import { useDebounced } from "../../lib/use-debounced.ts";
 import { useDocumentTitle } from "../../lib/use-document-title.ts";
@@ -15,6 +17,7 @@ import { useKnownTags } from "./use-known-tags.ts";
 import { useTaskActions } from "./use-task-actions.ts";
 import { useTaskList } from "./use-task-list.ts";
 import { ViewNav } from "./view-nav.tsx";
+import { OfflineNotice } from "./offline-notice.tsx";
 import { defaultSort, parseView, toListParams, VIEWS, viewToSearch, type TaskView, type ViewId } from "./views.ts";
 import { emptyMessage } from "./empty-message.ts";
 
@@ -39,6 +42,8 @@ export function TasksPage() {
 
   const params = useMemo(() => toListParams(view), [view]);
   const list = useTaskList(params);
+  const reachable = useServerReachable();
+  const queued = useOutboxSize();
   const { counts, refresh: refreshCounts } = useCounts();
   const actions = useTaskActions(list, refreshCounts);
   const knownTags = useKnownTags(list.state.tasks, view.tag);
@@ -91,7 +96,8 @@ export function TasksPage() {
             </span>
           )}
         </div>
-        <QuickAdd inputRef={quickAddRef} onAdd={(input) => void actions.add(input)} />
+        {(list.state.stale || !reachable || queued > 0) && <OfflineNotice offline={list.state.stale || !reachable} queued={queued} />}
+        <QuickAdd inputRef={quickAddRef} onAdd={actions.add} />
         <TaskToolbar
           search={search}
           onSearch={setSearch}

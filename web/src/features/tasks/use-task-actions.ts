@@ -1,10 +1,16 @@
 /**
  * Task mutations, all optimistic: the list changes at once, the server call
- * follows, and a failure puts the old task back and says so in a toast.
+ * follows. While the server is unreachable (or earlier offline writes still
+ * wait) a write goes to the outbox instead and the list keeps showing it; a
+ * write that fails because the server went away is queued too. A write the
+ * server refuses puts the old task back and says so in a toast.
  */
 import { useMemo } from "react";
 import type { Task, TaskCreate, TaskPatch } from "#contracts/task.ts";
 import { ApiError } from "../../lib/api-client.ts";
+import { isOfflineStatus } from "../../lib/connectivity.ts";
+import { newIdempotencyKey } from "../../lib/idempotency-key.ts";
+import { applyPatch, enqueue, nextTempId, shouldQueue, type OutboxOp } from "../../lib/outbox.ts";
 import { createTask, patchTask, setCompleted } from "../../lib/tasks-api.ts";
 import { useToast } from "../../lib/toast.tsx";
 import { cancelDelete, scheduleDelete, UNDO_WINDOW_MS } from "./pending-deletes.ts";
@@ -12,24 +18,26 @@ import type { TaskList } from "./use-task-list.ts";
 
 const reason = (err: unknown) => (err instanceof ApiError ? err.message : "Something went wrong.");
 const short = (title: string) => (title.length > 40 ? `${title.slice(0, 39)}…` : title);
-
-let tempId = -1;
-
-/** What a PATCH will most likely return, for showing it before the server answers. */
-function applyPatch(task: Task, patch: TaskPatch): Task {
-  const now = new Date().toISOString();
-  return {
-    ...task,
-    ...(patch.title !== undefined && { title: patch.title.trim() }),
-    ...(patch.description !== undefined && { description: patch.description || null }),
-    ...(patch.priority !== undefined && { priority: patch.priority ?? "none" }),
-    ...(patch.tags !== undefined && { tags: patch.tags ?? [] }),
-    ...(patch.due_at !== undefined && { due_at: patch.due_at }),
-    updated_at: now,
-  };
-}
+/** The write never got an answer from the server: queue it rather than give up. */
+export const wentOffline = (err: unknown) => err instanceof ApiError && isOfflineStatus(err.status);
 
 type ListEdits = Pick<TaskList, "upsert" | "insert" | "remove" | "indexOf">;
+
+/** Sends a write now, or queues it; true once it is either saved or safely queued. */
+async function sendOrQueue<T>(op: OutboxOp, send: () => Promise<T>, onSaved: (value: T) => void): Promise<boolean> {
+  if (shouldQueue()) {
+    enqueue(op);
+    return true;
+  }
+  try {
+    onSaved(await send());
+    return true;
+  } catch (err) {
+    if (!wentOffline(err)) throw err;
+    enqueue(op);
+    return true;
+  }
+}
 
 export function useTaskActions(taskList: ListEdits, onCountsChanged: () => void) {
   const toast = useToast();
@@ -37,10 +45,12 @@ export function useTaskActions(taskList: ListEdits, onCountsChanged: () => void)
 
   return useMemo(() => {
     const list = { upsert, insert, remove: removeFromList, indexOf };
-    const add = async (input: TaskCreate): Promise<void> => {
+
+    /** Resolves false when the server refused the task (the quick-add box then gets its text back). */
+    const add = async (input: TaskCreate): Promise<boolean> => {
       const now = new Date().toISOString();
       const temp: Task = {
-        id: tempId--,
+        id: nextTempId(),
         title: input.title.trim(),
         description: input.description ?? null,
         completed: false,
@@ -51,11 +61,13 @@ export function useTaskActions(taskList: ListEdits, onCountsChanged: () => void)
         created_at: now,
         updated_at: now,
       };
+      const key = newIdempotencyKey();
       list.insert(temp, 0);
       try {
-        const saved = await createTask(input);
-        list.upsert(saved, temp.id);
-        onCountsChanged();
+        return await sendOrQueue({ kind: "create", task: temp, input, key }, () => createTask(input, key), (saved) => {
+          list.upsert(saved, temp.id);
+          onCountsChanged();
+        });
       } catch (err) {
         list.remove(temp.id);
         toast.show({
@@ -63,6 +75,7 @@ export function useTaskActions(taskList: ListEdits, onCountsChanged: () => void)
           message: `Couldn't add “${short(temp.title)}”: ${reason(err)}`,
           action: { label: "Retry", onAction: () => void add(input) },
         });
+        return false;
       }
     };
 
@@ -70,8 +83,10 @@ export function useTaskActions(taskList: ListEdits, onCountsChanged: () => void)
       const completed = !task.completed;
       list.upsert({ ...task, completed, completed_at: completed ? new Date().toISOString() : null });
       try {
-        list.upsert(await setCompleted(task.id, completed));
-        onCountsChanged();
+        await sendOrQueue({ kind: "complete", id: task.id, completed }, () => setCompleted(task.id, completed), (saved) => {
+          list.upsert(saved);
+          onCountsChanged();
+        });
       } catch (err) {
         list.upsert(task);
         toast.show({ tone: "error", message: `Couldn't update “${short(task.title)}”: ${reason(err)}` });
@@ -82,9 +97,10 @@ export function useTaskActions(taskList: ListEdits, onCountsChanged: () => void)
       if (Object.keys(patch).length === 0) return true;
       list.upsert(applyPatch(task, patch));
       try {
-        list.upsert(await patchTask(task.id, patch));
-        onCountsChanged();
-        return true;
+        return await sendOrQueue({ kind: "patch", id: task.id, patch }, () => patchTask(task.id, patch), (saved) => {
+          list.upsert(saved);
+          onCountsChanged();
+        });
       } catch (err) {
         list.upsert(task);
         toast.show({ tone: "error", message: `Couldn't save “${short(task.title)}”: ${reason(err)}` });

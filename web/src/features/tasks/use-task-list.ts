@@ -1,10 +1,15 @@
 /**
  * One filtered, cursor-paginated task list plus the local edits the page makes
- * to it (optimistic inserts, updates, removals).
+ * to it (optimistic inserts, updates, removals). Writes still waiting in the
+ * outbox are laid over every page the server sends. When a reload fails because
+ * the server is away, the list on screen stays (marked `stale`) instead of
+ * turning into an error.
  */
 import { useCallback, useEffect, useReducer, useRef } from "react";
 import type { Task } from "#contracts/task.ts";
 import { ApiError } from "../../lib/api-client.ts";
+import { isOfflineStatus } from "../../lib/connectivity.ts";
+import { overlay } from "../../lib/outbox.ts";
 import { listTasks, type ListParams } from "../../lib/tasks-api.ts";
 import { isPendingDelete } from "./pending-deletes.ts";
 
@@ -18,33 +23,39 @@ export interface ListState {
   error: string | null;
   loadingMore: boolean;
   moreError: string | null;
+  /** The last reload could not reach the server: `tasks` is the list as last seen (plus queued writes). */
+  stale: boolean;
 }
 
 type Action =
   | { type: "start" }
   | { type: "loaded"; tasks: Task[]; next: string | null; append: boolean }
-  | { type: "failed"; message: string; more: boolean }
+  | { type: "failed"; message: string; more: boolean; offline: boolean }
   | { type: "more" }
   | { type: "upsert"; task: Task; replaceId?: number }
   | { type: "insert"; task: Task; index: number }
   | { type: "remove"; id: number };
 
-const initial: ListState = { tasks: [], nextCursor: null, status: "loading", error: null, loadingMore: false, moreError: null };
+const initial: ListState = { tasks: [], nextCursor: null, status: "loading", error: null, loadingMore: false, moreError: null, stale: false };
 
 function reducer(s: ListState, a: Action): ListState {
   switch (a.type) {
     case "start":
-      return { ...s, status: "loading", error: null, loadingMore: false, moreError: null };
+      // A reload of a list already on screen keeps showing it ("ready") until the answer comes.
+      return { ...s, status: s.status === "ready" && s.stale ? "ready" : "loading", error: null, loadingMore: false, moreError: null };
     case "more":
       return { ...s, loadingMore: true, moreError: null };
     case "loaded": {
       const fresh = a.tasks.filter((t) => !isPendingDelete(t.id));
-      if (!a.append) return { ...s, tasks: fresh, nextCursor: a.next, status: "ready", loadingMore: false };
+      if (!a.append) return { ...s, tasks: overlay(fresh), nextCursor: a.next, status: "ready", loadingMore: false, stale: false };
       const seen = new Set(s.tasks.map((t) => t.id));
       return { ...s, tasks: [...s.tasks, ...fresh.filter((t) => !seen.has(t.id))], nextCursor: a.next, loadingMore: false };
     }
     case "failed":
-      return a.more ? { ...s, loadingMore: false, moreError: a.message } : { ...s, status: "error", error: a.message };
+      if (a.more) return { ...s, loadingMore: false, moreError: a.message };
+      // Server away and something to show: keep the last list rather than an error screen.
+      if (a.offline && (s.tasks.length > 0 || s.stale || s.status === "ready")) return { ...s, status: "ready", stale: true };
+      return { ...s, status: "error", error: a.message };
     case "upsert": {
       const id = a.replaceId ?? a.task.id;
       const i = s.tasks.findIndex((t) => t.id === id);
@@ -65,6 +76,7 @@ function reducer(s: ListState, a: Action): ListState {
 
 const message = (err: unknown) => (err instanceof ApiError ? err.message : "Something went wrong loading your tasks.");
 const isAbort = (err: unknown) => err instanceof DOMException && err.name === "AbortError";
+const isOffline = (err: unknown) => err instanceof ApiError && isOfflineStatus(err.status);
 
 export function useTaskList(params: ListParams) {
   const [state, dispatch] = useReducer(reducer, initial);
@@ -83,7 +95,7 @@ export function useTaskList(params: ListParams) {
     listTasks({ ...paramsRef.current, limit: PAGE_SIZE }, ac.signal)
       .then((page) => dispatch({ type: "loaded", tasks: page.tasks, next: page.next_cursor, append: false }))
       .catch((err: unknown) => {
-        if (!isAbort(err)) dispatch({ type: "failed", message: message(err), more: false });
+        if (!isAbort(err)) dispatch({ type: "failed", message: message(err), more: false, offline: isOffline(err) });
       });
     return () => ac.abort();
   }, [key, reloads]);
@@ -97,7 +109,7 @@ export function useTaskList(params: ListParams) {
     listTasks({ ...paramsRef.current, limit: PAGE_SIZE, cursor: s.nextCursor }, ac.signal)
       .then((page) => dispatch({ type: "loaded", tasks: page.tasks, next: page.next_cursor, append: true }))
       .catch((err: unknown) => {
-        if (!isAbort(err)) dispatch({ type: "failed", message: message(err), more: true });
+        if (!isAbort(err)) dispatch({ type: "failed", message: message(err), more: true, offline: isOffline(err) });
       });
   }, []);
 
