@@ -97,7 +97,7 @@ describe("undoPlanFor", () => {
       tags: ["work"],
       due_at: "2026-12-04T22:59:59.000Z",
       completed: true,
-    });
+    }, expect.stringMatching(/^[0-9a-f]{32}$/)); // an Idempotency-Key: a retried undo never recreates twice
 
     const many = undoPlanFor("delete_tasks", { deleted: [gone, { ...summary(8), description: null }] });
     expect(many?.label).toBe("Undo deleting 2 tasks");
