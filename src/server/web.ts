@@ -24,6 +24,10 @@ export function webRoutes() {
       },
     }),
   );
+  // The service worker and manifest must be re-checked on every load, or a new version waits a day.
+  for (const path of ["/sw.js", "/manifest.webmanifest"]) {
+    app.use(path, serveStatic({ root: WEB_DIST, onFound: (_path, c) => c.header("cache-control", "no-cache") }));
+  }
   app.use("*", serveStatic({ root: WEB_DIST }));
   app.get("*", (c, next) => {
     const navigation = c.req.header("accept")?.includes("text/html");
