@@ -106,6 +106,8 @@ describe("the web app through a server outage", () => {
     await page.getByTestId("offline-notice").waitFor({ state: "detached" });
     await tasks.settled();
     await tasks.item("Added offline").waitFor();
+    // Counts caught up too: "Added offline" and "Water the plants" are the pending ones.
+    await page.waitForFunction(() => document.querySelector('[data-testid="view-total"]')?.textContent === "2 tasks");
 
     const all = (await (await api("GET", "/api/me/tasks?status=all&limit=100")).json()) as TaskPage;
     expect(all.tasks.filter((t) => t.title === "Added offline")).toHaveLength(1);

@@ -47,7 +47,7 @@ describe("installable PWA", () => {
   });
 
   it("caches the app shell but no API answers, and opens the app with no network", async () => {
-    const { page, context } = await openPage(browser, server.url);
+    const { page, context } = await openPage(browser, server.url, { serviceWorkers: "allow" });
     await signUpInContext(context, server.url, { name: "Pwa Pat", email: uniqueEmail("pat"), password: "correct horse battery" });
     const tasks = new TasksPage(page);
     await tasks.goto("/");

@@ -27,8 +27,12 @@ export interface TrackedPage {
   errors: string[];
 }
 
+/**
+ * Service workers are blocked unless a test asks for them (`serviceWorkers: "allow"`, the PWA test):
+ * with a worker in control, `page.route` and request events would not see every request.
+ */
 export async function openPage(browser: Browser, baseURL: string, options: BrowserContextOptions = {}): Promise<TrackedPage> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 }, ...options });
+  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 }, serviceWorkers: "block", ...options });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   const errors: string[] = [];
