@@ -1,14 +1,67 @@
 /**
- * The password policy: one definition for the issuer (Better Auth enforces the
- * lengths) and the web forms (which show the same rule before submitting).
+ * The password policy (NIST SP 800-63B): at least 8 characters, no composition
+ * rules, and no password an attacker would try early — common passwords,
+ * dictionary words, repeats and sequences, or words from the account itself
+ * (email, name) and the site ("tickler"). One definition for the issuer, which
+ * enforces it, and the web forms, which show it live before submitting.
  */
 import * as z from "zod";
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
 
-/** A new password (sign-up, reset, change); the messages are written for the forms. */
+/**
+ * zxcvbn's score is log10 of the guesses it needs, in steps: below 2 means within
+ * the first million guesses — the common-password lists and their obvious variants.
+ */
+export const PASSWORD_MIN_SCORE = 2;
+
+/** Words every password is checked against, beside the account's own. */
+export const SITE_WORDS = ["tickler"] as const;
+
+/** A new password's length rule (sign-up, reset, change); the messages are written for the forms. */
 export const NewPassword = z
   .string()
   .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
   .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
+
+/** What is known about the account a password is for. */
+export interface PasswordContext {
+  email?: string | null;
+  name?: string | null;
+}
+
+/** The part of a zxcvbn result the policy reads. */
+export interface StrengthResult {
+  score: number;
+  feedback: { warning: string | null; suggestions: string[] };
+}
+export type StrengthCheck = (password: string, userInputs: string[]) => StrengthResult;
+
+/** The account's words zxcvbn should treat as known to an attacker. */
+export function contextWords({ email, name }: PasswordContext): string[] {
+  const words = new Set<string>(SITE_WORDS);
+  const add = (w: string | null | undefined) => {
+    const v = w?.trim().toLowerCase();
+    if (v && v.length >= 3) words.add(v);
+  };
+  add(email);
+  const [local, domain] = (email ?? "").split("@");
+  add(local);
+  add(domain?.split(".")[0]);
+  add(name);
+  for (const part of (name ?? "").split(/[\s._-]+/)) add(part);
+  return [...words];
+}
+
+/** Why a new password is refused, as a sentence for the form; null when it is fine. */
+export function passwordProblem(password: string, context: PasswordContext, check: StrengthCheck): string | null {
+  const length = NewPassword.safeParse(password);
+  if (!length.success) return length.error.issues[0]?.message ?? "Choose another password.";
+  const { score, feedback } = check(password, contextWords(context));
+  if (score >= PASSWORD_MIN_SCORE) return null;
+  const warning = feedback.warning?.replace(/\.?$/, ".");
+  return warning ? `${warning} That makes it too easy to guess: add a few uncommon words.` : "This password is too easy to guess: add a few uncommon words.";
+}
+
+export const PASSWORD_TOO_WEAK = "PASSWORD_TOO_WEAK";

@@ -30,7 +30,7 @@ export default function AccountPage({ user, currentSessionId, onSignOut, onDelet
         <p className="muted">Your profile, password, devices and data.</p>
       </header>
       <ProfileSection user={user} />
-      <ChangePasswordSection onChanged={() => setPasswordChanges((n) => n + 1)} />
+      <ChangePasswordSection user={user} onChanged={() => setPasswordChanges((n) => n + 1)} />
       <SessionsSection currentSessionId={currentSessionId} reloadKey={passwordChanges} onSignOut={onSignOut} />
       <ExportSection />
       <DeleteAccountSection onDeleted={onDeleted} />

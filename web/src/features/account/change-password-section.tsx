@@ -3,14 +3,15 @@ import { authClient } from "../../lib/auth-client.ts";
 import { describeAuthError, SERVER_DOWN } from "../auth/auth-errors.ts";
 import { PasswordRule } from "../auth/password-rule.tsx";
 import { TextField } from "../auth/text-field.tsx";
-import { checkPassword } from "../auth/validation.ts";
+import { checkNewPassword } from "../auth/use-password-check.ts";
+import type { PasswordContext } from "#contracts/auth.ts";
 import { AccountSection } from "./account-section.tsx";
 import { FormError } from "../auth/form-error.tsx";
 
 type Field = "current" | "next" | "form";
 
 /** Current + new password. The server always signs out every other session when the password changes. */
-export function ChangePasswordSection({ onChanged }: { onChanged: () => void }) {
+export function ChangePasswordSection({ user, onChanged }: { user: PasswordContext; onChanged: () => void }) {
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
@@ -23,7 +24,7 @@ export function ChangePasswordSection({ onChanged }: { onChanged: () => void }) 
     setDone(false);
     const found: Partial<Record<Field, string>> = {};
     if (!current) found.current = "Enter your current password.";
-    const p = checkPassword(next);
+    const p = await checkNewPassword(next, user);
     if (p) found.next = p;
     else if (next === current) found.next = "Choose a password different from the current one.";
     setErrors(found);
@@ -78,7 +79,7 @@ export function ChangePasswordSection({ onChanged }: { onChanged: () => void }) 
           value={next}
           onChange={(e) => setNext(e.target.value)}
           error={errors.next}
-          hint={<PasswordRule password={next} />}
+          hint={<PasswordRule password={next} context={user} />}
           data-testid="new-password"
         />
         <div className="account-actions">

@@ -1,5 +1,5 @@
 /** Turns Better Auth client errors into messages a person can act on. */
-import { PASSWORD_MAX, PASSWORD_MIN } from "#contracts/auth.ts";
+import { PASSWORD_MAX, PASSWORD_MIN, PASSWORD_TOO_WEAK } from "#contracts/auth.ts";
 
 export interface AuthFailure {
   /** Which field the message belongs to, or "form" for a banner. */
@@ -24,6 +24,8 @@ export function describeAuthError(error: { status: number; code?: string; messag
   if (code === "PASSWORD_TOO_SHORT" || code === "PASSWORD_TOO_LONG") {
     return { field: "password", message: `Use ${PASSWORD_MIN} to ${PASSWORD_MAX} characters.` };
   }
+  // The server's sentence comes from the same policy the form checks (contracts/auth.ts).
+  if (code === PASSWORD_TOO_WEAK) return { field: "password", message: error.message || "This password is too easy to guess." };
   if (code === "INVALID_EMAIL") return { field: "email", message: "Enter a valid email address." };
   if (error.status === 429) return { field: "form", message: "Too many attempts. Wait a minute and try again." };
   if (error.status === 403) return { field: "form", message: "This request was blocked. Reload the page and try again." };

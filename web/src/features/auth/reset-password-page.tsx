@@ -6,7 +6,7 @@ import { describeAuthError, isInvalidResetToken, SERVER_DOWN } from "./auth-erro
 import { AuthLayout } from "./auth-layout.tsx";
 import { PasswordRule } from "./password-rule.tsx";
 import { TextField } from "./text-field.tsx";
-import { checkPassword } from "./validation.ts";
+import { checkNewPassword } from "./use-password-check.ts";
 import { FormError } from "./form-error.tsx";
 
 type Field = "password" | "confirm" | "form";
@@ -30,7 +30,7 @@ export function ResetPasswordPage({ onReset }: { onReset: () => void }) {
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     const found: Partial<Record<Field, string>> = {};
-    const p = checkPassword(password);
+    const p = await checkNewPassword(password, {});
     if (p) found.password = p;
     else if (confirm !== password) found.confirm = confirm ? "The passwords don't match." : "Enter the new password again.";
     setErrors(found);
@@ -87,7 +87,7 @@ export function ResetPasswordPage({ onReset }: { onReset: () => void }) {
           value={password}
           onChange={(e) => setPassword(e.target.value)}
           error={errors.password}
-          hint={<PasswordRule password={password} />}
+          hint={<PasswordRule password={password} context={{}} />}
           data-testid="password"
         />
         <TextField

@@ -6,7 +6,8 @@ import { describeAuthError, SERVER_DOWN, type AuthFailure } from "./auth-errors.
 import { AuthLayout } from "./auth-layout.tsx";
 import { TextField } from "./text-field.tsx";
 import { PasswordRule } from "./password-rule.tsx";
-import { checkEmail, checkName, checkPassword } from "./validation.ts";
+import { checkEmail, checkName } from "./validation.ts";
+import { checkNewPassword } from "./use-password-check.ts";
 import { useDocumentTitle } from "../../lib/use-document-title.ts";
 import { FormError } from "./form-error.tsx";
 
@@ -33,7 +34,7 @@ export function SignUpPage() {
     const found: Partial<Record<Field, string>> = {};
     const n = checkName(name);
     const m = checkEmail(email);
-    const p = checkPassword(password);
+    const p = await checkNewPassword(password, { email, name });
     if (n) found.name = n;
     if (m) found.email = m;
     if (p) found.password = p;
@@ -114,7 +115,7 @@ export function SignUpPage() {
           onChange={(e) => setPassword(e.target.value)}
           error={errors.password}
           data-testid="password"
-          hint={<PasswordRule password={password} />}
+          hint={<PasswordRule password={password} context={{ email, name }} />}
         />
         <button type="submit" className="btn btn-primary btn-block" disabled={busy} data-testid="submit">
           {busy ? "Creating account…" : "Create account"}

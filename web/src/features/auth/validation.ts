@@ -1,5 +1,4 @@
-/** Client-side checks, so users learn the rules before submitting; the password policy is the server's own. */
-import { NewPassword } from "#contracts/auth.ts";
+/** Client-side checks, so users learn the rules before submitting (new passwords: use-password-check.ts). */
 
 export const NAME_MAX = 100;
 
@@ -10,11 +9,6 @@ export function checkEmail(email: string): string | null {
   return null;
 }
 
-export function checkPassword(password: string): string | null {
-  if (!password) return "Enter a password.";
-  const r = NewPassword.safeParse(password);
-  return r.success ? null : (r.error.issues[0]?.message ?? "Choose another password.");
-}
 
 export function checkName(name: string): string | null {
   const v = name.trim();

@@ -1,0 +1,70 @@
+/**
+ * The sign-up form shows the shared password policy live: the checker loads on
+ * first input (its own chunk), refuses a common password before submitting, and
+ * turns green for an uncommon one. Screenshots light and dark, desktop and phone.
+ */
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../support/start-server.ts";
+import { SignUpPage } from "../pages/auth-pages.ts";
+import { launchBrowser, openPage } from "./support/browser.ts";
+import { ensureWebBuilt } from "./support/build-web.ts";
+import { E2E_SERVER_ENV } from "./support/server-env.ts";
+import { uniqueEmail } from "./support/seed.ts";
+
+const OUT = fileURLToPath(new URL("../../test-results/screenshots/", import.meta.url));
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(OUT, { recursive: true });
+  await ensureWebBuilt();
+  [server, browser] = await Promise.all([startTestServer(E2E_SERVER_ENV), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("password policy in the sign-up form", () => {
+  it("refuses a common password live and on submit, and accepts a passphrase", async () => {
+    const { page, context, errors } = await openPage(browser, server.url);
+    const signUps: string[] = [];
+    page.on("request", (r) => r.url().includes("/api/auth/sign-up") && signUps.push(r.url()));
+    const form = new SignUpPage(page);
+    await form.goto();
+    const strength = page.getByTestId("password-strength");
+    await form.fill({ name: "Ada Lovelace", email: uniqueEmail("ada"), password: "password" });
+    await expect.poll(() => strength.getAttribute("class")).toContain("rule-bad");
+    expect(await strength.textContent()).toMatch(/heavily used password.*too easy to guess/);
+    await form.submit();
+    await form.fieldError("password").waitFor();
+    expect(await form.fieldError("password").textContent()).toMatch(/too easy to guess/);
+    expect(signUps).toEqual([]); // refused before anything was sent
+
+    await page.getByTestId("password").fill("lovelace2024");
+    await expect.poll(() => strength.textContent()).toMatch(/personal/);
+    await page.getByTestId("password").fill("analytical engine notes");
+    await expect.poll(() => strength.getAttribute("class")).toContain("rule-ok");
+    await form.submit();
+    await page.getByTestId("quick-add-input").waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  for (const colorScheme of ["light", "dark"] as const) {
+    for (const [size, viewport] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]] as const) {
+      it(`screenshot ${colorScheme} ${size}`, async () => {
+        const { page, context } = await openPage(browser, server.url, { colorScheme, viewport, isMobile: size === "phone" });
+        const form = new SignUpPage(page);
+        await form.goto();
+        await form.fill({ name: "Ada Lovelace", email: "ada@example.com", password: "12345678" });
+        await expect.poll(() => page.getByTestId("password-strength").getAttribute("class")).toContain("rule-bad");
+        await page.screenshot({ path: `${OUT}password-policy-${colorScheme}-${size}.png` });
+        await context.close();
+      });
+    }
+  }
+});
