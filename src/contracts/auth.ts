@@ -65,3 +65,24 @@ export function passwordProblem(password: string, context: PasswordContext, chec
 }
 
 export const PASSWORD_TOO_WEAK = "PASSWORD_TOO_WEAK";
+
+/** Longest display name; with the email it rides in every JWT, which must stay small. */
+export const NAME_MAX = 100;
+/** RFC 5321's limit on a forward path, less the angle brackets. */
+export const EMAIL_MAX = 254;
+
+// C0/C1 controls, and the bidi overrides that make a name render as something else.
+const UNSAFE_NAME_CHARS = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
+
+/** A display name as sent (the web trims first): 1–100 characters, not blank, no control characters. */
+export const DisplayName = z
+  .string()
+  .max(NAME_MAX, `Use at most ${NAME_MAX} characters.`)
+  .refine((v) => v.trim() !== "", "Enter your name.")
+  .refine((v) => !UNSAFE_NAME_CHARS.test(v), "Use letters, digits, spaces and punctuation only.");
+
+/** An email address's size (its syntax is Better Auth's to check). */
+export const EmailLength = z
+  .string()
+  .max(EMAIL_MAX, `Use at most ${EMAIL_MAX} characters.`)
+  .refine((v) => v.trim() !== "", "Enter your email address.");

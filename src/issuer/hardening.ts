@@ -15,6 +15,7 @@ import { CLIENT_IP_HEADER } from "../server/client-ip.ts";
 import type { Logger } from "../server/logger.ts";
 import type { Mailer } from "./mailer.ts";
 import { enforcePasswordPolicy } from "./password-policy.ts";
+import { enforceProfilePolicy } from "./profile-policy.ts";
 
 /** Paths (relative to /api/auth) that guess or change credentials: the strict per-IP rule. */
 export const CREDENTIAL_PATHS = [
@@ -96,6 +97,7 @@ export const lifecycleHooks = {
       // Without a password Better Auth would accept any "fresh" session.
       throw new APIError("BAD_REQUEST", { code: "PASSWORD_REQUIRED", message: "confirm the deletion with your password" });
     }
+    enforceProfilePolicy(ctx.path, body);
     await enforcePasswordPolicy(ctx, body);
     if (ctx.path === "/change-password") {
       // A new password always signs out every other device.

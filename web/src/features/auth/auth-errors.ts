@@ -26,6 +26,7 @@ export function describeAuthError(error: { status: number; code?: string; messag
   }
   // The server's sentence comes from the same policy the form checks (contracts/auth.ts).
   if (code === PASSWORD_TOO_WEAK) return { field: "password", message: error.message || "This password is too easy to guess." };
+  if (code === "INVALID_NAME") return { field: "name", message: error.message || "Check your name." };
   if (code === "INVALID_EMAIL") return { field: "email", message: "Enter a valid email address." };
   if (error.status === 429) return { field: "form", message: "Too many attempts. Wait a minute and try again." };
   if (error.status === 403) return { field: "form", message: "This request was blocked. Reload the page and try again." };
