@@ -60,9 +60,17 @@ const EnvSchema = z.object({
   /** Per IP: sign-in, sign-up, password and account changes, per window. */
   RATE_LIMIT_AUTH_PER_IP: seconds.default(10),
   RATE_LIMIT_AUTH_WINDOW_SECONDS: seconds.default(60),
-  /** Per email address: sign-in, sign-up and reset requests, per window. */
+  /**
+   * Per email address, per window: sign-up and reset requests are refused past it; sign-in
+   * attempts past it are slowed down (growing delay), never refused (docs/decisions/012).
+   */
   RATE_LIMIT_AUTH_PER_EMAIL: seconds.default(10),
   RATE_LIMIT_AUTH_EMAIL_WINDOW_SECONDS: seconds.default(900),
+  /** Per (email, client IP), per email window: sign-in attempts refused past it. */
+  RATE_LIMIT_AUTH_PER_EMAIL_IP: seconds.default(5),
+  /** The first slowed-down sign-in waits this long; each further one twice as long, up to the max. */
+  AUTH_DELAY_BASE_MS: seconds.default(500),
+  AUTH_DELAY_MAX_MS: seconds.default(10_000),
   /** Per IP: every other /api/auth request (sessions, tokens) per minute. */
   RATE_LIMIT_AUTH_OTHER_PER_MINUTE: seconds.default(300),
   /** Open /events streams per user on one replica (a newer one closes the oldest), and in total per replica. */

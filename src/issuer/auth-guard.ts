@@ -1,7 +1,8 @@
 /**
  * What runs in front of Better Auth's handler:
- * - the per-email limit (Better Auth's own limiter keys by IP and path only),
- *   so one account cannot be guessed at from many addresses;
+ * - sign-in limits per (email, IP) and per email (sign-in-limits.ts), and a
+ *   per-email limit on sign-up and reset mails (Better Auth's own limiter keys
+ *   by IP and path only);
  * - the client IP we resolved (TRUST_PROXY-aware) handed over in a header
  *   Better Auth is configured to read, replacing anything a client sent;
  * - Better Auth's 429 rewritten to our error shape with `Retry-After`.
@@ -12,9 +13,11 @@ import type { Config } from "../config/env.ts";
 import { errorJson } from "../resource/http-errors.ts";
 import { rateLimitedError, type RateLimiter } from "../resource/rate-limit.ts";
 import { CLIENT_IP_HEADER } from "../server/client-ip.ts";
+import { admitSignIn } from "./sign-in-limits.ts";
 
-/** POST paths whose body names an account: counted per email address. */
-export const EMAIL_LIMITED_PATHS = new Set(["/api/auth/sign-in/email", "/api/auth/sign-up/email", "/api/auth/request-password-reset"]);
+/** POST paths whose body names an account: counted per email address (sign-in has its own model). */
+export const EMAIL_LIMITED_PATHS = new Set(["/api/auth/sign-up/email", "/api/auth/request-password-reset"]);
+export const SIGN_IN_PATH = "/api/auth/sign-in/email";
 
 export interface AuthGuardOptions {
   config: Config;
@@ -37,7 +40,11 @@ export function authGuard({ config, limiter, clientIp }: AuthGuardOptions) {
 
   /** The request to hand to Better Auth; throws 429 when the account's limit is used up. */
   return async function guard(c: Context): Promise<Request> {
-    if (c.req.method === "POST" && EMAIL_LIMITED_PATHS.has(c.req.path)) {
+    const ip = clientIp(c);
+    if (c.req.method === "POST" && c.req.path === SIGN_IN_PATH) {
+      const email = await emailOf(c.req.raw);
+      if (email) c.set("authDelay" as never, (await admitSignIn(config, limiter, email, ip)) as never);
+    } else if (c.req.method === "POST" && EMAIL_LIMITED_PATHS.has(c.req.path)) {
       const email = await emailOf(c.req.raw);
       if (email) {
         // One bucket per address and action (sign-in, sign-up, reset mails); hashed, so
@@ -50,7 +57,6 @@ export function authGuard({ config, limiter, clientIp }: AuthGuardOptions) {
     }
     const headers = new Headers(c.req.raw.headers);
     headers.delete(CLIENT_IP_HEADER);
-    const ip = clientIp(c);
     if (ip) headers.set(CLIENT_IP_HEADER, ip);
     const init: RequestInit & { duplex?: "half" } = { headers };
     if (c.req.raw.body) init.duplex = "half";

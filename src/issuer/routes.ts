@@ -7,6 +7,7 @@ import { Hono } from "hono";
 import type { Auth } from "./auth.ts";
 import { authGuard, normalizeRateLimited, type AuthGuardOptions } from "./auth-guard.ts";
 import { withErrorShape } from "./error-shape.ts";
+import { AUTH_DELAY_HEADER } from "./sign-in-limits.ts";
 
 export const JWKS_CACHE_CONTROL = "public, max-age=60";
 
@@ -22,7 +23,16 @@ export function issuerRoutes(auth: Auth, guardOptions: AuthGuardOptions) {
   app.get("/api/auth/jwks", jwks);
   const guard = authGuard(guardOptions);
   app.on(["GET", "POST"], "/api/auth/*", async (c) => {
-    return withErrorShape(c, normalizeRateLimited(c, await auth.handler(await guard(c))));
+    const res = await withErrorShape(c, normalizeRateLimited(c, await auth.handler(await guard(c))));
+    const delay = c.get("authDelay" as never) as number | undefined;
+    if (delay) {
+      try {
+        res.headers.set(AUTH_DELAY_HEADER, String(delay));
+      } catch {
+        // immutable headers: the delay still happened
+      }
+    }
+    return res;
   });
   return app;
 }

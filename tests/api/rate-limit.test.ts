@@ -25,7 +25,7 @@ describe("rate limits through the app", () => {
   beforeAll(async () => {
     t = await createTestApp({
       RATE_LIMIT_WRITES_PER_MINUTE: "5",
-      RATE_LIMIT_AUTH_PER_EMAIL: "3",
+      RATE_LIMIT_AUTH_PER_EMAIL_IP: "3",
       RATE_LIMIT_AUTH_PER_IP: "8",
     });
   });
@@ -54,7 +54,8 @@ describe("rate limits through the app", () => {
     expect((await t.api(a, "GET", "/api/me/tasks")).headers.get("ratelimit-limit")).toBeNull();
   });
 
-  it("limits sign-in attempts per email address, even with the right password", async () => {
+  // The (email, address) limit: in process there is no peer address, so every request shares one.
+  it("limits sign-in attempts per email address and client address, even with the right password", async () => {
     const u = await t.signUp("Targeted");
     for (let i = 0; i < 3; i++) expect((await signIn(u.email)).status).toBe(401);
     const blocked = await signIn(u.email.toUpperCase(), "correct horse battery"); // same address, other case
