@@ -36,6 +36,8 @@ export interface TurnInput {
   /** Named in a tool's unexpected failure; the failure itself goes to `reportError` (the server log). */
   requestId?: string | undefined;
   reportError?: ToolContext["reportError"];
+  /** The user's write budget, spent by each mutating tool call. */
+  spendWrite?: ToolContext["spendWrite"];
 }
 
 /** Streams the turn's events; the last one is `done` or `error`. */
@@ -69,6 +71,7 @@ export async function* runTurn(input: TurnInput): AsyncGenerator<ChatEvent> {
     onTasksChanged: input.onTasksChanged,
     requestId: input.requestId,
     reportError: input.reportError,
+    spendWrite: input.spendWrite,
   });
   const calls = new Map<string, StoredToolCall>();
   const invalidCalls = new Set<string>();

@@ -47,6 +47,8 @@ function toolErrorReporter(logger: Logger): NonNullable<ToolContext["reportError
 export function resourceRoutes({ db, verify, limiter, events, streamLimits, chat, site, logger }: ResourceDeps) {
   const onTasksChanged = (userId: string) => events.publish(userId);
   const reportError = toolErrorReporter(logger);
+  // One per-user write budget for REST and every tool surface (the middleware's "write:<user>" key).
+  const writeBudget = (userId: string) => () => limiter.consume(`write:${userId}`, limiter.rules.write);
   const app = new Hono<AuthEnv>();
   const gate = [requireUser({ verify }), pathUser] as const;
   // Every per-user resource sits behind the gate once ("/x/*" also matches "/x").
@@ -57,12 +59,12 @@ export function resourceRoutes({ db, verify, limiter, events, streamLimits, chat
   app.route("/api/:user_id/export", accountRoutes({ db }));
   app.route("/api/:user_id/tasks", taskRoutes({ db, onChange: onTasksChanged }));
   app.use("/api/:user_id/chat", rateLimitWrites({ limiter, limit: "chat" }));
-  app.route("/api/:user_id/chat", chatRoutes({ db, ...chat, onTasksChanged, reportError }));
+  app.route("/api/:user_id/chat", chatRoutes({ db, ...chat, onTasksChanged, reportError, writeBudget }));
   app.route("/api/:user_id/conversations", conversationRoutes(db));
   // ChatKit's single endpoint (the user comes from the token; chat/write limits apply per request type inside).
   app.use("/api/chatkit", requireUser({ verify }));
-  app.route("/api/chatkit", chatkitRoutes({ db, ...chat, onTasksChanged, reportError, limiter }));
+  app.route("/api/chatkit", chatkitRoutes({ db, ...chat, onTasksChanged, reportError, limiter, writeBudget }));
   app.route("/api/:user_id/events", eventRoutes(events, createStreamSlots(streamLimits)));
-  app.route("/", mcpRoutes({ db, verify, ...site, onTasksChanged, reportError }));
+  app.route("/", mcpRoutes({ db, verify, ...site, onTasksChanged, reportError, writeBudget }));
   return app;
 }

@@ -14,7 +14,7 @@ import * as store from "../../domain/conversations/service.ts";
 import { DomainError, notFound } from "../../domain/errors.ts";
 import type { ChatModel } from "../models/select.ts";
 import { runTurn } from "../run-turn.ts";
-import type { ToolContext } from "../tools/define.ts";
+import type { ToolContext, WriteBudget } from "../tools/define.ts";
 import { messageIdOf } from "./ids.ts";
 import { toThread, userItem } from "./items.ts";
 import { listItems, listThreads } from "./pages.ts";
@@ -26,6 +26,7 @@ export interface ChatKitDeps {
   timeoutMs: number;
   onTasksChanged: (userId: string) => void;
   reportError?: ToolContext["reportError"];
+  writeBudget?: (userId: string) => WriteBudget;
 }
 
 export interface ChatKitContext {
@@ -121,6 +122,7 @@ async function answerLastMessage(deps: ChatKitDeps, ctx: ChatKitContext, convers
   const replyId = await store.reserveMessageId(deps.db);
   const turn = runTurn({
     ...deps,
+    spendWrite: deps.writeBudget?.(ctx.userId),
     userId: ctx.userId,
     conversationId,
     retry: true,

@@ -23,7 +23,15 @@ export interface ToolContext {
   requestId?: string | undefined;
   /** Where an unexpected failure goes (the server log); the caller only ever sees a generic error. */
   reportError?: ((err: unknown, fields: { tool: string; request_id?: string | undefined }) => void) | undefined;
+  /**
+   * Counts one write against the user's budget, the same one REST writes use;
+   * every call of a mutating tool spends it, whatever the surface (chat, ChatKit, MCP).
+   */
+  spendWrite?: WriteBudget | undefined;
 }
+
+/** Spends one unit of a user's write budget (bound to the user by the caller). */
+export type WriteBudget = () => Promise<{ allowed: boolean; retryAfter: number }>;
 
 export interface TaskTool<N extends ToolName = ToolName, I extends z.ZodObject = z.ZodObject, K extends ResultKind = ResultKind>
   extends ToolSpec<N, I, K> {
@@ -58,6 +66,10 @@ export function invalidInput(error: z.ZodError): ToolResult {
 export async function runTool(tool: TaskTool, ctx: ToolContext, input: unknown): Promise<ToolResult> {
   const parsed = tool.input.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
+  if (tool.mutates && ctx.spendWrite) {
+    const budget = await ctx.spendWrite();
+    if (!budget.allowed) return { error: { code: "rate_limited", message: `too many changes; try again in ${budget.retryAfter} s` } };
+  }
   let result: ToolResult;
   try {
     result = await tool.run(ctx, parsed.data);

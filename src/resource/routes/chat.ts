@@ -10,7 +10,7 @@ import type { Db } from "../../db/client.ts";
 import { assertTimeZone } from "../../domain/time.ts";
 import type { ChatModel } from "../../assistant/models/select.ts";
 import { runTurn } from "../../assistant/run-turn.ts";
-import type { ToolContext } from "../../assistant/tools/define.ts";
+import type { ToolContext, WriteBudget } from "../../assistant/tools/define.ts";
 import { errorJson } from "../http-errors.ts";
 import type { AuthEnv } from "../require-user.ts";
 import { jsonBody } from "../validate.ts";
@@ -21,6 +21,7 @@ export interface ChatDeps {
   timeoutMs: number;
   onTasksChanged: (userId: string) => void;
   reportError: ToolContext["reportError"];
+  writeBudget: (userId: string) => WriteBudget;
 }
 
 export function chatRoutes(deps: ChatDeps) {
@@ -30,6 +31,7 @@ export function chatRoutes(deps: ChatDeps) {
     const req = await jsonBody(c, ChatRequest);
     const turn = runTurn({
       ...deps,
+      spendWrite: deps.writeBudget(c.var.user.id),
       userId: c.var.user.id,
       conversationId: req.conversation_id,
       message: req.message,

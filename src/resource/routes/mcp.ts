@@ -6,7 +6,7 @@
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { Hono } from "hono";
 import { createMcpServer } from "../../assistant/mcp-server.ts";
-import type { ToolContext } from "../../assistant/tools/define.ts";
+import type { ToolContext, WriteBudget } from "../../assistant/tools/define.ts";
 import type { Db } from "../../db/client.ts";
 import { errorJson } from "../http-errors.ts";
 import { requireUser, type AuthEnv } from "../require-user.ts";
@@ -20,6 +20,7 @@ export interface McpDeps {
   jwksUrl: string;
   onTasksChanged: (userId: string) => void;
   reportError: ToolContext["reportError"];
+  writeBudget: (userId: string) => WriteBudget;
 }
 
 export const PROTECTED_RESOURCE_PATH = "/.well-known/oauth-protected-resource";
@@ -49,6 +50,8 @@ export function mcpRoutes(deps: McpDeps) {
       onTasksChanged: deps.onTasksChanged,
       requestId: c.var.requestId,
       reportError: deps.reportError,
+      // Every tools/call of a mutating tool counts, each call inside a JSON-RPC batch too.
+      spendWrite: deps.writeBudget(c.var.user.id),
     });
     const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     await server.connect(transport);
