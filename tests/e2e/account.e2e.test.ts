@@ -139,7 +139,9 @@ describe("account lifecycle", () => {
     await account.changePassword("not my password", finalPassword);
     await expect(account.fieldError("current-password").innerText()).resolves.toMatch(/isn't right/);
     await account.changePassword(newPassword, finalPassword);
-    await expect.poll(() => account.passwordChanged.innerText()).toMatch(/every other device/i);
+    // Wait for the answer itself (scrypt twice and the password check), not a 1 s poll.
+    await account.passwordChanged.waitFor();
+    expect(await account.passwordChanged.innerText()).toMatch(/every other device/i);
     await account.ready();
     await expect(account.thisDevice.count()).resolves.toBe(1);
 
