@@ -62,7 +62,7 @@ const EnvSchema = z.object({
   RATE_LIMIT_AUTH_WINDOW_SECONDS: seconds.default(60),
   /**
    * Per email address, per window: sign-up and reset requests are refused past it; sign-in
-   * attempts past it are slowed down (growing delay), never refused (docs/decisions/012).
+   * attempts past it are slowed down (growing delay), never refused (docs/decisions/013).
    */
   RATE_LIMIT_AUTH_PER_EMAIL: seconds.default(10),
   RATE_LIMIT_AUTH_EMAIL_WINDOW_SECONDS: seconds.default(900),

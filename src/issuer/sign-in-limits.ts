@@ -1,6 +1,6 @@
 /**
  * Sign-in limits that stop password guessing without letting anyone lock a
- * user out (docs/decisions/012-login-limits.md):
+ * user out (docs/decisions/013-login-limits.md):
  * - per (email, client IP), tight: that address is refused (429) for that
  *   account once it has made RATE_LIMIT_AUTH_PER_EMAIL_IP attempts in the window;
  * - per email, loose: past RATE_LIMIT_AUTH_PER_EMAIL attempts from anywhere,

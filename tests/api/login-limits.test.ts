@@ -1,5 +1,5 @@
 /**
- * Sign-in limits (docs/decisions/012-login-limits.md): guessing from one
+ * Sign-in limits (docs/decisions/013-login-limits.md): guessing from one
  * address is stopped per (email, IP); attempts from many addresses on one
  * account are slowed down with a growing delay; nobody can lock the owner out.
  * Client addresses come from X-Forwarded-For behind a trusted (loopback) proxy.

@@ -2,7 +2,7 @@
  * Password guessing against two server processes sharing one PostgreSQL
  * database: the per-account and per-IP limits are counted in the database, so
  * spreading attempts over both processes gains the attacker nothing.
- * Since decision 012 the tight limit is per (email, client address): the
+ * Since decision 013 the tight limit is per (email, client address): the
  * attacker's address is stopped, the owner's other address still gets in.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -71,7 +71,7 @@ describe.skipIf(!available)("sign-in brute force across two processes", () => {
       expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe("rate_limited");
     }
-    // …while the owner, from another address, is not locked out (changed on purpose by decision 012).
+    // …while the owner, from another address, is not locked out (changed on purpose by decision 013).
     expect((await signIn(b, email, "the real password", "198.51.100.7")).status).toBe(200);
   });
 
