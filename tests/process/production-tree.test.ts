@@ -53,13 +53,12 @@ describe("the production tree", () => {
   it("prestart loads neither esbuild nor Vite when dist/ is current", async () => {
     expect(pkg.scripts.prestart).toBe("node scripts/build.mjs --if-stale");
     // Any attempt to resolve a build tool fails the run, as it would after `npm ci --omit=dev`.
-    const hook = `data:text/javascript,${encodeURIComponent(
-      `import { registerHooks } from "node:module";
-       registerHooks({ resolve(spec, ctx, next) {
-         if (/^(esbuild|vite)($|\\/)/.test(spec)) throw new Error("build tool loaded: " + spec);
-         return next(spec, ctx);
-       } });`,
-    )}`;
+    const hooks = `export function resolve(spec, ctx, next) {
+      if (/^(esbuild|vite)($|\\/)/.test(spec)) throw new Error("build tool loaded: " + spec);
+      return next(spec, ctx);
+    }`;
+    const register = `import { register } from "node:module"; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});`;
+    const hook = `data:text/javascript,${encodeURIComponent(register)}`;
     const result = await run(["--import", hook, "scripts/build.mjs", "--if-stale", "server"]);
     expect(result).toEqual({ code: 0, output: "" });
   });

@@ -44,7 +44,10 @@ export function runMain(env: Record<string, string>): { child: ChildProcess; out
 export async function spawnServer(env: Record<string, string>, timeoutMs = 30_000): Promise<SpawnedServer> {
   const { child, output, exit } = runMain({ PORT: "0", HOST: "127.0.0.1", ...env });
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output()}`)), timeoutMs);
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL"); // a server left starting would hold its data dir's lock
+      reject(new Error(`server did not start in ${timeoutMs} ms:\n${output()}`));
+    }, timeoutMs);
     const onData = () => {
       const line = output().split("\n").find((l) => l.includes('"tickler listening"'));
       if (line) {
