@@ -21,6 +21,8 @@ export default defineConfig(async () => {
         ...common,
         name: "pglite",
         include: ["src/**/*.test.ts", "tests/**/*.test.ts"],
+        // tests/process spawn the built server.
+        globalSetup: ["tests/support/build-server.ts"],
         exclude: ["tests/e2e/**", "node_modules/**"],
         env: { TEST_DB: "pglite" },
       },

@@ -1,13 +1,23 @@
 /**
- * Runs `src/server/main.ts` as a real child process and waits for its
- * "tickler listening" log line, for tests about processes (split mode, locks,
- * signals).
+ * Runs the server as a real child process, exactly as `npm start` does (the built
+ * dist/server with the start script's Node flags), and waits for its "tickler
+ * listening" log line, for tests about processes (split mode, locks, signals).
+ * The suite's global setup builds dist/server when it is older than src.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { RAISED_LIMITS } from "./limits.ts";
 
-const MAIN = fileURLToPath(new URL("../../src/server/main.ts", import.meta.url));
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+/** Node's arguments in package.json's `start` script ("exec node <args>"), the one place they are kept. */
+export function startArgs(): string[] {
+  const { scripts } = JSON.parse(readFileSync(`${ROOT}package.json`, "utf8")) as { scripts: { start: string } };
+  const [exec, node, ...args] = scripts.start.trim().split(/\s+/);
+  if (exec !== "exec" || node !== "node") throw new Error(`expected the start script to be "exec node …", got: ${scripts.start}`);
+  return args;
+}
 
 export interface SpawnedServer {
   url: string;
@@ -18,7 +28,8 @@ export interface SpawnedServer {
 }
 
 export function runMain(env: Record<string, string>): { child: ChildProcess; output: () => string; exit: Promise<number | null> } {
-  const child = spawn(process.execPath, ["--import", "tsx", MAIN], {
+  const child = spawn(process.execPath, startArgs(), {
+    cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "test", LOG_LEVEL: "info", ...RAISED_LIMITS, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -33,7 +44,10 @@ export function runMain(env: Record<string, string>): { child: ChildProcess; out
 export async function spawnServer(env: Record<string, string>, timeoutMs = 30_000): Promise<SpawnedServer> {
   const { child, output, exit } = runMain({ PORT: "0", HOST: "127.0.0.1", ...env });
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output()}`)), timeoutMs);
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL"); // a server left starting would hold its data dir's lock
+      reject(new Error(`server did not start in ${timeoutMs} ms:\n${output()}`));
+    }, timeoutMs);
     const onData = () => {
       const line = output().split("\n").find((l) => l.includes('"tickler listening"'));
       if (line) {

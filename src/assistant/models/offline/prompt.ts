@@ -40,7 +40,8 @@ export function normaliseOutput(output: LanguageModelV3ToolResultOutput | undefi
         return { text: output.value };
       }
     case "error-text":
-      return { error: { code: "tool_error", message: output.value } };
+      // AI SDK 7 renders a thrown error as `error.toString()` ("Error: …"): keep the message.
+      return { error: { code: "tool_error", message: output.value.replace(/^\w*Error: /, "") } };
     case "error-json": {
       const v = output.value as { error?: unknown } | null;
       return v && typeof v === "object" && "error" in v ? v : { error: { code: "tool_error", message: JSON.stringify(v) } };

@@ -45,7 +45,7 @@ async function runCase(c: EvalCase, toolsFor: ToolsFor): Promise<string[]> {
     const result = streamText({ model, system, messages, tools, stopWhen: stepCountIs(6) });
     const text = await result.text;
     const steps = await result.steps;
-    messages.push(...(await result.response).messages);
+    messages.push(...(await result.responseMessages)); // every step's messages (ai 7: response.messages is the last step's)
     const calls = steps.flatMap((s) => s.toolCalls.map((tc) => ({ tool: tc.toolName, args: tc.input })));
     if (turn.calls && !callsMatch(turn.calls, calls)) {
       problems.push(`“${turn.say}”: expected ${JSON.stringify(turn.calls)}\n      got ${JSON.stringify(calls)}\n      reply: ${JSON.stringify(text)}`);

@@ -20,7 +20,7 @@ export async function transcript(c: EvalCase, real: RealTools): Promise<string> 
     const r = streamText({ model: createOfflineModel(), system: formatClock(now, timeZone), messages, tools, stopWhen: stepCountIs(6) });
     const text = await r.text;
     const calls = (await r.steps).flatMap((s) => s.toolCalls.map((tc) => `  ${tc.toolName} ${JSON.stringify(tc.input)}`));
-    messages.push(...(await r.response).messages);
+    messages.push(...(await r.responseMessages));
     lines.push(`> ${turn.say}`, ...calls, `  = ${text.replace(/\n/g, "\n    ")}`);
   }
   return lines.join("\n");

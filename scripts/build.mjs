@@ -1,0 +1,111 @@
+// Builds what `npm start` serves: the server as an ESM bundle in dist/server (esbuild) and the
+// web app in dist/web (Vite).
+//   node scripts/build.mjs              build both (`npm run build`)
+//   node scripts/build.mjs --if-stale   build only what is missing or older than its sources
+//                                       (`npm start`'s prestart, and the test suite's setup)
+//   … server | web                      limit to one of them
+// Plain JavaScript with no dependencies until it has to build, so a built tree starts with
+// production dependencies only (`npm ci --omit=dev && npm start`): esbuild and Vite are dev tools.
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const at = (path) => join(ROOT, path);
+// A changed dependency or build setting changes both outputs.
+const SHARED = ["package.json", "package-lock.json", "scripts/build.mjs"];
+
+export const TARGETS = {
+  server: { output: "dist/server/main.js", sources: ["src", ...SHARED], build: buildServer },
+  // The web bundle imports from src/ only the contracts, the grammar and the domain's time helpers.
+  web: { output: "dist/web/index.html", sources: ["web", "src/contracts", "src/grammar", "src/domain/time.ts", "src/domain/errors.ts", ...SHARED], build: buildWeb },
+};
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return readdirSync(path).reduce((max, name) => Math.max(max, newestMtime(join(path, name))), st.mtimeMs);
+}
+
+/** "missing", "stale" or undefined (up to date). */
+export function staleness(name) {
+  const { output, sources } = TARGETS[name];
+  if (!existsSync(at(output))) return "missing";
+  const built = statSync(at(output)).mtimeMs;
+  return sources.some((s) => newestMtime(at(s)) > built) ? "stale" : undefined;
+}
+
+/** Whether the build tools are installed (they are dev dependencies). */
+const toolsInstalled = () => existsSync(at("node_modules/esbuild")) && existsSync(at("node_modules/vite"));
+
+async function buildServer() {
+  const { build } = await import("esbuild");
+  rmSync(at("dist/server"), { recursive: true, force: true });
+  // migrate.ts reads the committed SQL next to itself: ./migrations.
+  cpSync(at("src/db/migrations"), at("dist/server/migrations"), { recursive: true });
+  const result = await build({
+    absWorkingDir: ROOT,
+    entryPoints: ["src/server/main.ts"],
+    outdir: "dist/server",
+    bundle: true,
+    // Lazily imported modules (the other database's driver, providers) stay in chunks never parsed.
+    splitting: true,
+    chunkNames: "chunks/[name]-[hash]",
+    format: "esm",
+    platform: "node",
+    target: "node22.12",
+    external: SERVER_EXTERNAL,
+    // Bundled CommonJS dependencies call require() for Node built-ins.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    sourcemap: "linked",
+    legalComments: "linked",
+    logLevel: "warning",
+    metafile: true,
+  });
+  // What the bundle leaves to node_modules, for the production-tree test.
+  writeFileSync(at("dist/server/metafile.json"), JSON.stringify(result.metafile));
+  const misplaced = Object.keys(result.metafile.inputs).filter(readsOwnFiles);
+  if (misplaced.length) {
+    throw new Error(`these bundled files locate files next to themselves; add their package to SERVER_EXTERNAL:\n${misplaced.join("\n")}`);
+  }
+}
+
+/**
+ * Dependencies loaded from node_modules at run time instead of bundled: those that find files
+ * relative to their own location (PGlite's .wasm and data files, ioredis's package.json and
+ * stack filtering through __dirname), which a bundle would break.
+ */
+const SERVER_EXTERNAL = ["@electric-sql/pglite", "ioredis"];
+const OWN_LOCATION = /\b__dirname\b|\b__filename\b|import\.meta\.(url|dirname|filename)\b|require\.resolve\(/;
+const readsOwnFiles = (input) => input.includes("node_modules/") && OWN_LOCATION.test(readFileSync(at(input), "utf8"));
+
+async function buildWeb() {
+  // Vite bundles React's development build unless NODE_ENV is production (the tests run with "test").
+  process.env.NODE_ENV = "production";
+  const { build } = await import("vite");
+  await build({ configFile: at("web/vite.config.ts"), logLevel: "warn" });
+}
+
+async function main(args) {
+  const ifStale = args.includes("--if-stale");
+  const names = Object.keys(TARGETS).filter((n) => args.includes(n));
+  for (const name of names.length ? names : Object.keys(TARGETS)) {
+    const state = ifStale ? staleness(name) : "forced";
+    if (!state) continue;
+    if (!toolsInstalled()) {
+      // A production install (`--omit=dev`) can serve what is built but cannot build.
+      if (state === "stale") {
+        console.warn(`${TARGETS[name].output} is older than its sources; serving it anyway (run \`npm ci && npm run build\` to rebuild)`);
+        continue;
+      }
+      console.error(`${TARGETS[name].output} is missing and the build tools are not installed: run \`npm ci && npm run build\` first`);
+      process.exit(1);
+    }
+    const started = performance.now();
+    await TARGETS[name].build();
+    console.log(`built ${name} in ${Math.round(performance.now() - started)} ms`);
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main(process.argv.slice(2));
