@@ -34,7 +34,16 @@ export default defineConfig(async () => {
   // TZ=UTC: the web's unit tests read local-time labels ("Tomorrow 9:00") as a browser in UTC would.
   projects.push({ test: { name: "web", include: ["web/src/**/*.test.ts"], environment: "happy-dom", setupFiles: common.setupFiles, env: { TZ: "UTC" } } });
   projects.push({
-    test: { ...common, name: "e2e", include: ["tests/e2e/**/*.test.ts"], fileParallelism: false, testTimeout: 90_000 },
+    test: {
+      ...common,
+      name: "e2e",
+      include: ["tests/e2e/**/*.test.ts"],
+      fileParallelism: false,
+      testTimeout: 90_000,
+      // `expect.poll` waits for a state like Playwright's waits do (10 s), not Vitest's 1 s: a bound for
+      // failing, never a speed claim (speed is `npm run bench`'s job).
+      expect: { poll: { timeout: 10_000 } },
+    },
   });
   return { test: { projects } };
 });

@@ -78,7 +78,9 @@ describe("account lifecycle", () => {
     const nobody = uniqueEmail("nobody");
     const unknown = await forgot.request(nobody);
     expect(unknown.replace(nobody, "<email>")).toBe(known.replace(user.email, "<email>"));
-    await expect(mail.linkFor(nobody, { since, timeoutMs: 300 })).rejects.toThrow(/no email/);
+    // Better Auth sends the mail before it answers (no background-task handler is configured), so an
+    // email to this address would be in the log by now.
+    expect(mail.sent(nobody, since)).toBe(false);
 
     // The emailed link lands on the reset page with its token.
     await page.goto(link);

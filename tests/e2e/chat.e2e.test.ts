@@ -78,14 +78,14 @@ describe("assistant", () => {
     expect(await chat.input.evaluate((el) => el === document.activeElement)).toBe(true);
 
     // The task shows up in the list without a reload.
-    await tasks.item("Buy milk").waitFor({ timeout: 2000 });
+    await tasks.item("Buy milk").waitFor();
     await expect(tasks.item("Buy milk").getByTestId("task-tag").innerText()).resolves.toBe("#errands");
     await expect.poll(() => tasks.count("pending")).toBe(1);
 
     // Undo on the card deletes it again, and the list follows.
     await card.getByTestId("tool-undo").click();
     await expect(card.getByTestId("tool-undo-note").innerText()).resolves.toMatch(/Undone\. Removed #\d+/);
-    await tasks.item("Buy milk").waitFor({ state: "detached", timeout: 2000 });
+    await tasks.item("Buy milk").waitFor({ state: "detached" });
     await expect.poll(() => tasks.count("pending")).toBe(0);
 
     // Shift+Enter makes a new line instead of sending.
@@ -135,17 +135,17 @@ describe("assistant", () => {
     const otherTasks = new TasksPage(other);
     await otherTasks.goto("/");
     await otherTasks.toggle("Added from outside");
-    await tasks.item("Added from outside").waitFor({ state: "detached", timeout: 2000 });
-    await expect.poll(() => tasks.count("completed"), { timeout: 2000 }).toBe(1);
+    await tasks.item("Added from outside").waitFor({ state: "detached" });
+    await expect.poll(() => tasks.count("completed")).toBe(1);
     await other.close();
 
     // And a change made by the assistant in this page, with Undo setting it back.
     await chat.ask("mark task 2 done");
-    await tasks.item("Call the plumber").waitFor({ state: "detached", timeout: 2000 });
-    await expect.poll(() => tasks.count("completed"), { timeout: 2000 }).toBe(2);
+    await tasks.item("Call the plumber").waitFor({ state: "detached" });
+    await expect.poll(() => tasks.count("completed")).toBe(2);
     await chat.toolCard(/^Completed #2 Call the plumber/).getByTestId("tool-undo").click();
-    await tasks.item("Call the plumber").waitFor({ timeout: 2000 });
-    await expect.poll(() => tasks.count("completed"), { timeout: 2000 }).toBe(1);
+    await tasks.item("Call the plumber").waitFor();
+    await expect.poll(() => tasks.count("completed")).toBe(1);
 
     expect(errors.filter((e) => !expectedStatus(e))).toEqual([]);
     await context.close();

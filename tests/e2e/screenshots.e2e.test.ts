@@ -8,7 +8,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../support/start-server.ts";
 import { TasksPage } from "../pages/tasks-page.ts";
-import { launchBrowser, openPage } from "./support/browser.ts";
+import { animationsFinished, launchBrowser, openPage } from "./support/browser.ts";
 import { ensureWebBuilt } from "./support/build-web.ts";
 import { E2E_SERVER_ENV } from "./support/server-env.ts";
 import { sampleTasks, seedTasks, signUpInContext, tokenInContext, uniqueEmail } from "./support/seed.ts";
@@ -60,7 +60,7 @@ describe.each(["light", "dark"] as const)("screenshots (%s)", (colorScheme) => {
 
     await tasks.items.first().getByTestId("task-edit").click();
     await page.getByTestId("editor-title").waitFor();
-    await page.waitForTimeout(250); // slide-in animation
+    await animationsFinished(page); // the editor slides in
     await shot("task-editor");
     await page.keyboard.press("Escape");
 

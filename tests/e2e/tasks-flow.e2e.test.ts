@@ -223,8 +223,8 @@ describe("tasks flow", () => {
     await tasks.errorToasts().filter({ hasText: "Couldn't add" }).getByTestId("toast-action").click();
     await tasks.item("Doomed task").waitFor();
     await tasks.settled();
-    await tasks.delete("Doomed task");
     const deleted = page.waitForResponse((r) => r.request().method() === "DELETE", { timeout: 15_000 });
+    await tasks.delete("Doomed task");
     expect((await deleted).status()).toBe(204);
     await context.close();
   });

@@ -1,9 +1,15 @@
 /**
- * With 5-second tokens, the app keeps working across expiries without the user
- * noticing: tokens are refreshed in the background, a 401 triggers one refresh
- * and a retry, and concurrent requests share one refresh.
+ * Tokens in the browser: a page load takes its token from the get-session response,
+ * concurrent requests share one mint, a rejected token is refreshed once and the
+ * request retried, and with 5-second tokens the app keeps working across expiries
+ * (refreshed in the background, about once per lifetime).
+ *
+ * Every assertion waits on the events it counts (requests, responses, mints recorded
+ * before the page sees them), never on time. Tests that count mints run against a
+ * server with the default 15-minute tokens, so no background refresh can fall inside
+ * what they count.
  */
-import type { Browser, Request } from "playwright-core";
+import type { Browser, Page, Request, Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../support/start-server.ts";
 import { SignUpPage } from "../pages/auth-pages.ts";
@@ -14,39 +20,75 @@ import { E2E_SERVER_ENV } from "./support/server-env.ts";
 import { uniqueEmail } from "./support/seed.ts";
 
 const TTL_SECONDS = 5;
-let server: TestServer;
+let shortLived: TestServer;
+let steady: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
   await ensureWebBuilt();
-  [server, browser] = await Promise.all([startTestServer({ ...E2E_SERVER_ENV, JWT_TTL_SECONDS: String(TTL_SECONDS) }), launchBrowser()]);
+  [shortLived, steady, browser] = await Promise.all([
+    startTestServer({ ...E2E_SERVER_ENV, JWT_TTL_SECONDS: String(TTL_SECONDS) }),
+    startTestServer(E2E_SERVER_ENV),
+    launchBrowser(),
+  ]);
 });
 
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
+  await Promise.all([shortLived?.close(), steady?.close()]);
 });
 
-describe("token refresh", () => {
-  it("keeps working across token expiries, minting tokens only when needed", async () => {
-    const { page, context, errors } = await openPage(browser, server.url);
-    const tokenRequests: number[] = [];
-    const apiStatuses: number[] = [];
-    const isTokenRequest = (r: Request) => new URL(r.url()).pathname === "/api/auth/token";
-    page.on("request", (r) => isTokenRequest(r) && tokenRequests.push(Date.now()));
-    page.on("response", (r) => new URL(r.url()).pathname.startsWith("/api/me/") && apiStatuses.push(r.status()));
+const path = (r: Request | Response) => new URL(r.url()).pathname;
+const isList = (r: Request | Response) => path(r) === "/api/me/tasks" && ("method" in r ? r.method() : r.request().method()) === "GET";
+const isCounts = (r: Request | Response) => path(r) === "/api/me/tasks/counts";
+const bearer = async (r: Request) => (await r.headerValue("authorization"))?.replace(/^Bearer /, "") ?? "";
+const claims = (jwt: string) => JSON.parse(Buffer.from(jwt.split(".")[1]!, "base64url").toString()) as { iat: number; exp: number };
 
-    await new SignUpPage(page).goto();
-    await new SignUpPage(page).signUp({ name: "Tess Token", email: uniqueEmail("tess"), password: "correct horse battery" });
-    const tasks = new TasksPage(page);
-    await tasks.ready();
+/** Passes GET /api/auth/token through, recording each minted token before the page receives it. */
+async function recordMints(page: Page) {
+  const minted: string[] = [];
+  let notify = () => {};
+  await page.route(
+    (u) => u.pathname === "/api/auth/token",
+    async (route) => {
+      const res = await route.fetch();
+      const body = (await res.json()) as { token?: string };
+      if (body.token) minted.push(body.token);
+      await route.fulfill({ response: res });
+      notify();
+    },
+  );
+  return {
+    minted,
+    /** Resolves once `n` tokens have been minted in all. */
+    async until(n: number): Promise<void> {
+      while (minted.length < n) await new Promise<void>((resolve) => (notify = resolve));
+    },
+  };
+}
+
+async function signUp(page: Page, name: string): Promise<TasksPage> {
+  await new SignUpPage(page).goto();
+  await new SignUpPage(page).signUp({ name, email: uniqueEmail(name.split(" ")[0]!.toLowerCase()), password: "correct horse battery" });
+  const tasks = new TasksPage(page);
+  await tasks.ready();
+  return tasks;
+}
+
+describe("token refresh", () => {
+  it("takes a page load's token from get-session, shares one mint between first requests, and reuses it", async () => {
+    const { page, context, errors } = await openPage(browser, steady.url);
+    const tasks = await signUp(page, "Tess Token");
+    const mints = await recordMints(page);
 
     // A page load takes its first token from the get-session response: no extra round trip.
-    tokenRequests.length = 0;
+    const session = page.waitForResponse((r) => path(r) === "/api/auth/get-session" && r.headers()["set-auth-jwt"] !== undefined);
+    const firstList = page.waitForRequest(isList);
     await page.reload();
+    const offered = (await session).headers()["set-auth-jwt"];
+    expect(await bearer(await firstList)).toBe(offered);
     await tasks.ready();
-    await page.getByTestId("view-total").waitFor();
-    expect(tokenRequests).toHaveLength(0);
+    expect(mints.minted).toEqual([]);
 
     // Without it, the list and the counts need a token at once: one mint serves both.
     await page.route("**/api/auth/get-session*", async (route) => {
@@ -55,72 +97,101 @@ describe("token refresh", () => {
       delete headers["set-auth-jwt"];
       await route.fulfill({ response: res, headers });
     });
+    const list = page.waitForResponse(isList);
+    const counts = page.waitForResponse(isCounts);
     await page.reload();
+    const [listRes, countsRes] = await Promise.all([list, counts]);
+    expect([listRes.status(), countsRes.status()]).toEqual([200, 200]);
+    expect(mints.minted).toHaveLength(1);
+    expect(await bearer(listRes.request())).toBe(mints.minted[0]);
+    expect(await bearer(countsRes.request())).toBe(mints.minted[0]);
     await tasks.ready();
-    await page.getByTestId("view-total").waitFor();
-    expect(tokenRequests).toHaveLength(1);
-    await page.unrouteAll();
+    await page.unroute("**/api/auth/get-session*");
 
-    // A burst of work reuses the same token.
+    // A burst of work reuses that token: no mint per request.
+    const used = new Set<string>();
+    page.on("request", (r) => path(r).startsWith("/api/me/tasks") && used.add(r.headers()["authorization"] ?? ""));
     for (const t of ["one", "two", "three", "four"]) await tasks.quickAdd(`Task ${t}`);
-    await tasks.settled();
+    await tasks.settled(); // every optimistic row has its server id: all four POSTs were answered
+    const toggled = page.waitForResponse((r) => path(r).endsWith("/complete"));
     await tasks.toggle("Task two");
+    await toggled;
     await tasks.view("all");
-    // (a background refresh may fall inside the burst on a slow machine, never one per request)
-    expect(tokenRequests.length).toBeLessThanOrEqual(2);
-
-    // Idle past several lifetimes: background refreshes keep a valid token ready, about one per lifetime.
-    const idleStart = Date.now();
-    await page.waitForTimeout(TTL_SECONDS * 1000 * 2 + 1500);
-    const idleMints = tokenRequests.filter((t) => t >= idleStart).length;
-    expect(idleMints).toBeGreaterThanOrEqual(2);
-    expect(idleMints).toBeLessThanOrEqual(4);
-
-    // The user keeps working and notices nothing.
-    await tasks.quickAdd("Added after expiry");
-    await tasks.settled();
-    await tasks.rename("Task one", "Task one (renamed)");
-    await tasks.item("Task one (renamed)").waitFor();
-    await page.reload();
-    await tasks.ready();
-    expect(await tasks.titles()).toContain("Added after expiry");
-    expect(await tasks.titles()).toContain("Task one (renamed)");
-    expect(new URL(page.url()).pathname).toBe("/");
-    expect(await tasks.errorToasts().count()).toBe(0);
-    expect(apiStatuses.filter((s) => s === 401)).toEqual([]);
+    expect(await tasks.titles()).toHaveLength(4);
+    expect(mints.minted).toHaveLength(1);
+    expect([...used]).toEqual([`Bearer ${mints.minted[0]}`]);
     expect(errors).toEqual([]);
     await context.close();
   });
 
   it("refreshes once and retries when the API rejects the token", async () => {
-    const { page, context } = await openPage(browser, server.url);
-    await new SignUpPage(page).goto();
-    await new SignUpPage(page).signUp({ name: "Rita Retry", email: uniqueEmail("rita"), password: "correct horse battery" });
-    const tasks = new TasksPage(page);
+    const { page, context } = await openPage(browser, steady.url);
+    const tasks = await signUp(page, "Rita Retry");
     await tasks.quickAdd("Survives a rejected token");
     await tasks.settled();
 
-    // The next list request is answered as if the token had just expired (e.g. clock skew).
-    let rejected = 0;
+    // From here on the API refuses every token the page already has (as if the server's clock
+    // had jumped): only a token minted from now on is accepted. Whatever requests the page makes
+    // meanwhile (a live-update reload may race the view change), each one is refused until the
+    // page has refreshed.
+    const mints = await recordMints(page);
+    const refused: string[] = [];
     await page.route(
-      (url) => url.pathname === "/api/me/tasks",
+      (u) => u.pathname.startsWith("/api/me/"),
       async (route) => {
-        if (rejected++ === 0 && route.request().method() === "GET") {
-          await route.fulfill({ status: 401, contentType: "application/json", body: JSON.stringify({ error: { code: "token_expired", message: "the token has expired" } }) });
-        } else {
-          await route.continue();
-        }
+        if (mints.minted.includes(await bearer(route.request()))) return route.continue();
+        refused.push(path(route.request()));
+        await route.fulfill({ status: 401, contentType: "application/json", body: JSON.stringify({ error: { code: "token_expired", message: "the token has expired" } }) });
       },
     );
-    const tokenRequests: string[] = [];
-    page.on("request", (r) => new URL(r.url()).pathname === "/api/auth/token" && tokenRequests.push(r.url()));
-
+    const retried = page.waitForResponse(async (r) => isList(r) && r.status() === 200 && mints.minted.includes(await bearer(r.request())));
     await tasks.view("all");
+    await retried;
+    await tasks.ready();
     expect(await tasks.titles()).toEqual(["Survives a rejected token"]);
-    // The rejected request and its retry (a live-update reload may add one more list request).
-    expect(rejected).toBeGreaterThanOrEqual(2);
-    expect(tokenRequests).toHaveLength(1);
+    expect(refused.length).toBeGreaterThanOrEqual(1);
+    expect(mints.minted).toHaveLength(1);
+
+    // The new token is kept: the next write goes through with it, without another mint.
+    const created = page.waitForResponse((r) => path(r) === "/api/me/tasks" && r.request().method() === "POST");
+    await tasks.quickAdd("Added with the new token");
+    expect((await created).status()).toBe(201);
+    await tasks.settled();
+    expect(mints.minted).toHaveLength(1);
     expect(await tasks.errorToasts().count()).toBe(0);
+    await context.close();
+  });
+
+  it("keeps working across token expiries, refreshing in the background about once per lifetime", async () => {
+    const { page, context, errors } = await openPage(browser, shortLived.url);
+    const apiStatuses: number[] = [];
+    page.on("response", (r) => path(r).startsWith("/api/me/") && apiStatuses.push(r.status()));
+    const mints = await recordMints(page);
+    const tasks = await signUp(page, "Ivy Idle");
+    await tasks.quickAdd("Added before the idle");
+    await tasks.settled();
+
+    // Idle: background refreshes keep a valid token ready. Two of them outlast the token the
+    // page had before (each comes when the previous token is 1.25 s from its 5 s expiry).
+    const before = mints.minted.length;
+    await mints.until(before + 2);
+    const iats = mints.minted.slice(before).map((t) => claims(t).iat);
+    // Never one per request: a refresh waits until the token in hand is nearly used up (≥ 3 s
+    // of a 5 s life, whole seconds). A slow machine only spreads them further apart.
+    expect(iats[1]! - iats[0]!).toBeGreaterThanOrEqual(3);
+
+    // The user keeps working and notices nothing.
+    await tasks.quickAdd("Added after expiry");
+    await tasks.settled();
+    await tasks.rename("Added before the idle", "Renamed after expiry");
+    await tasks.item("Renamed after expiry").waitFor();
+    await page.reload();
+    await tasks.ready();
+    expect(await tasks.titles()).toEqual(expect.arrayContaining(["Added after expiry", "Renamed after expiry"]));
+    expect(new URL(page.url()).pathname).toBe("/");
+    expect(await tasks.errorToasts().count()).toBe(0);
+    expect(apiStatuses.filter((s) => s === 401)).toEqual([]);
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

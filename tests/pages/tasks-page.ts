@@ -88,9 +88,11 @@ export class TasksPage {
     await this.ready();
   }
 
-  /** The number shown beside a view in the sidebar. */
+  /** The number shown beside a view in the sidebar, once the counts have loaded. */
   async count(id: ViewId): Promise<number> {
-    return Number(await this.page.getByTestId(`count-${id}`).evaluate((el) => el.firstChild?.textContent ?? "NaN"));
+    const count = this.page.getByTestId(`count-${id}`);
+    await count.locator(".sr-only").waitFor({ state: "attached" }); // rendered with the number only
+    return Number(await count.evaluate((el) => el.firstChild?.textContent ?? "NaN"));
   }
 
   async search(q: string): Promise<void> {

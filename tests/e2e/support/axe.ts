@@ -1,6 +1,7 @@
 /** Runs axe-core in the page and returns the serious and critical violations, readably. */
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
+import { animationsFinished } from "./browser.ts";
 
 const require = createRequire(import.meta.url);
 const axeSource: string = (require("axe-core") as { source: string }).source;
@@ -14,7 +15,7 @@ interface AxeViolation {
 
 export async function seriousA11yViolations(page: Page): Promise<string[]> {
   // Mid-animation colours (fades, slide-ins) would be measured as low contrast.
-  await page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished)));
+  await animationsFinished(page);
   const loaded = await page.evaluate(() => "axe" in window);
   if (!loaded) await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async () => {

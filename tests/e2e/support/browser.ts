@@ -42,3 +42,15 @@ export async function openPage(browser: Browser, baseURL: string, options: Brows
   page.on("pageerror", (e) => errors.push(e.message));
   return { context, page, errors };
 }
+
+/** Resolves when every finite animation and transition running in the page has finished. */
+export async function animationsFinished(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => {})), // a cancelled one is finished too
+    ),
+  );
+}

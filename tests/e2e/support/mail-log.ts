@@ -7,14 +7,17 @@ import { createLogger, type Logger } from "../../../src/server/logger.ts";
 
 export interface MailLog {
   logger: Logger;
-  /** The link in the newest email to `to` sent after `since` lines were logged; waits for it a little. */
+  /** The link in the newest email to `to` sent after `since` lines were logged; waits for it to be logged. */
   linkFor(to: string, opts?: { since?: number; timeoutMs?: number }): Promise<string>;
+  /** Whether an email to `to` has been logged after `since` lines (no waiting). */
+  sent(to: string, since?: number): boolean;
   /** How many lines so far (pass as `since` to wait for a newer email). */
   readonly size: number;
 }
 
 export function createMailLog(): MailLog {
   const lines: string[] = [];
+  const listeners = new Set<() => void>();
   const find = (to: string, since: number): string | undefined => {
     for (const line of lines.slice(since).reverse()) {
       const entry = JSON.parse(line) as { msg: string; mail?: { to: string; text: string } };
@@ -23,18 +26,33 @@ export function createMailLog(): MailLog {
     return undefined;
   };
   return {
-    logger: createLogger("info", (line) => void lines.push(line)),
+    logger: createLogger("info", (line) => {
+      lines.push(line);
+      for (const l of listeners) l();
+    }),
     get size() {
       return lines.length;
     },
-    async linkFor(to, { since = 0, timeoutMs = 5_000 } = {}) {
-      const until = Date.now() + timeoutMs;
-      for (;;) {
-        const link = find(to, since);
-        if (link) return link;
-        if (Date.now() > until) throw new Error(`no email to ${to} in the server log`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    },
+    sent: (to, since = 0) => find(to, since) !== undefined,
+    // Checked on every new log line; the timeout only bounds a failure.
+    linkFor: (to, { since = 0, timeoutMs = 10_000 } = {}) =>
+      new Promise<string>((resolve, reject) => {
+        const check = () => {
+          const link = find(to, since);
+          if (!link) return;
+          done();
+          resolve(link);
+        };
+        const timer = setTimeout(() => {
+          done();
+          reject(new Error(`no email to ${to} in the server log`));
+        }, timeoutMs);
+        const done = () => {
+          clearTimeout(timer);
+          listeners.delete(check);
+        };
+        listeners.add(check);
+        check();
+      }),
   };
 }
