@@ -40,6 +40,8 @@ export default defineConfig(async () => {
       include: ["tests/e2e/**/*.test.ts"],
       fileParallelism: false,
       testTimeout: 90_000,
+      // Starting a server (a fresh PGlite) took 47 s on a 2-core machine at load 20: failure bounds only.
+      hookTimeout: 120_000,
       // `expect.poll` waits for a state like Playwright's waits do (10 s), not Vitest's 1 s: a bound for
       // failing, never a speed claim (speed is `npm run bench`'s job).
       expect: { poll: { timeout: 10_000 } },

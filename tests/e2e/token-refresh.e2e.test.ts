@@ -20,23 +20,33 @@ import { E2E_SERVER_ENV } from "./support/server-env.ts";
 import { uniqueEmail } from "./support/seed.ts";
 
 const TTL_SECONDS = 5;
-let shortLived: TestServer;
-let steady: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
   await ensureWebBuilt();
-  [shortLived, steady, browser] = await Promise.all([
-    startTestServer({ ...E2E_SERVER_ENV, JWT_TTL_SECONDS: String(TTL_SECONDS) }),
-    startTestServer(E2E_SERVER_ENV),
-    launchBrowser(),
-  ]);
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await Promise.all([shortLived?.close(), steady?.close()]);
 });
+
+/** A server for one describe block (each block's hook starts only its own). */
+function serverWith(env: Record<string, string>): { readonly url: string } {
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    server = await startTestServer({ ...E2E_SERVER_ENV, ...env });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  return {
+    get url() {
+      if (!server) throw new Error("server not started");
+      return server.url;
+    },
+  };
+}
 
 const path = (r: Request | Response) => new URL(r.url()).pathname;
 const isList = (r: Request | Response) => path(r) === "/api/me/tasks" && ("method" in r ? r.method() : r.request().method()) === "GET";
@@ -75,7 +85,9 @@ async function signUp(page: Page, name: string): Promise<TasksPage> {
   return tasks;
 }
 
-describe("token refresh", () => {
+describe("tokens with the default 15-minute lifetime", () => {
+  const steady = serverWith({});
+
   it("takes a page load's token from get-session, shares one mint between first requests, and reuses it", async () => {
     const { page, context, errors } = await openPage(browser, steady.url);
     const tasks = await signUp(page, "Tess Token");
@@ -161,6 +173,10 @@ describe("token refresh", () => {
     expect(await tasks.errorToasts().count()).toBe(0);
     await context.close();
   });
+});
+
+describe(`tokens that live ${TTL_SECONDS} seconds`, () => {
+  const shortLived = serverWith({ JWT_TTL_SECONDS: String(TTL_SECONDS) });
 
   it("keeps working across token expiries, refreshing in the background about once per lifetime", async () => {
     const { page, context, errors } = await openPage(browser, shortLived.url);
