@@ -41,28 +41,32 @@ const toolsInstalled = () => existsSync(at("node_modules/esbuild")) && existsSyn
 
 async function buildServer() {
   const { build } = await import("esbuild");
-  rmSync(at("dist/server"), { recursive: true, force: true });
-  // migrate.ts reads the committed SQL next to itself: ./migrations.
-  cpSync(at("src/db/migrations"), at("dist/server/migrations"), { recursive: true });
-  const result = await build({
+  const options = {
     absWorkingDir: ROOT,
     entryPoints: ["src/server/main.ts"],
     outdir: "dist/server",
     bundle: true,
-    // Lazily imported modules (the other database's driver, providers) stay in chunks never parsed.
+    // Lazily imported modules (the other database's driver, the mailer) stay in chunks never parsed.
     splitting: true,
     chunkNames: "chunks/[name]-[hash]",
     format: "esm",
     platform: "node",
     target: "node22.12",
-    external: SERVER_EXTERNAL,
     // Bundled CommonJS dependencies call require() for Node built-ins.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     sourcemap: "linked",
     legalComments: "linked",
     logLevel: "warning",
     metafile: true,
-  });
+  };
+  // A first pass only to learn which lazily imported packages are CommonJS (see lazyCommonJs).
+  const probe = await build({ ...options, external: SERVER_EXTERNAL, write: false, sourcemap: false, legalComments: "none" });
+  const external = [...new Set([...SERVER_EXTERNAL, ...lazyCommonJs(probe.metafile)])];
+
+  rmSync(at("dist/server"), { recursive: true, force: true });
+  // migrate.ts reads the committed SQL next to itself: ./migrations.
+  cpSync(at("src/db/migrations"), at("dist/server/migrations"), { recursive: true });
+  const result = await build({ ...options, external });
   // What the bundle leaves to node_modules, for the production-tree test.
   writeFileSync(at("dist/server/metafile.json"), JSON.stringify(result.metafile));
   const misplaced = Object.keys(result.metafile.inputs).filter(readsOwnFiles);
@@ -79,6 +83,24 @@ async function buildServer() {
 const SERVER_EXTERNAL = ["@electric-sql/pglite", "ioredis"];
 const OWN_LOCATION = /\b__dirname\b|\b__filename\b|import\.meta\.(url|dirname|filename)\b|require\.resolve\(/;
 const readsOwnFiles = (input) => input.includes("node_modules/") && OWN_LOCATION.test(readFileSync(at(input), "utf8"));
+const packageOf = (input) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1];
+
+/**
+ * Packages reached through `import()` whose module is CommonJS. Node gives such an import the
+ * package's named exports (`const { X } = await import("pkg")`); an esbuild chunk gives only
+ * `default`. Loading them from node_modules keeps Node's behaviour; they are lazy anyway
+ * (pg only on PostgreSQL, nodemailer only with SMTP, zxcvbn on the first password check).
+ */
+function lazyCommonJs(metafile) {
+  const packages = [];
+  for (const { imports } of Object.values(metafile.inputs)) {
+    for (const i of imports) {
+      const target = metafile.inputs[i.path];
+      if (i.kind === "dynamic-import" && !i.external && target?.format === "cjs" && packageOf(i.path)) packages.push(packageOf(i.path));
+    }
+  }
+  return packages;
+}
 
 async function buildWeb() {
   // Vite bundles React's development build unless NODE_ENV is production (the tests run with "test").
