@@ -3,34 +3,17 @@
  * first input (its own chunk), refuses a common password before submitting, and
  * turns green for an uncommon one. Screenshots light and dark, desktop and phone.
  */
-import { mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../support/start-server.ts";
+import { describe, expect, it } from "vitest";
 import { SignUpPage } from "../pages/auth-pages.ts";
-import { launchBrowser, openPage } from "./support/browser.ts";
-import { ensureWebBuilt } from "./support/build-web.ts";
-import { E2E_SERVER_ENV } from "./support/server-env.ts";
+import { openPage } from "./support/browser.ts";
+import { SCREENSHOTS, useE2eApp } from "./support/e2e-app.ts";
 import { uniqueEmail } from "./support/seed.ts";
 
-const OUT = fileURLToPath(new URL("../../test-results/screenshots/", import.meta.url));
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(OUT, { recursive: true });
-  await ensureWebBuilt();
-  [server, browser] = await Promise.all([startTestServer(E2E_SERVER_ENV), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useE2eApp();
 
 describe("password policy in the sign-up form", () => {
   it("refuses a common password live and on submit, and accepts a passphrase", async () => {
-    const { page, context, errors } = await openPage(browser, server.url);
+    const { page, context, errors } = await openPage(app.browser, app.server.url);
     const signUps: string[] = [];
     page.on("request", (r) => r.url().includes("/api/auth/sign-up") && signUps.push(r.url()));
     const form = new SignUpPage(page);
@@ -59,12 +42,12 @@ describe("password policy in the sign-up form", () => {
   for (const colorScheme of ["light", "dark"] as const) {
     for (const [size, viewport] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]] as const) {
       it(`screenshot ${colorScheme} ${size}`, async () => {
-        const { page, context } = await openPage(browser, server.url, { colorScheme, viewport, isMobile: size === "phone" });
+        const { page, context } = await openPage(app.browser, app.server.url, { colorScheme, viewport, isMobile: size === "phone" });
         const form = new SignUpPage(page);
         await form.goto();
         await form.fill({ name: "Ada Lovelace", email: "ada@example.com", password: "12345678" });
         await page.locator('[data-testid="password-strength"].rule-bad').waitFor();
-        await page.screenshot({ path: `${OUT}password-policy-${colorScheme}-${size}.png` });
+        await page.screenshot({ path: `${SCREENSHOTS}password-policy-${colorScheme}-${size}.png` });
         await context.close();
       });
     }

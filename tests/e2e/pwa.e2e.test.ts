@@ -3,32 +3,20 @@
  * the app shell (so the app opens while the server is down) and keeps no API
  * answers (nothing per user survives sign-out in its cache).
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TasksPage } from "../pages/tasks-page.ts";
-import { startTestServer, type TestServer } from "../support/start-server.ts";
-import { launchBrowser, openPage } from "./support/browser.ts";
-import { ensureWebBuilt } from "./support/build-web.ts";
+import { openPage } from "./support/browser.ts";
+import { useE2eApp } from "./support/e2e-app.ts";
 import { signUpInContext, uniqueEmail } from "./support/seed.ts";
-import { E2E_SERVER_ENV } from "./support/server-env.ts";
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  await ensureWebBuilt();
-  [server, browser] = await Promise.all([startTestServer(E2E_SERVER_ENV), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useE2eApp();
 
 /** Width and height from a PNG's IHDR chunk. */
 const pngSize = (b: Buffer) => ({ width: b.readUInt32BE(16), height: b.readUInt32BE(20) });
 
 describe("installable PWA", () => {
   it("serves a manifest whose icons exist at their stated sizes", async () => {
-    const res = await fetch(`${server.url}/manifest.webmanifest`);
+    const res = await fetch(`${app.server.url}/manifest.webmanifest`);
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-cache");
     const manifest = (await res.json()) as { name: string; start_url: string; display: string; icons: { src: string; sizes: string; type: string; purpose: string }[] };
@@ -37,18 +25,18 @@ describe("installable PWA", () => {
     expect(pngs.map((i) => i.sizes)).toEqual(expect.arrayContaining(["192x192", "512x512"]));
     expect(pngs.some((i) => i.purpose === "maskable")).toBe(true);
     for (const icon of pngs) {
-      const img = await fetch(`${server.url}${icon.src}`);
+      const img = await fetch(`${app.server.url}${icon.src}`);
       expect(img.headers.get("content-type"), icon.src).toBe("image/png");
       const [w, h] = icon.sizes.split("x").map(Number);
       expect(pngSize(Buffer.from(await img.arrayBuffer()))).toEqual({ width: w, height: h });
     }
-    const html = await (await fetch(`${server.url}/`, { headers: { accept: "text/html" } })).text();
+    const html = await (await fetch(`${app.server.url}/`, { headers: { accept: "text/html" } })).text();
     expect(html).toContain('rel="manifest" href="/manifest.webmanifest"');
   });
 
   it("caches the app shell but no API answers, and opens the app with no network", async () => {
-    const { page, context } = await openPage(browser, server.url, { serviceWorkers: "allow" });
-    await signUpInContext(context, server.url, { name: "Pwa Pat", email: uniqueEmail("pat"), password: "correct horse battery" });
+    const { page, context } = await openPage(app.browser, app.server.url, { serviceWorkers: "allow" });
+    await signUpInContext(context, app.server.url, { name: "Pwa Pat", email: uniqueEmail("pat"), password: "correct horse battery" });
     const tasks = new TasksPage(page);
     await tasks.goto("/");
     await tasks.quickAdd("Private task");

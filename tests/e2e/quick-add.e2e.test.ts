@@ -4,37 +4,20 @@
  * words in the title, what gets saved, and screenshots (desktop and phone, light
  * and dark) in test-results/screenshots/quick-add-*.png.
  */
-import { mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../support/start-server.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { TasksPage } from "../pages/tasks-page.ts";
 import { seriousA11yViolations } from "./support/axe.ts";
-import { launchBrowser, openPage } from "./support/browser.ts";
-import { ensureWebBuilt } from "./support/build-web.ts";
-import { E2E_SERVER_ENV } from "./support/server-env.ts";
+import { openPage } from "./support/browser.ts";
+import { SCREENSHOTS, useE2eApp } from "./support/e2e-app.ts";
 import { signUpInContext, tokenInContext, uniqueEmail } from "./support/seed.ts";
 
-const OUT = fileURLToPath(new URL("../../test-results/screenshots/", import.meta.url));
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(OUT, { recursive: true });
-  await ensureWebBuilt();
-  [server, browser] = await Promise.all([startTestServer(E2E_SERVER_ENV), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useE2eApp();
 
 /** A signed-in page in Berlin with British English (day-first dates, 24-hour times). */
 async function signedIn(options: Parameters<typeof openPage>[2] = {}) {
-  const tracked = await openPage(browser, server.url, { timezoneId: "Europe/Berlin", locale: "en-GB", ...options });
-  await signUpInContext(tracked.context, server.url, { name: "Quick Adder", email: uniqueEmail("quick"), password: "correct horse battery" });
+  const tracked = await openPage(app.browser, app.server.url, { timezoneId: "Europe/Berlin", locale: "en-GB", ...options });
+  await signUpInContext(tracked.context, app.server.url, { name: "Quick Adder", email: uniqueEmail("quick"), password: "correct horse battery" });
   const tasks = new TasksPage(tracked.page);
   await tasks.goto("/");
   return { ...tracked, tasks };
@@ -79,8 +62,8 @@ describe("quick-add preview", () => {
       d.setHours(9, 0, 0, 0);
       return d.toISOString();
     });
-    const token = await tokenInContext(context, server.url);
-    const res = await context.request.get(`${server.url}/api/me/tasks`, { headers: { Authorization: `Bearer ${token}` } });
+    const token = await tokenInContext(context, app.server.url);
+    const res = await context.request.get(`${app.server.url}/api/me/tasks`, { headers: { Authorization: `Bearer ${token}` } });
     const saved = ((await res.json()) as { tasks: { title: string; due_at: string; tags: string[]; priority: string }[] }).tasks;
     expect(saved).toEqual([expect.objectContaining({ title: "buy milk !high", due_at: expectedDue, tags: ["errands"], priority: "none" })]);
 
@@ -145,7 +128,7 @@ describe("quick-add preview", () => {
     const { page, context, errors } = await signedIn({ colorScheme, viewport: SIZES[size], isMobile: size === "phone", hasTouch: size === "phone" });
     await page.getByTestId("quick-add-input").fill("buy milk tomorrow 9am #errands @home p1");
     await expect.poll(() => chips(page)).toHaveLength(4);
-    await page.screenshot({ path: `${OUT}quick-add-${colorScheme}-${size}.png` });
+    await page.screenshot({ path: `${SCREENSHOTS}quick-add-${colorScheme}-${size}.png` });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     expect(errors).toEqual([]);
