@@ -22,7 +22,7 @@ export class TasksPage {
 
   /** The page is interactive and the first page of tasks has loaded (or is empty). */
   async ready(): Promise<void> {
-    await this.page.getByTestId("quick-add-input").waitFor();
+    await this.page.getByTestId("view-heading").waitFor(); // the Completed view has no quick-add box
     await this.page.locator('[data-testid="task-list"]:not([aria-busy]), [data-testid="empty-state"]').first().waitFor();
   }
 
@@ -79,8 +79,8 @@ export class TasksPage {
     await this.item(title).getByTestId("task-delete").click();
   }
 
-  async undo(): Promise<void> {
-    await this.page.getByTestId("toast").filter({ hasText: "Deleted" }).getByTestId("toast-action").click();
+  async undo(kind: "Deleted" | "Completed" = "Deleted"): Promise<void> {
+    await this.page.getByTestId("toast").filter({ hasText: kind }).getByTestId("toast-action").click();
   }
 
   async view(id: ViewId): Promise<void> {

@@ -35,6 +35,22 @@ export interface RequestOptions {
   accept?: string;
 }
 
+/**
+ * What a person reads: a validation failure names the field in the contract's own words
+ * ("Title must be at most 200 characters."), not the wire path ("body title: …").
+ */
+export function humanMessage(code: string, message: string, details: unknown): string {
+  if (code !== "validation_failed" || !Array.isArray(details)) return message;
+  const first: unknown = details[0];
+  const text = first && typeof first === "object" && "message" in first && typeof first.message === "string" ? first.message : "";
+  if (!text) return message;
+  const sentence = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
+}
+
+/** A request worth sending again as it is: the server or the network failed, not the request. */
+export const isRetryable = (err: unknown): boolean => err instanceof ApiError && (err.status >= 500 || err.status === 429 || err.status === 0);
+
 async function toApiError(res: Response): Promise<ApiError> {
   let body: unknown = null;
   try {
@@ -45,7 +61,7 @@ async function toApiError(res: Response): Promise<ApiError> {
   const parsed = ErrorBody.safeParse(body);
   if (parsed.success) {
     const { code, message, details } = parsed.data.error;
-    return new ApiError(res.status, code, message, details);
+    return new ApiError(res.status, code, humanMessage(code, message, details), details);
   }
   const message = res.status >= 500 ? "The server had a problem. Try again in a moment." : res.statusText || "Request failed";
   return new ApiError(res.status, `http_${res.status}`, message);

@@ -1,6 +1,7 @@
 /** The message box: Enter sends, Shift+Enter starts a new line; grows with its text. */
 import { useLayoutEffect, type KeyboardEvent, type RefObject } from "react";
 import { MESSAGE_MAX } from "#contracts/chat.ts";
+import { LengthCounter, tooLong } from "../../lib/length-counter.tsx";
 import { SendIcon } from "./chat-icons.tsx";
 
 interface Props {
@@ -20,13 +21,15 @@ export function Composer({ value, onChange, onSend, busy, inputRef, idPrefix }: 
     el.style.height = `${Math.min(el.scrollHeight, 180)}px`;
   }, [value, inputRef]);
 
+  const length = value.trim().length;
+  const over = tooLong(length, MESSAGE_MAX);
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
       e.preventDefault();
-      onSend();
+      if (!over) onSend();
     }
   };
-  const canSend = value.trim().length > 0 && !busy;
+  const canSend = length > 0 && !busy && !over;
 
   return (
     <form
@@ -45,9 +48,9 @@ export function Composer({ value, onChange, onSend, busy, inputRef, idPrefix }: 
         className="composer-input"
         rows={1}
         value={value}
-        maxLength={MESSAGE_MAX}
         placeholder="Message the assistant…"
         aria-describedby={`${idPrefix}-hint`}
+        aria-invalid={over || undefined}
         onChange={(e) => onChange(e.target.value)}
         onKeyDown={onKeyDown}
         data-testid="chat-input"
@@ -56,7 +59,7 @@ export function Composer({ value, onChange, onSend, busy, inputRef, idPrefix }: 
         <SendIcon />
       </button>
       <p id={`${idPrefix}-hint`} className="composer-hint">
-        Enter to send · Shift+Enter for a new line
+        Enter to send · Shift+Enter for a new line <LengthCounter length={length} max={MESSAGE_MAX} testId="chat-length" />
       </p>
     </form>
   );

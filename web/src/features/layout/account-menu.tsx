@@ -70,12 +70,15 @@ export function AccountMenu({ user, theme, onTheme, onShowShortcuts, onSignOut }
           </div>
           <fieldset className="theme-choice">
             <legend>Theme</legend>
-            {(["system", "light", "dark"] as const).map((t) => (
-              <label key={t}>
-                <input type="radio" name="theme" value={t} checked={theme === t} onChange={() => onTheme(t)} />
-                {t === "system" ? "System" : t === "light" ? "Light" : "Dark"}
-              </label>
-            ))}
+            {/* A legend is never a flex item: the options wrap inside their own row. */}
+            <div className="theme-options">
+              {(["system", "light", "dark"] as const).map((t) => (
+                <label key={t} data-testid={`theme-${t}`}>
+                  <input type="radio" name="theme" value={t} checked={theme === t} onChange={() => onTheme(t)} />
+                  {t === "system" ? "System" : t === "light" ? "Light" : "Dark"}
+                </label>
+              ))}
+            </div>
           </fieldset>
           <Link href="/account" className="menu-item" onClick={() => setOpen(false)} data-testid="account-settings">
             Account settings

@@ -1,6 +1,7 @@
 import { useMemo, useState, type FormEvent, type Ref } from "react";
 import { TITLE_MAX, type TaskCreate } from "#contracts/task.ts";
 import { dateOrderFor, type GrammarContext } from "#grammar/index.ts";
+import { LengthCounter, tooLong } from "../../lib/length-counter.tsx";
 import { CloseIcon, PlusIcon } from "../layout/icons.tsx";
 import { previewQuickAdd, type Chip } from "./quick-add-syntax.ts";
 import { localTimeZone } from "./task-dates.ts";
@@ -24,6 +25,10 @@ export function QuickAdd({ onAdd, inputRef }: { onAdd: (t: TaskCreate) => Promis
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set());
   const preview = useMemo(() => previewQuickAdd(text, browserContext(), dismissed), [text, dismissed]);
   const typed = text.trim().length > 0;
+  // The limit is the title's (what is left once dates, tags and priority are read), as the server counts it.
+  const titleLength = preview.title.length;
+  const over = tooLong(titleLength, TITLE_MAX);
+  const canAdd = !!preview.create && !over;
 
   function reset() {
     setText("");
@@ -32,7 +37,7 @@ export function QuickAdd({ onAdd, inputRef }: { onAdd: (t: TaskCreate) => Promis
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    if (!preview.create) return;
+    if (!preview.create || over) return;
     const before = { text, dismissed };
     reset();
     void onAdd(preview.create).then((ok) => {
@@ -62,19 +67,19 @@ export function QuickAdd({ onAdd, inputRef }: { onAdd: (t: TaskCreate) => Promis
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => e.key === "Escape" && (reset(), e.currentTarget.blur())}
         placeholder="Add a task… e.g. buy milk tomorrow 9am #errands p1"
-        maxLength={TITLE_MAX + 100}
         autoComplete="off"
         aria-describedby="quick-add-help quick-add-preview"
+        aria-invalid={over || undefined}
         data-testid="quick-add-input"
       />
       <span id="quick-add-help" className="sr-only">
         Press Enter to add. Dates and times like “tomorrow 9am”, #list or @label for tags, and p1 to p4 or !high for priority are understood and
         listed below the box; remove one to keep its words in the title.
       </span>
-      <button type="submit" className="btn btn-primary" disabled={!preview.create} data-testid="quick-add-submit">
+      <button type="submit" className="btn btn-primary" disabled={!canAdd} data-testid="quick-add-submit">
         Add
       </button>
-      <div id="quick-add-preview" className="quick-add-preview" data-testid="quick-add-preview" hidden={!typed || (preview.chips.length === 0 && !!preview.create)}>
+      <div id="quick-add-preview" className="quick-add-preview" data-testid="quick-add-preview" hidden={!typed || (preview.chips.length === 0 && !!preview.create && titleLength < TITLE_MAX * 0.9)}>
         {preview.create ? (
           <span className="quick-add-title" data-testid="quick-add-title">
             <span className="sr-only">Title: </span>“{preview.title}”
@@ -84,6 +89,7 @@ export function QuickAdd({ onAdd, inputRef }: { onAdd: (t: TaskCreate) => Promis
             Type a title too
           </span>
         )}
+        <LengthCounter length={titleLength} max={TITLE_MAX} testId="quick-add-length" />
         <ul className="qa-chips" aria-label="Understood" aria-live="polite">
           {preview.chips.map((chip) => (
             <li key={chip.keys.join("|")} className={`qa-chip qa-chip-${chip.kind}${chip.kind === "priority" ? ` qa-chip-priority-${preview.parsed.priority}` : ""}`} data-testid={`chip-${chip.kind}`} title={`${chip.hint} — from “${chip.words}”`}>

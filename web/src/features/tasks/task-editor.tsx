@@ -24,31 +24,75 @@ type Errors = Partial<Record<"title" | "description" | "tags" | "due", string>>;
 
 const PRIORITY_LABELS: Record<Priority, string> = { none: "None", low: "Low", medium: "Medium", high: "High" };
 
-/** Side panel (a modal <dialog>) for a task's details. Only changed fields are sent. */
+/**
+ * Side panel (a modal <dialog>) for a task's details. Only changed fields are sent.
+ * Esc or a click outside with unsaved edits asks before throwing them away.
+ */
 export function TaskEditor({ task, onClose, onSave, onDelete }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
+  const dirty = useRef(false);
+  const [confirming, setConfirming] = useState(false);
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
     if (task && !d.open) d.showModal();
     if (!task && d.open) d.close();
+    setConfirming(false);
   }, [task]);
+
+  const askOrClose = () => (dirty.current ? setConfirming(true) : onClose());
 
   return (
     <dialog
       ref={ref}
       className="dialog editor"
       aria-labelledby="editor-title"
+      onCancel={(e) => {
+        // Esc: Chromium closes anyway on a second Esc, which the prompt says.
+        if (!dirty.current || confirming) return;
+        e.preventDefault();
+        setConfirming(true);
+      }}
       onClose={onClose}
-      onClick={(e) => e.target === e.currentTarget && onClose()}
+      onClick={(e) => e.target === e.currentTarget && askOrClose()}
       data-testid="task-editor"
     >
-      {task && <EditorForm key={task.id} task={task} onClose={onClose} onSave={onSave} onDelete={onDelete} />}
+      {task && (
+        <EditorForm
+          key={task.id}
+          task={task}
+          onClose={onClose}
+          onSave={onSave}
+          onDelete={onDelete}
+          onDirty={(d) => {
+            dirty.current = d;
+          }}
+        />
+      )}
+      {task && confirming && <DiscardPrompt onKeep={() => setConfirming(false)} onDiscard={onClose} />}
     </dialog>
   );
 }
 
-function EditorForm({ task, onClose, onSave, onDelete }: Props & { task: Task }) {
+function DiscardPrompt({ onKeep, onDiscard }: { onKeep: () => void; onDiscard: () => void }) {
+  const keep = useRef<HTMLButtonElement>(null);
+  useEffect(() => keep.current?.focus(), []);
+  return (
+    <div className="editor-discard" role="alert" data-testid="editor-discard">
+      <p>Discard your changes? (Esc again discards.)</p>
+      <div className="editor-discard-actions">
+        <button ref={keep} type="button" className="btn" onClick={onKeep} data-testid="editor-keep-editing">
+          Keep editing
+        </button>
+        <button type="button" className="btn btn-danger-ghost" onClick={onDiscard} data-testid="editor-discard-confirm">
+          Discard
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function EditorForm({ task, onClose, onSave, onDelete, onDirty }: Props & { task: Task; onDirty: (dirty: boolean) => void }) {
   const initialDue = toLocalInputs(task.due_at);
   const [title, setTitle] = useState(task.title);
   const [description, setDescription] = useState(task.description ?? "");
@@ -57,6 +101,14 @@ function EditorForm({ task, onClose, onSave, onDelete }: Props & { task: Task })
   const [dueDate, setDueDate] = useState(initialDue.date);
   const [dueTime, setDueTime] = useState(initialDue.time);
   const [errors, setErrors] = useState<Errors>({});
+  const isDirty =
+    title !== task.title ||
+    description !== (task.description ?? "") ||
+    priority !== task.priority ||
+    tags !== task.tags.join(", ") ||
+    dueDate !== initialDue.date ||
+    dueTime !== initialDue.time;
+  useEffect(() => onDirty(isDirty), [isDirty, onDirty]);
 
   function submit(e: FormEvent) {
     e.preventDefault();

@@ -7,8 +7,6 @@ interface Props {
   search: string;
   onSearch: (q: string) => void;
   searchRef: Ref<HTMLInputElement>;
-  sort: SortId;
-  onSort: (s: SortId) => void;
   priority: Priority[];
   onPriority: (p: Priority[]) => void;
   tag: string | null;
@@ -24,7 +22,7 @@ const PRIORITY_FILTERS: { id: Priority; label: string }[] = [
   { id: "none", label: "None" },
 ];
 
-/** Search, sort and the priority/tag filters above the list. */
+/** Search and the priority/tag filters above the list. */
 export function TaskToolbar(p: Props) {
   const filtered = p.search || p.priority.length > 0 || p.tag;
   return (
@@ -84,16 +82,6 @@ export function TaskToolbar(p: Props) {
             ))}
           </select>
         </label>
-        <label className="select-field">
-          <span>Sort</span>
-          <select value={p.sort} onChange={(e) => p.onSort(e.target.value as SortId)} data-testid="sort-select">
-            {Object.entries(SORTS).map(([id, s]) => (
-              <option key={id} value={id}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </label>
         {filtered && (
           <button type="button" className="btn btn-ghost btn-small" onClick={p.onClear} data-testid="clear-filters">
             Clear filters
@@ -101,5 +89,24 @@ export function TaskToolbar(p: Props) {
         )}
       </div>
     </div>
+  );
+}
+
+/**
+ * The list's order: a view setting beside the heading rather than a filter, so a
+ * row of filters that grows (long tag names) never pushes it onto a line of its own.
+ */
+export function SortSelect({ sort, onSort }: { sort: SortId; onSort: (s: SortId) => void }) {
+  return (
+    <label className="select-field sort-field">
+      <span>Sort</span>
+      <select value={sort} onChange={(e) => onSort(e.target.value as SortId)} data-testid="sort-select">
+        {Object.entries(SORTS).map(([id, s]) => (
+          <option key={id} value={id}>
+            {s.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -10,7 +10,7 @@ import { useDocumentTitle } from "../../lib/use-document-title.ts";
 import { TaskEditor } from "./task-editor.tsx";
 import type { TaskItemHandlers } from "./task-item.tsx";
 import { TaskList } from "./task-list.tsx";
-import { TaskToolbar } from "./task-toolbar.tsx";
+import { SortSelect, TaskToolbar } from "./task-toolbar.tsx";
 import { QuickAdd } from "./quick-add.tsx";
 import { useCounts } from "./use-counts.ts";
 import { useKnownTags } from "./use-known-tags.ts";
@@ -18,7 +18,7 @@ import { useTaskActions } from "./use-task-actions.ts";
 import { useTaskList } from "./use-task-list.ts";
 import { ViewNav } from "./view-nav.tsx";
 import { OfflineNotice } from "./offline-notice.tsx";
-import { defaultSort, parseView, toListParams, VIEWS, viewToSearch, type TaskView, type ViewId } from "./views.ts";
+import { canAddIn, defaultSort, isFiltered, parseView, toListParams, VIEWS, viewToSearch, type TaskView, type ViewId } from "./views.ts";
 import { emptyMessage } from "./empty-message.ts";
 
 export function TasksPage() {
@@ -75,6 +75,7 @@ export function TasksPage() {
   const selectView = (id: ViewId) => setView({ view: id, sort: defaultSort(id) });
   const current = VIEWS.find((v) => v.id === view.view) ?? VIEWS[0];
   const total = counts?.[current.count];
+  const filtered = isFiltered(view);
   useDocumentTitle(current.label);
 
   return (
@@ -90,20 +91,29 @@ export function TasksPage() {
           <h1 id="view-heading" data-testid="view-heading">
             {current.label}
           </h1>
-          {total !== undefined && (
-            <span className="muted" data-testid="view-total">
-              {total} {total === 1 ? "task" : "tasks"}
-            </span>
+          {filtered ? (
+            // Search or filters narrow the view: count what matches, not the whole view.
+            list.state.status === "ready" && (
+              <span className="muted" data-testid="view-total">
+                {list.state.tasks.length}
+                {list.state.nextCursor ? "+" : ""} matching
+              </span>
+            )
+          ) : (
+            total !== undefined && (
+              <span className="muted" data-testid="view-total">
+                {total} {total === 1 ? "task" : "tasks"}
+              </span>
+            )
           )}
+          <SortSelect sort={view.sort} onSort={(sort) => setView({ sort }, true)} />
         </div>
         {(list.state.stale || !reachable || queued > 0) && <OfflineNotice offline={list.state.stale || !reachable} queued={queued} />}
-        <QuickAdd inputRef={quickAddRef} onAdd={actions.add} />
+        {canAddIn(view.view) && <QuickAdd inputRef={quickAddRef} onAdd={actions.add} />}
         <TaskToolbar
           search={search}
           onSearch={setSearch}
           searchRef={searchRef}
-          sort={view.sort}
-          onSort={(sort) => setView({ sort }, true)}
           priority={view.priority}
           onPriority={(priority) => setView({ priority })}
           tag={view.tag}

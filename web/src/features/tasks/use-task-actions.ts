@@ -7,7 +7,7 @@
  */
 import { useMemo } from "react";
 import type { Task, TaskCreate, TaskPatch } from "#contracts/task.ts";
-import { ApiError } from "../../lib/api-client.ts";
+import { ApiError, isRetryable } from "../../lib/api-client.ts";
 import { isOfflineStatus } from "../../lib/connectivity.ts";
 import { newIdempotencyKey } from "../../lib/idempotency-key.ts";
 import { applyPatch, enqueue, nextTempId, shouldQueue, type OutboxOp } from "../../lib/outbox.ts";
@@ -73,24 +73,40 @@ export function useTaskActions(taskList: ListEdits, onCountsChanged: () => void)
         toast.show({
           tone: "error",
           message: `Couldn't add “${short(temp.title)}”: ${reason(err)}`,
-          action: { label: "Retry", onAction: () => void add(input) },
+          // A refused task (too long, invalid) would only be refused again: no Retry for it.
+          action: isRetryable(err) ? { label: "Retry", onAction: () => void add(input) } : undefined,
         });
         return false;
       }
     };
 
-    const toggle = async (task: Task): Promise<void> => {
-      const completed = !task.completed;
-      list.upsert({ ...task, completed, completed_at: completed ? new Date().toISOString() : null });
+    /** Sets completion; `restoreAt` puts the row back first when it already left the view (Undo). */
+    const setDone = async (task: Task, completed: boolean, restoreAt?: number): Promise<boolean> => {
+      const changed = { ...task, completed, completed_at: completed ? new Date().toISOString() : null };
+      if (restoreAt === undefined) list.upsert(changed);
+      else list.insert(changed, restoreAt);
       try {
-        await sendOrQueue({ kind: "complete", id: task.id, completed }, () => setCompleted(task.id, completed), (saved) => {
+        return await sendOrQueue({ kind: "complete", id: task.id, completed }, () => setCompleted(task.id, completed), (saved) => {
           list.upsert(saved);
           onCountsChanged();
         });
       } catch (err) {
         list.upsert(task);
         toast.show({ tone: "error", message: `Couldn't update “${short(task.title)}”: ${reason(err)}` });
+        return false;
       }
+    };
+
+    const toggle = async (task: Task): Promise<void> => {
+      const index = list.indexOf(task.id);
+      const completed = !task.completed;
+      if (!(await setDone(task, completed)) || !completed) return;
+      // Completing is as undoable as deleting: the row may have left the view by then.
+      toast.show({
+        message: `Completed “${short(task.title)}”`,
+        duration: UNDO_WINDOW_MS,
+        action: { label: "Undo", onAction: () => void setDone({ ...task, completed: true }, false, Math.max(0, index)) },
+      });
     };
 
     const update = async (task: Task, patch: TaskPatch): Promise<boolean> => {

@@ -36,6 +36,12 @@ export interface TaskView {
   sort: SortId;
 }
 
+/** Whether search or a filter narrows the view (its count then no longer applies). */
+export const isFiltered = (v: TaskView): boolean => v.q.trim() !== "" || v.priority.length > 0 || v.tag !== null;
+
+/** Views where a new task would belong: the Completed view only ever shows finished ones. */
+export const canAddIn = (view: ViewId): boolean => view !== "completed";
+
 export function defaultSort(view: ViewId): SortId {
   return view === "today" || view === "upcoming" || view === "overdue" ? "due" : "newest";
 }
