@@ -162,4 +162,72 @@ describe("polish", () => {
     await page.screenshot({ path: `${SCREENSHOTS}polish-completed-view.png` });
     await context.close();
   });
+
+  it("moves through tasks with the keyboard: one Tab stop, arrows, Space/x, Delete with Ctrl+Z, Enter, and g-sequences", async () => {
+    const { context, tasks, page, api } = await signedIn([{ title: "Third" }, { title: "Second" }, { title: "First" }]);
+    const focused = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.closest("[data-testid=task-item]")?.querySelector("[data-testid=task-title]")?.textContent ?? document.activeElement?.getAttribute("data-testid") ?? null);
+    const isRow = () => page.evaluate(() => document.activeElement?.getAttribute("data-testid") === "task-item");
+
+    await tasks.item("First").focus();
+    await page.keyboard.press("ArrowDown");
+    expect([await focused(), await isRow()]).toEqual(["Second", true]);
+    await page.keyboard.press("End");
+    expect(await focused()).toBe("Third");
+    await page.keyboard.press("ArrowUp");
+    expect(await focused()).toBe("Second");
+
+    // Only the focused row's controls are in the Tab order: checkbox, title, edit, delete, then out of the list.
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press("Tab");
+      expect(await focused()).toBe("Second");
+    }
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => !document.activeElement?.closest("[data-testid=task-list]"))).toBe(true);
+
+    await tasks.item("Second").focus();
+    await page.keyboard.press("x");
+    await page.getByTestId("toast").filter({ hasText: "Completed “Second”" }).waitFor();
+    await expect.poll(async () => (await api("/tasks/counts")).completed).toBe(1);
+    await page.keyboard.press("Control+z");
+    await expect.poll(async () => (await api("/tasks/counts")).completed).toBe(0);
+
+    await tasks.item("Third").focus();
+    await page.keyboard.press("Delete");
+    await page.getByTestId("toast").filter({ hasText: "Deleted “Third”" }).waitFor();
+    await expect.poll(() => tasks.item("Third").count()).toBe(0);
+    expect(await focused()).not.toBe("Third");
+    await page.keyboard.press("Control+z");
+    await tasks.item("Third").waitFor();
+
+    await tasks.item("First").focus();
+    await page.keyboard.press("Enter");
+    await page.getByTestId("task-editor").getByTestId("editor-title").waitFor();
+    expect(await page.getByTestId("task-editor").getByTestId("editor-title").inputValue()).toBe("First");
+    await page.keyboard.press("Escape");
+    await page.getByTestId("task-editor").waitFor({ state: "hidden" });
+
+    await page.locator("body").click({ position: { x: 5, y: 400 } });
+    await page.keyboard.press("g");
+    await page.keyboard.press("t");
+    await expect.poll(() => page.getByTestId("view-heading").innerText()).toBe("Today");
+    await page.keyboard.press("g");
+    await page.keyboard.press("u");
+    await expect.poll(() => page.getByTestId("view-heading").innerText()).toBe("Upcoming");
+    await page.keyboard.press("q");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("quick-add-input");
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("?");
+    const help = page.getByTestId("shortcuts-dialog");
+    await help.waitFor();
+    for (const keys of ["g t", "Ctrl+Z", "Delete"]) expect(await help.innerText()).toContain(keys.split(" ").join("\n"));
+    await page.keyboard.press("Escape");
+    await context.close();
+  });
+
+  it("gives checkboxes a 24 px target on the phone", async () => {
+    const { context, tasks } = await signedIn([{ title: "Tap me" }], { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const box = await tasks.item("Tap me").getByTestId("task-toggle").boundingBox();
+    expect(box && Math.min(box.width, box.height)).toBeGreaterThanOrEqual(24);
+    await context.close();
+  });
 });

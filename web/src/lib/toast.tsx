@@ -21,6 +21,8 @@ interface ToastItem extends ToastInput {
 interface ToastApi {
   show(t: ToastInput): number;
   dismiss(id: number): void;
+  /** Runs the newest toast's Undo (Ctrl+Z); false when there is none. */
+  undoLast(): boolean;
 }
 
 const ToastContext = createContext<ToastApi | null>(null);
@@ -35,6 +37,8 @@ let nextId = 1;
 
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [items, setItems] = useState<ToastItem[]>([]);
+  const itemsRef = useRef(items);
+  itemsRef.current = items;
   const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
 
   const dismiss = useCallback((id: number) => {
@@ -67,7 +71,15 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     return () => map.forEach(clearTimeout);
   }, []);
 
-  const api = useMemo(() => ({ show, dismiss }), [show, dismiss]);
+  const undoLast = useCallback(() => {
+    const last = itemsRef.current.findLast((t) => t.action?.label === "Undo");
+    if (!last?.action) return false;
+    dismiss(last.id);
+    last.action.onAction();
+    return true;
+  }, [dismiss]);
+
+  const api = useMemo(() => ({ show, dismiss, undoLast }), [show, dismiss, undoLast]);
   const polite = items.filter((t) => t.tone !== "error");
   const errors = items.filter((t) => t.tone === "error");
 

@@ -4,6 +4,7 @@ import { useLocation } from "../../lib/router.tsx";
 import { useShortcuts } from "../../lib/shortcuts.ts";
 import { notifyTasksChanged } from "../../lib/tasks-events.ts";
 import { useTheme } from "../../lib/theme.ts";
+import { useToast } from "../../lib/toast.tsx";
 import { AccountMenu } from "./account-menu.tsx";
 import { ChatPanel, preloadChat } from "./chat-slot.ts";
 import { KeyboardIcon, MoonIcon, SunIcon } from "./icons.tsx";
@@ -37,7 +38,8 @@ export function AppShell({ user, onSignOut, children }: Props) {
   // The /chat page shows the assistant itself: no side panel there.
   const onChatPage = useLocation().pathname === "/chat";
   const showChat = Boolean(ChatPanel) && chatOpen && !onChatPage;
-  useShortcuts({ "?": () => setShortcutsOpen(true) });
+  const toast = useToast();
+  useShortcuts({ "?": () => setShortcutsOpen(true), "Mod+z": () => toast.undoLast() });
 
   const next = resolved === "dark" ? "light" : "dark";
   return (

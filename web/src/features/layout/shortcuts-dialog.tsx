@@ -25,7 +25,9 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
           {SHORTCUTS.map((s) => (
             <div key={s.keys} className="shortcut-row">
               <dt>
-                <kbd>{s.keys}</kbd>
+                {s.keys.split(" ").map((k, i) => (
+                  <kbd key={i}>{k}</kbd>
+                ))}
               </dt>
               <dd>{s.label}</dd>
             </div>

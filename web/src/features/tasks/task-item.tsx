@@ -14,11 +14,13 @@ export interface TaskItemHandlers {
 const PRIORITY_LABEL = { high: "High", medium: "Medium", low: "Low", none: "" } as const;
 
 /** One row: checkbox, title (click to rename inline), details, edit and delete. */
-export const TaskItem = memo(function TaskItem({ task, handlers }: { task: Task; handlers: TaskItemHandlers }) {
+export const TaskItem = memo(function TaskItem({ task, handlers, active }: { task: Task; handlers: TaskItemHandlers; active: boolean }) {
   const [editing, setEditing] = useState(false);
   const saving = task.id < 0;
   const checkboxId = `task-${task.id}-done`;
   const due = task.due_at ? describeDue(task.due_at, task.completed) : null;
+  // Only the active row's controls are in the Tab order (roving focus, see TaskList).
+  const tab = active ? 0 : -1;
 
   return (
     <li
@@ -27,6 +29,8 @@ export const TaskItem = memo(function TaskItem({ task, handlers }: { task: Task;
       data-task-id={task.id}
       data-completed={task.completed}
       aria-busy={saving || undefined}
+      tabIndex={tab}
+      aria-label={`${task.title}${task.completed ? ", completed" : ""}${due ? `, ${due.tone === "overdue" ? "overdue, was due" : "due"} ${due.label}` : ""}`}
     >
       <input
         id={checkboxId}
@@ -35,6 +39,7 @@ export const TaskItem = memo(function TaskItem({ task, handlers }: { task: Task;
         checked={task.completed}
         disabled={saving}
         onChange={() => handlers.onToggle(task)}
+        tabIndex={tab}
         data-testid="task-toggle"
         aria-label={`Complete ${task.title}`}
       />
@@ -51,6 +56,7 @@ export const TaskItem = memo(function TaskItem({ task, handlers }: { task: Task;
           <button
             type="button"
             className="task-title"
+            tabIndex={tab}
             onClick={() => !saving && setEditing(true)}
             title="Rename"
             data-testid="task-title"
@@ -78,6 +84,7 @@ export const TaskItem = memo(function TaskItem({ task, handlers }: { task: Task;
                 key={tag}
                 type="button"
                 className="tag"
+                tabIndex={tab}
                 onClick={() => handlers.onTag(tag)}
                 aria-label={`Show tasks tagged ${tag}`}
                 data-testid="task-tag"
@@ -97,6 +104,7 @@ export const TaskItem = memo(function TaskItem({ task, handlers }: { task: Task;
         <button
           type="button"
           className="icon-btn"
+          tabIndex={tab}
           disabled={saving}
           onClick={() => handlers.onEdit(task)}
           aria-label={`Edit details of ${task.title}`}
@@ -108,6 +116,7 @@ export const TaskItem = memo(function TaskItem({ task, handlers }: { task: Task;
         <button
           type="button"
           className="icon-btn icon-btn-danger"
+          tabIndex={tab}
           disabled={saving}
           onClick={() => handlers.onDelete(task)}
           aria-label={`Delete ${task.title}`}

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import type { Task } from "#contracts/task.ts";
 import type { TaskItemHandlers } from "./task-item.tsx";
 import { TaskItem } from "./task-item.tsx";
@@ -19,7 +19,56 @@ interface Props {
  */
 export function TaskList({ state, handlers, onLoadMore, onRetry, empty }: Props) {
   const sentinel = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
   const { tasks, status, nextCursor, loadingMore, moreError } = state;
+  // Roving focus: the list is one Tab stop; ↑/↓ move between rows (see SHORTCUTS).
+  const [activeId, setActiveId] = useState<number | null>(null);
+  const activeIndex = Math.max(0, tasks.findIndex((t) => t.id === activeId));
+  const refocus = useRef<number | null>(null);
+
+  useEffect(() => {
+    // A row that left the list (completed, deleted) hands focus to the one now in its place.
+    if (refocus.current === null) return;
+    const i = Math.min(refocus.current, tasks.length - 1);
+    refocus.current = null;
+    if (i >= 0) focusRow(i);
+  }, [tasks]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  function focusRow(i: number) {
+    const rows = listRef.current?.querySelectorAll<HTMLElement>(":scope > [data-testid=task-item]");
+    const row = rows?.[Math.max(0, Math.min(i, rows.length - 1))];
+    if (!row) return;
+    setActiveId(Number(row.dataset.taskId));
+    row.focus();
+  }
+
+  function onRowKey(e: KeyboardEvent<HTMLUListElement>) {
+    const row = (e.target as HTMLElement).closest<HTMLElement>("[data-testid=task-item]");
+    if (!row || e.ctrlKey || e.metaKey || e.altKey) return;
+    const i = tasks.findIndex((t) => t.id === Number(row.dataset.taskId));
+    const task = tasks[i];
+    if (!task) return;
+    const move = { ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: tasks.length - 1 }[e.key];
+    if (move !== undefined) {
+      e.preventDefault();
+      focusRow(move);
+      return;
+    }
+    if (e.target !== row) return; // keys typed into the row's own controls are theirs
+    const act = {
+      Enter: () => handlers.onEdit(task),
+      e: () => handlers.onEdit(task),
+      " ": () => handlers.onToggle(task),
+      x: () => handlers.onToggle(task),
+      d: () => handlers.onToggle(task),
+      Delete: () => handlers.onDelete(task),
+      Backspace: () => handlers.onDelete(task),
+    }[e.key];
+    if (!act) return;
+    e.preventDefault();
+    if (e.key !== "Enter" && e.key !== "e") refocus.current = i;
+    act();
+  }
 
   useEffect(() => {
     const el = sentinel.current;
@@ -62,11 +111,25 @@ export function TaskList({ state, handlers, onLoadMore, onRetry, empty }: Props)
 
   return (
     <>
-      <ul className={`task-list ${status === "loading" ? "is-stale" : ""}`} aria-busy={status === "loading" || undefined} data-testid="task-list">
-        {tasks.map((t: Task) => (
-          <TaskItem key={t.id} task={t} handlers={handlers} />
+      <ul
+        ref={listRef}
+        className={`task-list ${status === "loading" ? "is-stale" : ""}`}
+        aria-busy={status === "loading" || undefined}
+        aria-describedby="task-list-keys"
+        onKeyDown={onRowKey}
+        onFocus={(e) => {
+          const row = (e.target as HTMLElement).closest<HTMLElement>("[data-testid=task-item]");
+          if (row) setActiveId(Number(row.dataset.taskId));
+        }}
+        data-testid="task-list"
+      >
+        {tasks.map((t: Task, i) => (
+          <TaskItem key={t.id} task={t} handlers={handlers} active={i === activeIndex} />
         ))}
       </ul>
+      <p id="task-list-keys" className="sr-only">
+        Up and down arrows move between tasks; Space completes, Enter edits, Delete deletes.
+      </p>
       {nextCursor && (
         <div ref={sentinel} className="load-more">
           {moreError && (

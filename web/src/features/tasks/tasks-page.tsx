@@ -52,9 +52,15 @@ export function TasksPage() {
 
   const quickAddRef = useRef<HTMLInputElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  const go = (id: ViewId) => () => selectView(id);
   useShortcuts({
+    q: () => quickAddRef.current?.focus(),
     n: () => quickAddRef.current?.focus(),
     "/": () => searchRef.current?.focus(),
+    "g t": go("today"),
+    "g u": go("upcoming"),
+    "g i": go("pending"),
+    "g c": go("completed"),
   });
   useTasksChanged(() => {
     list.reload();
