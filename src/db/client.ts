@@ -29,10 +29,19 @@ export interface DatabaseOptions {
   /** A PGlite dump (from `dumpDataDir`) to start from; tests use it to skip initdb. */
   loadDataDir?: Blob | File | undefined;
   poolSize?: number;
+  /**
+   * Recognises errors our own code throws inside a transaction (drizzle rolled
+   * back; the pooled client is healthy and goes back to the pool). The db layer
+   * cannot know those classes, so the app passes the test in. Without it every
+   * failed transaction's client is discarded: safe, only slower.
+   */
+  isApplicationError?: (err: unknown) => boolean;
 }
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 10) : openPglite(opts);
+  return opts.databaseUrl
+    ? openPostgres(opts.databaseUrl, opts.poolSize ?? 10, opts.isApplicationError ?? (() => false))
+    : openPglite(opts);
 }
 
 async function openPglite(opts: DatabaseOptions): Promise<Database> {
@@ -65,7 +74,7 @@ async function openPglite(opts: DatabaseOptions): Promise<Database> {
   }
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
+async function openPostgres(url: string, poolSize: number, isApplicationError: (err: unknown) => boolean): Promise<Database> {
   const pg = (await import("pg")).default;
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const pool = new pg.Pool({
@@ -81,7 +90,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   // then); its pending and next queries still fail, and the pool discards it.
   pool.on("connect", (client) => void client.on("error", () => {}));
   const db = drizzle(pool, { schema }) as unknown as Db;
-  leakFreeTransactions(db, pool, (client) => drizzle(client, { schema }) as unknown as Db);
+  leakFreeTransactions(db, pool, (client) => drizzle(client, { schema }) as unknown as Db, isApplicationError);
   const listeners = new Set<{ close(): Promise<void> }>();
   return {
     db,

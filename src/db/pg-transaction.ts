@@ -4,19 +4,17 @@
  * went away, a timeout) never returns its client to the pool; after `max` such
  * failures every request waits for a connection and the server never recovers.
  * Here we check the client out ourselves and always release it — destroying it
- * unless the transaction ended cleanly or with a domain/HTTP error after rollback.
+ * unless the transaction ended cleanly or with an application error after rollback
+ * (`isApplicationError`, passed in: this layer knows no classes above it).
  */
 import type pg from "pg";
-import { DomainError } from "../domain/errors.ts";
-
-/** Errors raised by our own code inside a transaction: drizzle rolled back, the client is fine. */
-const isApplicationError = (err: unknown) =>
-  err instanceof DomainError || (err instanceof Error && err.name === "HttpError");
 
 export function leakFreeTransactions<D extends { transaction: (...args: never[]) => Promise<unknown> }>(
   db: D,
   pool: pg.Pool,
   onClient: (client: pg.PoolClient) => D,
+  /** Errors raised by our own code inside a transaction: drizzle rolled back, the client is fine. */
+  isApplicationError: (err: unknown) => boolean,
 ): void {
   // A drizzle instance per pooled client (clients are reused, so this mostly hits).
   const perClient = new WeakMap<pg.PoolClient, D>();

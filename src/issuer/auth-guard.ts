@@ -10,9 +10,9 @@
 import { createHash } from "node:crypto";
 import type { Context } from "hono";
 import type { Config } from "../config/env.ts";
-import { errorJson } from "../resource/http-errors.ts";
-import { rateLimitedError, type RateLimiter } from "../resource/rate-limit.ts";
-import { CLIENT_IP_HEADER } from "../server/client-ip.ts";
+import { errorJson } from "../http/errors.ts";
+import { rateLimitedError, type RateLimiter } from "../http/rate-limit.ts";
+import { CLIENT_IP_HEADER } from "../http/client-ip.ts";
 import { admitSignIn } from "./sign-in-limits.ts";
 
 /** POST paths whose body names an account: counted per email address (sign-in has its own model). */

@@ -9,8 +9,8 @@ import type { Config } from "../config/env.ts";
 import { PASSWORD_MAX, PASSWORD_MIN } from "../contracts/auth.ts";
 import type { Db } from "../db/client.ts";
 import * as schema from "../db/schema/index.ts";
-import type { RateLimiter } from "../resource/rate-limit.ts";
-import type { Logger } from "../server/logger.ts";
+import type { RateLimiter } from "../http/rate-limit.ts";
+import type { Logger } from "../http/logger.ts";
 import { authIpOptions, authRateLimit, deleteUserOptions, lifecycleHooks, passwordResetOptions } from "./hardening.ts";
 import type { Mailer } from "./mailer.ts";
 

@@ -5,7 +5,7 @@
  * only that a message could not be sent — never its secret link.
  */
 import type { Config } from "../config/env.ts";
-import type { Logger } from "../server/logger.ts";
+import type { Logger } from "../http/logger.ts";
 
 export interface Mail {
   to: string;

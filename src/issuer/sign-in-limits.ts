@@ -12,7 +12,7 @@
 import { createHash } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Config } from "../config/env.ts";
-import { rateLimitedError, type RateLimiter } from "../resource/rate-limit.ts";
+import { rateLimitedError, type RateLimiter } from "../http/rate-limit.ts";
 
 const hash = (s: string) => createHash("sha256").update(s).digest("base64url");
 

@@ -17,7 +17,7 @@ import type { MiddlewareHandler } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Db } from "../db/client.ts";
 import { idempotencyKeys } from "../db/schema/idempotency.ts";
-import { HttpError } from "./http-errors.ts";
+import { HttpError } from "../http/errors.ts";
 import type { AuthEnv } from "./require-user.ts";
 
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;

@@ -4,7 +4,7 @@
  */
 import { createMiddleware } from "hono/factory";
 import type { AuthEnv } from "./require-user.ts";
-import { HttpError } from "./http-errors.ts";
+import { HttpError } from "../http/errors.ts";
 
 export const pathUser = createMiddleware<AuthEnv>(async function pathUser(c, next) {
   const claimed = c.req.param("user_id" as never) as string | undefined;

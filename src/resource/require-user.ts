@@ -5,7 +5,7 @@
 import { createMiddleware } from "hono/factory";
 import type { VerifiedUser, TokenVerifier } from "./verify-jwt.ts";
 import { TokenError } from "./verify-jwt.ts";
-import { HttpError } from "./http-errors.ts";
+import { HttpError } from "../http/errors.ts";
 
 export type AuthEnv = { Variables: { user: VerifiedUser; requestId: string } };
 

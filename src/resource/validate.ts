@@ -5,7 +5,7 @@
 import type { Context } from "hono";
 import * as z from "zod";
 import { TaskId } from "../contracts/task.ts";
-import { HttpError } from "./http-errors.ts";
+import { HttpError } from "../http/errors.ts";
 
 function invalid(error: z.ZodError, where: string): HttpError {
   const details = error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));

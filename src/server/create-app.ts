@@ -15,14 +15,15 @@ import { issuerRoutes } from "../issuer/routes.ts";
 import { selectModel, type ChatModel } from "../assistant/models/select.ts";
 import { resourceRoutes } from "../resource/app.ts";
 import { createTaskEvents } from "../resource/live/task-events.ts";
-import { createRateLimiter } from "../resource/rate-limit.ts";
-import { createErrorHandler, errorJson } from "../resource/http-errors.ts";
+import { createRateLimiter } from "../http/rate-limit.ts";
+import { createErrorHandler, errorJson, isApplicationError } from "../http/errors.ts";
 import { publicConfigRoutes } from "../resource/routes/public-config.ts";
 import { httpJwksLoader, JwksCache } from "../resource/jwks-cache.ts";
+import { renderJwksUnavailable } from "../resource/jwks-errors.ts";
 import { createVerifier } from "../resource/verify-jwt.ts";
-import { clientIpOf, trustedProxies } from "./client-ip.ts";
+import { clientIpOf, trustedProxies } from "../http/client-ip.ts";
 import { apiCors, requestLog, securityHeaders } from "./http-hardening.ts";
-import type { Logger } from "./logger.ts";
+import type { Logger } from "../http/logger.ts";
 import { resolveAuthSecret } from "./secret.ts";
 import { webRoutes, WEB_DIST } from "./web.ts";
 
@@ -44,7 +45,7 @@ export interface TicklerOverrides {
 export async function createTickler(config: Config, logger: Logger, overrides: TicklerOverrides = {}): Promise<Tickler> {
   // Chosen first: a bad AI_MODEL is a configuration error, reported before anything opens.
   const model = overrides.model ?? selectModel(config);
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, isApplicationError });
   try {
     await migrateDatabase(database);
   } catch (err) {
@@ -116,7 +117,7 @@ export async function createTickler(config: Config, logger: Logger, overrides: T
   );
   if (existsSync(WEB_DIST)) app.route("/", webRoutes());
   app.notFound((c) => errorJson(c, 404, "not_found", `no route for ${c.req.method} ${c.req.path}`));
-  app.onError(createErrorHandler(logger));
+  app.onError(createErrorHandler(logger, [renderJwksUnavailable(logger)]));
 
   return {
     app,

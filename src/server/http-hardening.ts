@@ -8,8 +8,8 @@ import { cors } from "hono/cors";
 import { createMiddleware } from "hono/factory";
 import { secureHeaders } from "hono/secure-headers";
 import type { Config } from "../config/env.ts";
-import type { Logger } from "./logger.ts";
-import { requestContext } from "./request-context.ts";
+import type { Logger } from "../http/logger.ts";
+import { requestContext } from "../http/request-context.ts";
 
 /** Path segments that are credentials themselves (reset links): never logged. */
 const SECRET_PATHS = [/^(\/api\/auth\/reset-password\/)[^/]+/];

@@ -3,7 +3,7 @@
  */
 import { ConfigError, loadConfig } from "../config/env.ts";
 import { DataDirLockedError } from "../db/data-dir-lock.ts";
-import { createLogger } from "./logger.ts";
+import { createLogger } from "../http/logger.ts";
 import { startServer, type RunningServer } from "./start.ts";
 
 const logger = createLogger(process.env.LOG_LEVEL === "silent" ? "silent" : "info");

@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Config } from "../config/env.ts";
-import type { Logger } from "./logger.ts";
+import type { Logger } from "../http/logger.ts";
 
 export function resolveAuthSecret(config: Config, logger: Logger): string {
   if (config.BETTER_AUTH_SECRET) return config.BETTER_AUTH_SECRET;

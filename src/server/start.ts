@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { serve, type HttpBindings, type ServerType } from "@hono/node-server";
 import { loadConfig, type Config } from "../config/env.ts";
 import { createTickler, type Tickler } from "./create-app.ts";
-import { createLogger, type Logger } from "./logger.ts";
+import { createLogger, type Logger } from "../http/logger.ts";
 
 export interface RunningServer {
   url: string;

@@ -9,7 +9,7 @@ import { conversations, messages } from "../../src/db/schema/conversations.ts";
 import { taskCounters, tasks } from "../../src/db/schema/tasks.ts";
 import { verification } from "../../src/db/schema/auth.ts";
 import { MAIL_LOG_MESSAGE } from "../../src/issuer/mailer.ts";
-import { createLogger } from "../../src/server/logger.ts";
+import { createLogger } from "../../src/http/logger.ts";
 import { createTestApp, TEST_ORIGIN, type TestApp, type TestUser } from "../support/test-app.ts";
 
 const PASSWORD = "correct horse battery"; // what createTestApp's signUp uses

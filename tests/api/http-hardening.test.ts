@@ -8,7 +8,7 @@ import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/env.ts";
 import { apiCors, securityHeaders } from "../../src/server/http-hardening.ts";
-import { createLogger } from "../../src/server/logger.ts";
+import { createLogger } from "../../src/http/logger.ts";
 import { WEB_DIST } from "../../src/server/web.ts";
 import { createTestApp, TEST_ORIGIN, type TestApp, type TestUser } from "../support/test-app.ts";
 
@@ -165,7 +165,7 @@ describe("request log", () => {
 
 describe("database input errors", () => {
   it("answers 422 invalid_input (not 500) when the database refuses a value, e.g. NUL in text", async () => {
-    const { createErrorHandler } = await import("../../src/resource/http-errors.ts");
+    const { createErrorHandler } = await import("../../src/http/errors.ts");
     const app = new Hono();
     app.get("/", () => {
       throw new Error("Failed query", { cause: Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: "22021" }) });

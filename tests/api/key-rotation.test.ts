@@ -2,7 +2,7 @@ import { decodeProtectedHeader } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/env.ts";
 import { createTickler, type Tickler } from "../../src/server/create-app.ts";
-import { createLogger } from "../../src/server/logger.ts";
+import { createLogger } from "../../src/http/logger.ts";
 import { createTestApp, type TestApp } from "../support/test-app.ts";
 
 describe("key rotation", () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { passwordProblem } from "../../src/contracts/auth.ts";
 import { loadStrengthCheck } from "../../src/contracts/password-strength.ts";
 import { MAIL_LOG_MESSAGE } from "../../src/issuer/mailer.ts";
-import { createLogger } from "../../src/server/logger.ts";
+import { createLogger } from "../../src/http/logger.ts";
 import { createTestApp, TEST_ORIGIN, type TestApp } from "../support/test-app.ts";
 
 const json = { "content-type": "application/json", origin: TEST_ORIGIN };

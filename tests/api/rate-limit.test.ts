@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/env.ts";
 import { openDatabase, type Database } from "../../src/db/client.ts";
 import { migrateDatabase } from "../../src/db/migrate.ts";
-import { DatabaseRateLimitStore } from "../../src/resource/rate-limit-store.ts";
-import { RateLimiter, type RateLimitStore } from "../../src/resource/rate-limit.ts";
+import { DatabaseRateLimitStore } from "../../src/http/rate-limit-store.ts";
+import { RateLimiter, type RateLimitStore } from "../../src/http/rate-limit.ts";
 import { startTestServer, type TestServer } from "../support/start-server.ts";
 import { createTestApp, TEST_ORIGIN, type TestApp } from "../support/test-app.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-db.ts";
@@ -169,6 +169,6 @@ afterAll(async () => {
 });
 storeContract("redis", async () => {
   if (!(await redisReachable())) return undefined;
-  const { RedisRateLimitStore } = await import("../../src/resource/rate-limit-redis.ts");
+  const { RedisRateLimitStore } = await import("../../src/http/rate-limit-redis.ts");
   return new RedisRateLimitStore("redis://127.0.0.1:6379/15");
 });

@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/env.ts";
 import { createTickler, type Tickler } from "../../src/server/create-app.ts";
-import { createLogger } from "../../src/server/logger.ts";
+import { createLogger } from "../../src/http/logger.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-db.ts";
 import { TEST_ENV, TEST_ORIGIN } from "../support/test-app.ts";
 

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../../src/server/start.ts";
-import { createLogger } from "../../src/server/logger.ts";
+import { createLogger } from "../../src/http/logger.ts";
 import { signUpOverHttp } from "../support/http-user.ts";
 import { RAISED_LIMITS } from "../support/limits.ts";
 import { openSse } from "../support/sse-client.ts";

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/env.ts";
 import { createTickler } from "../../src/server/create-app.ts";
-import { createLogger } from "../../src/server/logger.ts";
+import { createLogger } from "../../src/http/logger.ts";
 import { createTestDatabase } from "../support/test-db.ts";
 import { TEST_ENV, TEST_ORIGIN } from "../support/test-app.ts";
 

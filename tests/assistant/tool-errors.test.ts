@@ -11,7 +11,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ThreadStreamEvent } from "../../src/contracts/chatkit.ts";
 import { ToolError } from "../../src/contracts/tool-results.ts";
-import { createLogger } from "../../src/server/logger.ts";
+import { createLogger } from "../../src/http/logger.ts";
 import { createTestApp, type TestApp, type TestUser } from "../support/test-app.ts";
 
 /** What must never reach a client: the failed query, its parameters, driver and stack text. */

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TaskPage } from "../../src/contracts/task.ts";
-import { createLogger } from "../../src/server/logger.ts";
+import { createLogger } from "../../src/http/logger.ts";
 import { startServer, type RunningServer } from "../../src/server/start.ts";
 import { TasksPage } from "../pages/tasks-page.ts";
 import { RAISED_LIMITS } from "../support/limits.ts";

@@ -3,7 +3,7 @@
  * where the network is the point (browser, SSE, MCP client, split mode).
  */
 import { startServer, type RunningServer } from "../../src/server/start.ts";
-import { createLogger, type Logger } from "../../src/server/logger.ts";
+import { createLogger, type Logger } from "../../src/http/logger.ts";
 import { RAISED_LIMITS } from "./limits.ts";
 import { createTestDatabase } from "./test-db.ts";
 import { TEST_SECRET } from "./test-app.ts";

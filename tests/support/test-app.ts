@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { loadConfig } from "../../src/config/env.ts";
 import { createTickler, type Tickler, type TicklerOverrides } from "../../src/server/create-app.ts";
-import { createLogger, type Logger } from "../../src/server/logger.ts";
+import { createLogger, type Logger } from "../../src/http/logger.ts";
 import { RAISED_LIMITS } from "./limits.ts";
 import { createTestDatabase } from "./test-db.ts";
 

@@ -5,7 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import type { Logger } from "../../server/logger.ts";
+import type { Logger } from "../../http/logger.ts";
 
 export const TASKS_CHANNEL = "tickler_tasks";
 

@@ -11,7 +11,7 @@ import { assertTimeZone } from "../../domain/time.ts";
 import type { ChatModel } from "../../assistant/models/select.ts";
 import { runTurn } from "../../assistant/run-turn.ts";
 import type { ToolContext, WriteBudget } from "../../assistant/tools/define.ts";
-import { errorJson } from "../http-errors.ts";
+import { errorJson } from "../../http/errors.ts";
 import type { AuthEnv } from "../require-user.ts";
 import { jsonBody } from "../validate.ts";
 

@@ -15,8 +15,8 @@ import { answer, openStream, type ChatKitDeps } from "../../assistant/chatkit/se
 import { STREAM_ERROR } from "../../assistant/chatkit/turn.ts";
 import { ChatKitEnvelope, ChatKitRequest, isStreaming, REQUEST_TYPES, STREAMING_TYPES } from "../../contracts/chatkit.ts";
 import { assertTimeZone } from "../../domain/time.ts";
-import { HttpError } from "../http-errors.ts";
-import { rateLimitedError, type LimitName, type RateLimiter } from "../rate-limit.ts";
+import { HttpError } from "../../http/errors.ts";
+import { rateLimitedError, type LimitName, type RateLimiter } from "../../http/rate-limit.ts";
 import type { AuthEnv } from "../require-user.ts";
 import { parseWith } from "../validate.ts";
 

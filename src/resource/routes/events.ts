@@ -6,7 +6,7 @@
  */
 import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
-import { HttpError } from "../http-errors.ts";
+import { HttpError } from "../../http/errors.ts";
 import type { StreamSlots } from "../live/stream-slots.ts";
 import type { TaskEvents } from "../live/task-events.ts";
 import type { AuthEnv } from "../require-user.ts";

@@ -8,7 +8,7 @@ import { Hono } from "hono";
 import { createMcpServer } from "../../assistant/mcp-server.ts";
 import type { ToolContext, WriteBudget } from "../../assistant/tools/define.ts";
 import type { Db } from "../../db/client.ts";
-import { errorJson } from "../http-errors.ts";
+import { errorJson } from "../../http/errors.ts";
 import { requireUser, type AuthEnv } from "../require-user.ts";
 import type { TokenVerifier } from "../verify-jwt.ts";
 

@@ -3,7 +3,7 @@
  * SMTP-less test server writes to its log (password-reset links).
  */
 import { MAIL_LOG_MESSAGE } from "../../../src/issuer/mailer.ts";
-import { createLogger, type Logger } from "../../../src/server/logger.ts";
+import { createLogger, type Logger } from "../../../src/http/logger.ts";
 
 export interface MailLog {
   logger: Logger;

@@ -2,12 +2,12 @@
  * The single place where errors become HTTP: domain kinds map to statuses, and
  * everything renders as `{ error: { code, message, details?, request_id } }`.
  * Unknown errors are logged with the request id and answered without internals.
+ * Layers above add their own rows as `ErrorRenderer`s (see resource/jwks-errors.ts).
  */
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { DomainError, type DomainErrorKind } from "../domain/errors.ts";
-import type { Logger } from "../server/logger.ts";
-import { JwksUnavailableError } from "./jwks-cache.ts";
+import type { Logger } from "./logger.ts";
 
 const STATUS: Record<DomainErrorKind, ContentfulStatusCode> = {
   invalid: 422,
@@ -66,15 +66,23 @@ function sqlState(err: unknown, depth = 0): string | undefined {
   return e.cause !== err ? sqlState(e.cause, depth + 1) : undefined;
 }
 
-export function createErrorHandler(logger: Logger) {
+/** Errors thrown by our own code (not the driver's): a transaction that ends with one rolled back cleanly. */
+export const isApplicationError = (err: unknown): boolean => err instanceof DomainError || err instanceof HttpError;
+
+/**
+ * Renders an error this module cannot know about (e.g. the resource server's
+ * JWKS outage), or returns undefined to pass it on. Lets a layer above add a
+ * row to the table without this layer importing it.
+ */
+export type ErrorRenderer = (err: Error, c: Context) => Response | undefined;
+
+export function createErrorHandler(logger: Logger, renderers: readonly ErrorRenderer[] = []) {
   return (err: Error, c: Context) => {
     if (err instanceof HttpError) return errorJson(c, err.status, err.code, err.message, err.details, err.headers);
     if (err instanceof DomainError) return errorJson(c, STATUS[err.kind], err.code, err.message, err.details);
-    if (err instanceof JwksUnavailableError) {
-      logger.warn("jwks unavailable", { request_id: c.get("requestId" as never), error: err.message });
-      return errorJson(c, 503, "auth_unavailable", "the token issuer cannot be reached; try again shortly", undefined, {
-        "retry-after": "5",
-      });
+    for (const render of renderers) {
+      const res = render(err, c);
+      if (res) return res;
     }
     if (isDatabaseDown(err)) {
       logger.error("database unavailable", { request_id: c.get("requestId" as never), error: err.message });

@@ -11,8 +11,7 @@ import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { Config } from "../config/env.ts";
 import type { Db } from "../db/client.ts";
-import { HttpError } from "./http-errors.ts";
-import type { AuthEnv } from "./require-user.ts";
+import { HttpError } from "./errors.ts";
 import { DatabaseRateLimitStore } from "./rate-limit-store.ts";
 
 export interface RateLimitHit {
@@ -42,6 +41,9 @@ export interface RateDecision {
   /** Seconds until the window frees up (≥ 1). */
   retryAfter: number;
 }
+
+/** The verified user, set by the resource server's requireUser before rate limiting runs. */
+type UserEnv = { Variables: { user: { id: string } } };
 
 /** Named per-user limits of the resource server. */
 export type LimitName = "write" | "chat";
@@ -88,13 +90,13 @@ export interface RateLimitOptions {
   /** Which named rule applies ("write" for task changes, "chat" for assistant turns). */
   limit: LimitName;
   /** The subject counted; the verified user by default (so it runs after requireUser). */
-  key?: (c: Context<AuthEnv>) => string;
+  key?: (c: Context<UserEnv>) => string;
 }
 
 /** Hono middleware: counts the request, answers 429 when the subject is over its limit. */
 export function rateLimit({ limiter, limit, key = (c) => c.var.user.id }: RateLimitOptions) {
   const rule = limiter.rules[limit];
-  return createMiddleware<AuthEnv>(async function rateLimit(c, next) {
+  return createMiddleware<UserEnv>(async function rateLimit(c, next) {
     const decision = await limiter.consume(`${limit}:${key(c)}`, rule);
     c.header("ratelimit-limit", String(decision.limit));
     c.header("ratelimit-remaining", String(decision.remaining));
@@ -107,7 +109,7 @@ export function rateLimit({ limiter, limit, key = (c) => c.var.user.id }: RateLi
 /** Counts only state-changing requests (reads are not limited by this rule). */
 export function rateLimitWrites(options: RateLimitOptions) {
   const inner = rateLimit(options);
-  return createMiddleware<AuthEnv>(async function rateLimitWrites(c, next) {
+  return createMiddleware<UserEnv>(async function rateLimitWrites(c, next) {
     if (c.req.method === "GET" || c.req.method === "HEAD" || c.req.method === "OPTIONS") return next();
     return inner(c, next);
   });
