@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { MESSAGE_MAX } from "../../src/contracts/chat.ts";
 import { TITLE_MAX } from "../../src/contracts/task.ts";
 import { TasksPage } from "../pages/tasks-page.ts";
+import { seriousA11yViolations } from "./support/axe.ts";
 import { openPage } from "./support/browser.ts";
 import { SCREENSHOTS, useE2eApp } from "./support/e2e-app.ts";
 import { seedTasks, signUpInContext, tokenInContext, uniqueEmail } from "./support/seed.ts";
@@ -230,4 +231,28 @@ describe("polish", () => {
     expect(box && Math.min(box.width, box.height)).toBeGreaterThanOrEqual(24);
     await context.close();
   });
+
+  for (const [name, viewport, colorScheme] of [
+    ["desktop-light", { width: 1280, height: 800 }, "light"],
+    ["phone-dark", { width: 390, height: 844 }, "dark"],
+  ] as const) {
+    it(`shows signed-out visitors a front page with real screenshots and the way in (${name})`, async () => {
+      const { page, context, errors } = await openPage(app.browser, app.server.url, { viewport, colorScheme, bypassCSP: true }); // only so axe can be injected
+      await page.goto("/");
+      await page.getByTestId("landing").waitFor();
+      expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("Your tasks, in plain language.");
+      const shot = page.locator(".landing-shot-desktop");
+      await expect.poll(() => shot.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1280);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await page.screenshot({ path: `${SCREENSHOTS}polish-landing-${name}.png`, fullPage: true });
+      await page.getByTestId("landing-sign-up").click();
+      await page.getByTestId("sign-up-form").waitFor();
+      expect(new URL(page.url()).pathname).toBe("/sign-up");
+      // Deep links still go straight to sign in and back.
+      await page.goto("/?view=today");
+      await page.waitForURL((u) => u.pathname === "/sign-in" && u.searchParams.get("next") === "/?view=today");
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
 });

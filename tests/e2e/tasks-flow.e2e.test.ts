@@ -35,8 +35,10 @@ describe("tasks flow", () => {
     const { page, context, errors } = await openPage(browser, server.url, { timezoneId: "America/New_York" });
     const tasks = new TasksPage(page);
 
-    // Signed out: the app sends us to sign in.
+    // Signed out: the front page says what Tickler is and leads to sign in.
     await page.goto("/");
+    await page.getByTestId("landing").waitFor();
+    await page.getByTestId("landing-sign-in").click();
     await page.waitForURL("**/sign-in");
     await page.getByTestId("to-sign-up").click();
     await new SignUpPage(page).signUp(ada);
@@ -129,6 +131,7 @@ describe("tasks flow", () => {
     await page.keyboard.press("Escape");
     await tasks.signOut();
     await page.goto("/");
+    await page.getByTestId("landing-sign-in").click();
     await page.waitForURL("**/sign-in");
 
     // Wrong password: message in place. Then the right one.

@@ -1,5 +1,6 @@
 /**
- * Routes and the auth gate: signed-out visitors go to /sign-in?next=<where they were>,
+ * Routes and the auth gate: a signed-out visitor at `/` sees the landing page; elsewhere
+ * signed-out visitors go to /sign-in?next=<where they were>,
  * signed-in users never see the sign-in/up pages. The password-reset pages are open
  * to both (an emailed link may be opened in a signed-in browser).
  */
@@ -13,6 +14,7 @@ import { tokens } from "./lib/token.ts";
 import { SignInPage } from "./features/auth/sign-in-page.tsx";
 import { SignUpPage } from "./features/auth/sign-up-page.tsx";
 import { signInHrefWith, type SignInNotice } from "./features/auth/sign-in-notice.ts";
+import { LandingPage } from "./features/landing/landing-page.tsx";
 import { AppShell } from "./features/layout/app-shell.tsx";
 import { StatusScreen } from "./features/layout/status-screen.tsx";
 import { flushPendingDeletes } from "./features/tasks/pending-deletes.ts";
@@ -106,6 +108,8 @@ function Routes() {
   }
 
   if (user && isAuthRoute) return <Redirect to={safeNext(location.search.get("next"))} />;
+  // The front door: what Tickler is. A sign-out on purpose still lands on sign-in.
+  if (!user && !leaving && location.href === "/") return <LandingPage />;
   if (!user && !isAuthRoute && (leaving || !isPublicRoute)) {
     const here = location.href;
     const to = leaving?.notice ? signInHrefWith(leaving.notice) : leaving || here === "/" ? "/sign-in" : `/sign-in?next=${encodeURIComponent(here)}`;
