@@ -157,7 +157,7 @@ export async function* runTurn(input: TurnInput): AsyncGenerator<ChatEvent> {
   yield { type: "done", message_id: stored.id, response: reply, tool_calls: toolCalls.map(toRecord) };
 }
 
-const toRecord = ({ tool, arguments: args, result }: StoredToolCall): ToolCallRecord => ({ tool, arguments: args, result });
+const toRecord = (call: StoredToolCall): ToolCallRecord => conversations.toToolCallRecord(call);
 
 /** Provider failures → a clear code; never the provider's raw body or key. */
 export function describeProviderError(err: unknown): { code: string; message: string } {

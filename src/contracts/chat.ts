@@ -21,11 +21,18 @@ export const ChatRequest = z
   });
 export type ChatRequest = z.input<typeof ChatRequest>;
 
+export const UNDO_NOTE_MAX = 200;
+/** A change the user undid from its chat card, kept so history shows what really happened. */
+export const ToolCallUndone = z.object({ at: z.string(), note: z.string() });
 export const ToolCallRecord = z.object({
+  id: z.string(),
   tool: z.string(),
   arguments: z.unknown(),
   result: z.unknown(),
+  undone: ToolCallUndone.nullish(),
 });
+/** `POST …/conversations/{id}/tool-calls/{call_id}/undone`: what the undo did, in a few words. */
+export const MarkUndone = z.object({ note: z.string().trim().max(UNDO_NOTE_MAX, `note must be at most ${UNDO_NOTE_MAX} characters`).default("") });
 export type ToolCallRecord = z.infer<typeof ToolCallRecord>;
 
 export const ChatResponse = z.object({

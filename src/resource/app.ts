@@ -54,6 +54,7 @@ export function resourceRoutes({ db, verify, limiter, events, streamLimits, chat
   // Every per-user resource sits behind the gate once ("/x/*" also matches "/x").
   for (const path of ["tasks", "export", "chat", "conversations", "events"]) app.use(`/api/:user_id/${path}/*`, ...gate);
   app.use("/api/:user_id/tasks/*", rateLimitWrites({ limiter, limit: "write" }));
+  app.use("/api/:user_id/conversations/*", rateLimitWrites({ limiter, limit: "write" }));
   // Creates and bulk writes honour Idempotency-Key (offline clients replay their queue with it).
   app.use("/api/:user_id/tasks/*", idempotency({ db }));
   app.route("/api/:user_id/export", accountRoutes({ db }));

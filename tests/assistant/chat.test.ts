@@ -55,6 +55,8 @@ describe("POST /api/{user_id}/chat", () => {
     expect(body.model).toBe("test:scripted");
     expect(body.tool_calls).toEqual([
       {
+        id: expect.any(String),
+        undone: null,
         tool: "add_task",
         arguments: { title: "Buy milk", tags: ["errands"] },
         result: { task: { id: 1, title: "Buy milk", status: "pending", priority: "none", tags: ["errands"], due_at: null } },
@@ -184,6 +186,31 @@ describe("conversations API", () => {
     expect((await t.api(v, "PATCH", `/api/me/conversations/${ids[0]}`, { title: "" })).status).toBe(422);
     expect((await t.api(v, "DELETE", `/api/me/conversations/${ids[0]}`)).status).toBe(204);
     expect((await t.api(v, "GET", `/api/me/conversations/${ids[0]}`)).status).toBe(404);
+  });
+
+  it("keeps an Undo made from a chat card with the conversation, for its owner only", async () => {
+    script({ calls: [{ tool: "add_task", input: { title: "Undo me" } }] }, { text: "Added." });
+    const turn = (await (await chat({ message: "add undo me" })).json()) as { conversation_id: string; tool_calls: { id: string; undone: unknown }[] };
+    const [call] = turn.tool_calls;
+    expect(call).toMatchObject({ id: expect.any(String), undone: null });
+    const path = `/api/me/conversations/${turn.conversation_id}/tool-calls/${encodeURIComponent(call!.id)}/undone`;
+
+    const marked = await t.api(u, "POST", path, { note: "Removed #9" });
+    expect(marked.status).toBe(200);
+    const history = (await (await t.api(u, "GET", `/api/me/conversations/${turn.conversation_id}`)).json()) as { messages: { tool_calls: { id: string; undone: { note: string; at: string } | null }[] }[] };
+    const stored = history.messages.flatMap((m) => m.tool_calls);
+    expect(stored).toEqual([expect.objectContaining({ id: call!.id, undone: { note: "Removed #9", at: expect.any(String) } })]);
+
+    const other = await t.signUp("Undo Snoop");
+    expect((await t.api(other, "POST", path, { note: "x" })).status).toBe(404);
+    expect((await t.api(u, "POST", `/api/me/conversations/${turn.conversation_id}/tool-calls/nope/undone`, {})).status).toBe(404);
+    for (const conv of ["00000000-0000-4000-8000-000000000000", "not-a-uuid"]) expect((await t.api(u, "POST", `/api/me/conversations/${conv}/tool-calls/${call!.id}/undone`, {})).status).toBe(404);
+    const long = await t.api(u, "POST", path, { note: "n".repeat(201) });
+    expect(long.status).toBe(422);
+    expect(((await long.json()) as { error: { code: string } }).error.code).toBe("validation_failed");
+    // Nothing of the other user's tries changed the record.
+    const again = (await (await t.api(u, "GET", `/api/me/conversations/${turn.conversation_id}`)).json()) as typeof history;
+    expect(again.messages.flatMap((m) => m.tool_calls)[0]!.undone!.note).toBe("Removed #9");
   });
 
   it("another user can neither read, continue, rename nor delete a conversation, nor tell it exists", async () => {

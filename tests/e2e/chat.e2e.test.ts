@@ -110,14 +110,18 @@ describe("assistant", () => {
     await chat.openConversation("Groceries and chores");
     await expect(chat.title.innerText()).resolves.toBe("Groceries and chores");
 
-    // Reload: the panel re-opens the same conversation with its messages (history has no Undo).
+    // Reload: the panel re-opens the same conversation with its messages, and history shows what
+    // really happened: the undone card says so (no Undo), the plumber card can still be undone.
     await page.reload();
     await tasks.ready();
     await expect(chat.title.innerText()).resolves.toBe("Groceries and chores");
     await expect.poll(() => chat.userMessages.count()).toBe(4);
     expect(await chat.userMessages.first().innerText()).toMatch(/add buy milk tomorrow 9am #errands/);
-    await chat.toolCard(/^Added #\d+ Buy milk/).waitFor();
-    expect(await chat.root.getByTestId("tool-undo").count()).toBe(0);
+    const undone = chat.toolCard(/^Added #\d+ Buy milk/);
+    await undone.waitFor();
+    expect(await undone.getByTestId("tool-undo-note").innerText()).toMatch(/^Undone\. Removed #\d+/);
+    expect(await undone.getByTestId("tool-undo").count()).toBe(0);
+    expect(await chat.toolCard(/^Added #\d+ Call the plumber/).getByTestId("tool-undo").count()).toBe(1);
     await chat.showConversations();
     await expect.poll(() => chat.conversationTitles()).toEqual(["Groceries and chores"]);
     await page.keyboard.press("Escape"); // closes the list, back to the thread

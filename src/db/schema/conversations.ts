@@ -22,6 +22,8 @@ export interface StoredToolCall {
   tool: string;
   arguments: unknown;
   result: unknown;
+  /** Set when the user undid the change from its chat card. */
+  undone?: { at: string; note: string };
 }
 
 export const messages = pgTable(

@@ -26,11 +26,33 @@ export const toMessage = (r: MessageRow): Message => ({
   id: r.id,
   role: r.role,
   text: r.text,
-  tool_calls: r.toolCalls.map(({ tool, arguments: args, result }) => ({ tool, arguments: args, result })),
+  tool_calls: r.toolCalls.map(toToolCallRecord),
   model: r.model,
   status: r.status,
   created_at: r.createdAt.toISOString(),
 });
+
+export const toToolCallRecord = ({ id, tool, arguments: args, result, undone }: StoredToolCall) => ({ id, tool, arguments: args, result, undone: undone ?? null });
+
+/**
+ * Records that the user undid one of the assistant's changes, on the message that
+ * holds the call; 404 when this user's conversation has no such call.
+ */
+export async function markToolCallUndone(db: Db, userId: string, conversationId: string, callId: string, note: string): Promise<{ at: string; note: string }> {
+  if (!UUID.test(conversationId)) throw notFound("tool call");
+  const undone = { at: new Date().toISOString(), note };
+  const rows = await db
+    .update(messages)
+    .set({
+      toolCalls: sql`(
+        select jsonb_agg(case when e->>'id' = ${callId} then e || jsonb_build_object('undone', ${JSON.stringify(undone)}::jsonb) else e end order by n)
+        from jsonb_array_elements(${messages.toolCalls}) with ordinality as t(e, n))`,
+    })
+    .where(and(eq(messages.userId, userId), eq(messages.conversationId, conversationId), sql`${messages.toolCalls} @> ${JSON.stringify([{ id: callId }])}::jsonb`))
+    .returning({ id: messages.id });
+  if (rows.length === 0) throw notFound("tool call");
+  return undone;
+}
 
 /** A title from the first message: its first line, cut at a word near 60 characters. */
 export function deriveTitle(message: string): string {

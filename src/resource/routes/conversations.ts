@@ -1,9 +1,10 @@
 /** `/api/{user_id}/conversations`: list, read, rename, delete. */
 import { Hono } from "hono";
-import { ConversationListQuery, ConversationRename } from "../../contracts/chat.ts";
+import { ConversationListQuery, ConversationRename, MarkUndone } from "../../contracts/chat.ts";
 import type { Db } from "../../db/client.ts";
 import * as conversations from "../../domain/conversations/service.ts";
 import type { AuthEnv } from "../require-user.ts";
+import { HttpError } from "../../http/errors.ts";
 import { jsonBody, queryParams } from "../validate.ts";
 
 export function conversationRoutes(db: Db) {
@@ -17,6 +18,13 @@ export function conversationRoutes(db: Db) {
   app.patch("/:id", async (c) => {
     const { title } = await jsonBody(c, ConversationRename);
     return c.json(await conversations.renameConversation(db, c.var.user.id, c.req.param("id"), title));
+  });
+  // The web's chat cards: an undone change stays undone in history.
+  app.post("/:id/tool-calls/:call_id/undone", async (c) => {
+    const { note } = await jsonBody(c, MarkUndone, { allowEmpty: true });
+    const callId = c.req.param("call_id");
+    if (callId.length > 200) throw new HttpError(404, "not_found", "tool call not found");
+    return c.json({ undone: await conversations.markToolCallUndone(db, c.var.user.id, c.req.param("id"), callId, note) });
   });
   app.delete("/:id", async (c) => {
     await conversations.deleteConversation(db, c.var.user.id, c.req.param("id"));

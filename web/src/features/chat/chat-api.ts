@@ -1,5 +1,5 @@
 /** Typed calls for the chat (`/api/me/chat`, streamed) and conversation endpoints. */
-import { ChatEvent, Conversation, ConversationPage, ConversationWithMessages } from "#contracts/chat.ts";
+import { ChatEvent, Conversation, ConversationPage, ConversationWithMessages, UNDO_NOTE_MAX } from "#contracts/chat.ts";
 import { ApiError, apiFetch, apiJson, apiRequest } from "../../lib/api-client.ts";
 import { readSse } from "../../lib/sse.ts";
 
@@ -53,6 +53,11 @@ export async function getConversation(id: string, signal?: AbortSignal) {
 
 export async function renameConversation(id: string, title: string): Promise<Conversation> {
   return apiJson(Conversation, `${CONVERSATIONS}/${encodeURIComponent(id)}`, { method: "PATCH", body: { title } });
+}
+
+/** Records an Undo made from a chat card, so the conversation's history shows it. */
+export async function markToolCallUndone(conversationId: string, callId: string, note: string): Promise<void> {
+  await apiRequest(`${CONVERSATIONS}/${encodeURIComponent(conversationId)}/tool-calls/${encodeURIComponent(callId)}/undone`, { method: "POST", body: { note: note.slice(0, UNDO_NOTE_MAX) } });
 }
 
 export async function deleteConversation(id: string): Promise<void> {

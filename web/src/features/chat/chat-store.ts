@@ -7,7 +7,7 @@ import type { ChatEvent, Message } from "#contracts/chat.ts";
 import { changesTasks } from "#contracts/tool-specs.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import { notifyTasksChanged } from "../../lib/tasks-events.ts";
-import { getConversation, streamChat, type ChatTurnRequest } from "./chat-api.ts";
+import { getConversation, markToolCallUndone, streamChat, type ChatTurnRequest } from "./chat-api.ts";
 import type { ChatState, MessageView, RetryInfo, ToolCallView } from "./chat-types.ts";
 import { undoErrorMessage, undoPlanFor } from "./undo.ts";
 
@@ -71,8 +71,15 @@ function fromHistory(m: Message): MessageView {
     text: m.text,
     status: m.status === "error" ? "error" : "ok",
     error: m.status === "error" ? "The assistant couldn't finish this reply." : undefined,
-    // Changes from earlier sessions may have been edited since: no Undo for them.
-    toolCalls: m.tool_calls.map((t, i) => ({ key: `m${m.id}t${i}`, tool: t.tool, args: t.arguments, result: t.result, undo: { state: "none" } })),
+    // History shows what really happened: an undone change stays undone; the rest can still be undone.
+    toolCalls: m.tool_calls.map((t, i) => ({
+      key: `m${m.id}t${i}`,
+      callId: t.id,
+      tool: t.tool,
+      args: t.arguments,
+      result: t.result,
+      undo: t.undone ? { state: "done", note: t.undone.note } : undoPlanFor(t.tool, t.result) ? { state: "ready" } : { state: "none" },
+    })),
   };
 }
 
@@ -170,7 +177,7 @@ async function runTurn(req: ChatTurnRequest, assistantKey: string, text: string)
         producedSomething = true;
         updateMessage(assistantKey, (m) => ({
           ...m,
-          toolCalls: [...m.toolCalls, { key: e.id, tool: e.tool, args: e.arguments, result: undefined, undo: { state: "none" } }],
+          toolCalls: [...m.toolCalls, { key: e.id, callId: e.id, tool: e.tool, args: e.arguments, result: undefined, undo: { state: "none" } }],
         }));
         break;
       case "tool-result": {
@@ -307,6 +314,8 @@ export const chatStore = {
     try {
       const note = await plan.run();
       updateToolCall(messageKey, toolKey, (t) => ({ ...t, undo: { state: "done", note } }));
+      // Best effort: the undo itself is done; only the history's record of it could be missing.
+      if (state.conversationId) void markToolCallUndone(state.conversationId, call.callId, note).catch(() => undefined);
       set({ announcement: `Undone. ${note}` });
     } catch (err) {
       const note = undoErrorMessage(err);

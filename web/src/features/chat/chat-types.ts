@@ -1,7 +1,7 @@
 /** What the chat UI shows: messages with their tool calls, as they stream in or come from history. */
 
 export type UndoState =
-  | { state: "none" } // nothing to undo, or made in an earlier session
+  | { state: "none" } // nothing to undo
   | { state: "ready" }
   | { state: "working" }
   | { state: "done"; note: string }
@@ -9,6 +9,8 @@ export type UndoState =
 
 export interface ToolCallView {
   key: string;
+  /** The tool call's id, as stored with the conversation. */
+  callId: string;
   tool: string;
   args: unknown;
   /** undefined while the tool runs */
