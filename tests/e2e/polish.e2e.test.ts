@@ -255,4 +255,24 @@ describe("polish", () => {
       await context.close();
     });
   }
+
+  it("changes the name on the account page, within the sign-up bound", async () => {
+    const { context, page, api } = await signedIn();
+    await page.goto("/account");
+    await page.getByTestId("profile-edit-name").click();
+    const input = page.getByTestId("profile-name-input");
+    await input.fill("x".repeat(101));
+    expect(await page.getByTestId("profile-name-length").innerText()).toBe("Too long: 101 / 100 characters");
+    await page.getByTestId("profile-name-save").click();
+    await expect.poll(() => page.getByTestId("profile-name-form").innerText()).toMatch(/at most 100 characters/);
+
+    await input.fill("Polly Renamed");
+    await page.getByTestId("profile-name-save").click();
+    await expect.poll(() => page.getByTestId("profile-name").innerText()).toBe("Polly Renamed");
+    await expect.poll(() => page.getByTestId("account-button").innerText()).toMatch(/Polly Renamed/);
+    await page.reload();
+    await expect.poll(() => page.getByTestId("profile-name").innerText()).toBe("Polly Renamed");
+    expect((await api("/tasks")).tasks).toEqual([]); // the API still answers for the same user
+    await context.close();
+  });
 });

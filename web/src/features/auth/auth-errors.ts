@@ -9,7 +9,7 @@ export interface AuthFailure {
 
 export const SERVER_DOWN = "Can't reach the server. Check your connection and try again.";
 
-export type AuthFlow = "sign-in" | "sign-up" | "password";
+export type AuthFlow = "sign-in" | "sign-up" | "password" | "profile";
 
 export function describeAuthError(error: { status: number; code?: string; message?: string } | null | undefined, flow: AuthFlow): AuthFailure {
   if (!error || error.status === 0 || error.status >= 500) return { field: "form", message: SERVER_DOWN };
