@@ -60,6 +60,13 @@ export function resolveClientIp(peer: string | undefined, forwardedFor: string |
   return current;
 }
 
+/** Whether the socket peer is a proxy listed in TRUST_PROXY (whose forwarded headers we believe). */
+export function isTrustedPeer(peer: string | undefined, trusted: BlockList): boolean {
+  if (!peer) return false;
+  const ip = unmap(peer);
+  return trusted.check(ip, family(ip));
+}
+
 /** The socket peer address; undefined for in-process requests (tests via app.request). */
 export function peerAddress(c: Context): string | undefined {
   try {

@@ -5,7 +5,6 @@
 import { existsSync } from "node:fs";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { requestId } from "hono/request-id";
 import type { Config } from "../config/env.ts";
 import { openDatabase, type Database } from "../db/client.ts";
 import { migrateDatabase } from "../db/migrate.ts";
@@ -22,6 +21,7 @@ import { httpJwksLoader, JwksCache } from "../resource/jwks-cache.ts";
 import { renderJwksUnavailable } from "../resource/jwks-errors.ts";
 import { createVerifier } from "../resource/verify-jwt.ts";
 import { clientIpOf, trustedProxies } from "../http/client-ip.ts";
+import { requestIds } from "../http/request-id.ts";
 import { apiCors, requestLog, securityHeaders } from "./http-hardening.ts";
 import type { Logger } from "../http/logger.ts";
 import { resolveAuthSecret } from "./secret.ts";
@@ -53,7 +53,8 @@ export async function createTickler(config: Config, logger: Logger, overrides: T
     throw err;
   }
   const { db } = database;
-  const clientIp = clientIpOf(trustedProxies(config.TRUST_PROXY));
+  const proxies = trustedProxies(config.TRUST_PROXY);
+  const clientIp = clientIpOf(proxies);
   const limiter = await createRateLimiter(config, db);
   const mailer = await createMailer(config, logger);
   const auth =
@@ -78,7 +79,7 @@ export async function createTickler(config: Config, logger: Logger, overrides: T
 
   let draining = false;
   const app = new Hono();
-  app.use(requestId({ headerName: "x-request-id" }));
+  app.use(requestIds(proxies));
   app.use(requestLog(logger));
   app.use(securityHeaders(config, { chatkit: Boolean(config.CHATKIT_DOMAIN_KEY) }));
   const corsHandler = apiCors(config);
