@@ -78,9 +78,10 @@ async function buildServer() {
 /**
  * Dependencies loaded from node_modules at run time instead of bundled: those that find files
  * relative to their own location (PGlite's .wasm and data files, ioredis's package.json and
- * stack filtering through __dirname), which a bundle would break.
+ * stack filtering through __dirname), which a bundle would break. pino resolves its transport
+ * worker files next to itself (unused: Tickler logs through an async stdout stream, no transport).
  */
-const SERVER_EXTERNAL = ["@electric-sql/pglite", "ioredis"];
+const SERVER_EXTERNAL = ["@electric-sql/pglite", "ioredis", "pino"];
 const OWN_LOCATION = /\b__dirname\b|\b__filename\b|import\.meta\.(url|dirname|filename)\b|require\.resolve\(/;
 const readsOwnFiles = (input) => input.includes("node_modules/") && OWN_LOCATION.test(readFileSync(at(input), "utf8"));
 const packageOf = (input) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1];
