@@ -8,6 +8,8 @@ export interface LoadResult {
   p99: number;
   errors: number;
   non2xx: number;
+  /** Responses received in the whole case. */
+  total: number;
 }
 
 export async function load(
@@ -22,7 +24,7 @@ export async function load(
     duration: opts.seconds,
     connections: opts.connections,
   });
-  return { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
+  return { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, total: r.requests.total };
 }
 
 /** Percentiles of a list of millisecond samples. */

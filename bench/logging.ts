@@ -3,9 +3,13 @@
  * differ only in LOG_LEVEL — `info` (a pino line per request, written to a file
  * as a deployment's log collector would read it) and `silent` — in interleaved
  * rounds, so machine noise hits both alike. Reports the median throughput of
- * each and the cost of logs as a share of the logs-off throughput (target < 5 %).
+ * each and the cost of logs as a share of the logs-off throughput (target < 5 %),
+ * and the server's CPU time per request (from /proc): on a machine shared with
+ * other work, throughput swings with the neighbours, CPU per request much less.
+ * Last, the CPU one log line costs in isolation (bench/log-line.ts), against
+ * the CPU a list request costs.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, openSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,6 +22,14 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = 50;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+
+/** User + system CPU the process has used so far, in ms (fields 14 and 15 of /proc/<pid>/stat). */
+function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+}
 
 interface Server {
   url: string;
@@ -79,25 +91,43 @@ async function main() {
     const db = process.env.DATABASE_URL ? "PostgreSQL" : "PGlite";
     console.log(`\nPer-request log cost — GET /api/me/tasks (50 tasks), ${ROUNDS}×${SECONDS}s per side, interleaved, ${CONNECTIONS} connections, ${db}`);
     const results = { on: [] as LoadResult[], off: [] as LoadResult[] };
+    const cpuPerRequest = { on: [] as number[], off: [] as number[] };
     for (let round = 0; round < ROUNDS; round++) {
       // Alternate which side goes first, so a slow stretch does not always hit the same one.
       const order = round % 2 === 0 ? (["on", "off"] as const) : (["off", "on"] as const);
       for (const side of order) {
         const s = side === "on" ? on : off;
-        results[side].push(await load(`logs ${side}`, { url: `${s.url}/api/me/tasks`, headers: auth.get(s)!, seconds: SECONDS, connections: CONNECTIONS }));
+        const cpu0 = cpuMs(s.child.pid!);
+        const r = await load(`logs ${side}`, { url: `${s.url}/api/me/tasks`, headers: auth.get(s)!, seconds: SECONDS, connections: CONNECTIONS });
+        results[side].push(r);
+        cpuPerRequest[side].push((cpuMs(s.child.pid!) - cpu0) / r.total);
       }
     }
     const rps = { on: median(results.on.map((r) => r.rps)), off: median(results.off.map((r) => r.rps)) };
     const p99 = { on: median(results.on.map((r) => r.p99)), off: median(results.off.map((r) => r.p99)) };
-    const bad = [...results.on, ...results.off].reduce((n, r) => n + r.errors + r.non2xx, 0);
+    const all = [...results.on, ...results.off];
+    const errors = all.reduce((n, r) => n + r.errors, 0);
+    const non2xx = all.reduce((n, r) => n + r.non2xx, 0);
     const requestLines = readFileSync(on.logFile, "utf8").split("\n").filter((l) => l.includes('"msg":"request"')).length;
-    console.log("side        req/s (median)   p99 ms   rounds (req/s)");
+    const cpu = { on: median(cpuPerRequest.on), off: median(cpuPerRequest.off) };
+    console.log("side        req/s (median)   p99 ms   server CPU ms/req   rounds (req/s)");
     for (const side of ["on", "off"] as const) {
-      console.log(`logs ${side.padEnd(4)}  ${rps[side].toFixed(0).padStart(14)}   ${p99[side].toFixed(1).padStart(6)}   ${results[side].map((r) => r.rps.toFixed(0)).join(", ")}`);
+      console.log(
+        `logs ${side.padEnd(4)}  ${rps[side].toFixed(0).padStart(14)}   ${p99[side].toFixed(1).padStart(6)}   ${cpu[side].toFixed(3).padStart(17)}   ${results[side].map((r) => r.rps.toFixed(0)).join(", ")}`,
+      );
     }
-    const cost = (1 - rps.on / rps.off) * 100;
-    console.log(`logs on / off = ${(rps.on / rps.off).toFixed(3)} → logging costs ${cost.toFixed(1)} % of the list's throughput (target < 5 %)`);
-    console.log(`log file: ${requestLines} request lines, ${(statSync(on.logFile).size / 1024 / 1024).toFixed(1)} MB; errors + non-2xx: ${bad}`);
+    console.log(`throughput logs on / off = ${(rps.on / rps.off).toFixed(3)} → logging costs ${((1 - rps.on / rps.off) * 100).toFixed(1)} % of the list's throughput (target < 5 %)`);
+    console.log(`CPU per request logs on / off = ${(cpu.on / cpu.off).toFixed(3)} → logging adds ${((cpu.on / cpu.off - 1) * 100).toFixed(1)} % CPU per request`);
+    const lineCost = (level: string) => {
+      const out = join(tmpdir(), `tickler-bench-lines-${level}-${process.pid}.log`);
+      const fd = openSync(out, "w");
+      const run = spawnSync(process.execPath, ["--import", "tsx", "bench/log-line.ts"], { env: { ...process.env, LOG_LEVEL: level }, stdio: ["ignore", fd, "pipe"] });
+      rmSync(out, { force: true });
+      return (JSON.parse(String(run.stderr).trim().split("\n").at(-1)!) as { usPerLine: number }).usPerLine;
+    };
+    const perLine = lineCost("info") - lineCost("silent");
+    console.log(`one request log line in isolation: ${perLine.toFixed(2)} µs CPU = ${((perLine / 1000 / cpu.off) * 100).toFixed(2)} % of a list request's ${cpu.off.toFixed(2)} ms`);
+    console.log(`log file: ${requestLines} request lines, ${(statSync(on.logFile).size / 1024 / 1024).toFixed(1)} MB; errors/timeouts: ${errors}, non-2xx: ${non2xx}`);
   } finally {
     await on.stop();
     await off.stop();
