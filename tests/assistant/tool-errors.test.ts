@@ -68,7 +68,7 @@ describe("tool inputs have REST's bounds", () => {
   it("chat: “show task 99999999999” is a clean validation error, in the reply and in the stored conversation", async () => {
     const { body, stored } = await chat("show task 99999999999");
     expect(body.tool_calls).toEqual([
-      { tool: "get_task", arguments: { id: 99999999999 }, result: { error: { code: "invalid_input", message: "id: task numbers go up to 2147483647" } } },
+      { id: expect.any(String), undone: null, tool: "get_task", arguments: { id: 99999999999 }, result: { error: { code: "invalid_input", message: "id: task numbers go up to 2147483647" } } },
     ]);
     expect(body.response).toBe("Sorry, that didn't work: id: task numbers go up to 2147483647.");
     expect(stored).not.toMatch(INTERNAL);
