@@ -48,7 +48,7 @@ async function openPglite(opts: DatabaseOptions): Promise<Database> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const inMemory = opts.dataDir.startsWith("memory://");
-  const release = inMemory ? () => {} : lockDataDir(opts.dataDir);
+  const release = inMemory ? async () => {} : await lockDataDir(opts.dataDir);
   try {
     const client = await PGlite.create(inMemory ? undefined : join(opts.dataDir, "pglite"), {
       loadDataDir: opts.loadDataDir,
@@ -65,11 +65,11 @@ async function openPglite(opts: DatabaseOptions): Promise<Database> {
       withLock: (_key, fn) => fn(), // one process owns a PGlite directory
       close: async () => {
         await client.close();
-        release();
+        await release();
       },
     };
   } catch (err) {
-    release();
+    await release();
     throw err;
   }
 }
