@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema/index.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
 import { leakFreeTransactions } from "./pg-transaction.ts";
+import { pgliteOptions } from "./pglite-options.ts";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -28,6 +29,8 @@ export interface DatabaseOptions {
   dataDir: string;
   /** A PGlite dump (from `dumpDataDir`) to start from; tests use it to skip initdb. */
   loadDataDir?: Blob | File | undefined;
+  /** PGlite's `shared_buffers` (e.g. `16MB`); see pglite-options.ts. */
+  pgliteSharedBuffers?: string | undefined;
   poolSize?: number;
   /**
    * Recognises errors our own code throws inside a transaction (drizzle rolled
@@ -51,6 +54,7 @@ async function openPglite(opts: DatabaseOptions): Promise<Database> {
   const release = inMemory ? async () => {} : await lockDataDir(opts.dataDir);
   try {
     const client = await PGlite.create(inMemory ? undefined : join(opts.dataDir, "pglite"), {
+      ...(await pgliteOptions(opts.pgliteSharedBuffers)),
       loadDataDir: opts.loadDataDir,
     });
     const db = drizzle(client, { schema }) as unknown as Db;
