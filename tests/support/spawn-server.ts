@@ -30,10 +30,12 @@ export interface SpawnedServer {
 export interface RunOptions {
   /** A command the server runs under, e.g. `["unshare", "--pid", "--fork"]` for its own PID namespace. */
   prefix?: string[];
+  /** Node's arguments instead of the start script's (benchmarks comparing flags). */
+  nodeArgs?: string[];
 }
 
 export function runMain(env: Record<string, string>, opts: RunOptions = {}): { child: ChildProcess; output: () => string; exit: Promise<number | null> } {
-  const [command, ...args] = [...(opts.prefix ?? []), process.execPath, ...startArgs()] as [string, ...string[]];
+  const [command, ...args] = [...(opts.prefix ?? []), process.execPath, ...(opts.nodeArgs ?? startArgs())] as [string, ...string[]];
   const child = spawn(command, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "test", LOG_LEVEL: "info", ...RAISED_LIMITS, ...env },
