@@ -144,7 +144,7 @@ async function loadRound(url: string, sims: Sim[]) {
     let acknowledged = 0;
     let missing = 0;
     let wrong = 0;
-    for (const s of sims) {
+    for (const s of sims.filter((x) => x.token)) {
       const seen = new Map<number, { title: string; completed: boolean }>();
       let cursor: string | null = null;
       do {
@@ -167,21 +167,27 @@ async function loadRound(url: string, sims: Sim[]) {
   }
 }
 
-async function simulate(url: string, s: Sim, deadline: number) {
-  const headers = () => ({ authorization: `Bearer ${s.token}`, "content-type": "application/json", "x-forwarded-for": s.ip });
-  const signIn = await timed("sign-in", () =>
+async function signIn(url: string, s: Sim): Promise<boolean> {
+  const res = await timed("sign-in", () =>
     fetch(`${url}/api/auth/sign-in/email`, {
       method: "POST",
       headers: { "content-type": "application/json", origin: url, "x-forwarded-for": s.ip },
       body: JSON.stringify({ email: s.email, password: PASSWORD }),
     }),
   );
-  if (!signIn) return;
-  const cookie = signIn.headers.get("set-cookie")!.split(";")[0]!;
-  await signIn.arrayBuffer();
+  if (!res) return false;
+  const cookie = res.headers.get("set-cookie")!.split(";")[0]!;
+  await res.arrayBuffer();
   const tokenRes = await timed("token", () => fetch(`${url}/api/auth/token`, { headers: { cookie, origin: url, "x-forwarded-for": s.ip } }));
-  if (!tokenRes) return;
+  if (!tokenRes) return false;
   s.token = ((await tokenRes.json()) as { token: string }).token;
+  return true;
+}
+
+async function simulate(url: string, s: Sim, deadline: number) {
+  const headers = () => ({ authorization: `Bearer ${s.token}`, "content-type": "application/json", "x-forwarded-for": s.ip });
+  // Signed in once; a later round goes on with the same token (it lives 15 min).
+  if (!s.token && !(await signIn(url, s))) return;
 
   let n = 0;
   while (Date.now() < deadline) {

@@ -14,7 +14,7 @@ import { signUpOverHttp } from "../tests/support/http-user.ts";
 import { spawnServer, startArgs } from "../tests/support/spawn-server.ts";
 import { createPostgresTestDatabase, postgresAvailable } from "../tests/support/test-db.ts";
 import { load } from "./http.ts";
-import { idleRssMb, mb, rssMb } from "./rss.ts";
+import { cpuMsOf, idleRssMb, mb, rssMb } from "./rss.ts";
 
 const ROUNDS = Number(process.env.MEMORY_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -30,6 +30,9 @@ interface Sample {
   afterLoad: number | undefined;
   listRps: number;
   createRps: number;
+  /** The server's CPU time per request: far less sensitive than req/s to what else the machine runs. */
+  listCpuMs: number;
+  createCpuMs: number;
 }
 
 async function runOnce(v: Variant, env: Record<string, string>): Promise<Sample> {
@@ -42,7 +45,10 @@ async function runOnce(v: Variant, env: Record<string, string>): Promise<Sample>
     for (let i = 0; i < 50; i++) {
       await fetch(`${server.url}/api/me/tasks`, { method: "POST", headers: auth, body: JSON.stringify({ title: `Task ${i}` }) }).then((r) => r.arrayBuffer());
     }
+    const pid = server.child.pid!;
+    const cpu0 = cpuMsOf(pid) ?? NaN;
     const list = await load("list", { url: `${server.url}/api/me/tasks`, headers: auth, seconds: SECONDS, connections: 20 });
+    const cpu1 = cpuMsOf(pid) ?? NaN;
     const create = await load("create", {
       url: `${server.url}/api/me/tasks`,
       method: "POST",
@@ -51,7 +57,15 @@ async function runOnce(v: Variant, env: Record<string, string>): Promise<Sample>
       seconds: SECONDS,
       connections: 20,
     });
-    return { idle, afterLoad: rssMb(server.child.pid!), listRps: list.rps, createRps: create.rps };
+    const cpu2 = cpuMsOf(pid) ?? NaN;
+    return {
+      idle,
+      afterLoad: rssMb(pid),
+      listRps: list.rps,
+      createRps: create.rps,
+      listCpuMs: (cpu1 - cpu0) / (list.rps * SECONDS),
+      createCpuMs: (cpu2 - cpu1) / (create.rps * SECONDS),
+    };
   } finally {
     await server.stop();
   }
@@ -67,14 +81,15 @@ async function measure(title: string, variants: Variant[], envFor: (v: Variant) 
   const samples = new Map<string, Sample[]>(variants.map((v) => [v.name, []]));
   for (let round = 0; round < rounds; round++) for (const v of variants) samples.get(v.name)!.push(await runOnce(v, envFor(v)));
   console.log(`\n${title} — ${rounds} round(s), medians; load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
-  console.log("variant                                                        idle RSS   after load   list req/s (×first)   create req/s (×first)");
+  console.log("variant                                                        idle RSS   after load   list: req/s, CPU ms/req (×first)   create: req/s, CPU ms/req (×first)");
   const first = samples.get(variants[0]!.name)!;
-  const [list0, create0] = [median(first.map((s) => s.listRps)), median(first.map((s) => s.createRps))];
+  const [list0, create0] = [median(first.map((s) => s.listCpuMs)), median(first.map((s) => s.createCpuMs))];
   for (const v of variants) {
     const s = samples.get(v.name)!;
-    const [list, create] = [median(s.map((x) => x.listRps)), median(s.map((x) => x.createRps))];
+    const [list, create] = [median(s.map((x) => x.listCpuMs)), median(s.map((x) => x.createCpuMs))];
+    const rps = (xs: number[]) => median(xs).toFixed(0).padStart(5);
     console.log(
-      `${v.name.padEnd(60)} ${mb(medianOf(s.map((x) => x.idle))).padStart(9)}  ${mb(medianOf(s.map((x) => x.afterLoad))).padStart(10)}   ${list.toFixed(0).padStart(7)} (${(list / list0).toFixed(2)})       ${create.toFixed(0).padStart(7)} (${(create / create0).toFixed(2)})`,
+      `${v.name.padEnd(60)} ${mb(medianOf(s.map((x) => x.idle))).padStart(9)}  ${mb(medianOf(s.map((x) => x.afterLoad))).padStart(10)}   ${rps(s.map((x) => x.listRps))}, ${list.toFixed(2).padStart(6)} (${(list / list0).toFixed(2)})            ${rps(s.map((x) => x.createRps))}, ${create.toFixed(2).padStart(6)} (${(create / create0).toFixed(2)})`,
     );
   }
 }
@@ -88,7 +103,6 @@ async function main(): Promise<void> {
     ? [
         { name: "before: PGlite defaults (shared_buffers 128MB), source maps", nodeArgs: ["--enable-source-maps", script], env: { PGLITE_SHARED_BUFFERS: "128MB" } },
         { name: "shared_buffers 16MB, source maps", nodeArgs: ["--enable-source-maps", script], env: {} },
-        { name: "shared_buffers 128MB, --liftoff-only, source maps", nodeArgs: ["--liftoff-only", "--enable-source-maps", script], env: { PGLITE_SHARED_BUFFERS: "128MB" } },
         { name: "shared_buffers 16MB, --liftoff-only, source maps", nodeArgs: ["--liftoff-only", "--enable-source-maps", script], env: {} },
         { name: "shared_buffers 16MB, --liftoff-only, no source maps", nodeArgs: ["--liftoff-only", script], env: {} },
         npmStart,

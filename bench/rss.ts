@@ -18,3 +18,13 @@ export async function idleRssMb(pid: number, settleMs = 3_000): Promise<number |
 }
 
 export const mb = (n: number | undefined) => (n === undefined ? "–" : `${n.toFixed(0)} MB`);
+
+/** utime + stime of a process in ms, from /proc (Linux). */
+export function cpuMsOf(pid: number): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return undefined;
+  }
+}

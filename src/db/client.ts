@@ -2,9 +2,11 @@
  * Opens the database: PGlite in DATA_DIR when DATABASE_URL is unset, a `pg`
  * pool otherwise. Both give the same Drizzle API, plus LISTEN/NOTIFY.
  */
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema/index.ts";
+import { collectGarbage } from "./collect-garbage.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
 import { leakFreeTransactions } from "./pg-transaction.ts";
 import { pgliteOptions } from "./pglite-options.ts";
@@ -53,10 +55,13 @@ async function openPglite(opts: DatabaseOptions): Promise<Database> {
   const inMemory = opts.dataDir.startsWith("memory://");
   const release = inMemory ? async () => {} : await lockDataDir(opts.dataDir);
   try {
-    const client = await PGlite.create(inMemory ? undefined : join(opts.dataDir, "pglite"), {
+    const dir = inMemory ? undefined : join(opts.dataDir, "pglite");
+    const runsInitdb = !opts.loadDataDir && (!dir || !existsSync(join(dir, "PG_VERSION")));
+    const client = await PGlite.create(dir, {
       ...(await pgliteOptions(opts.pgliteSharedBuffers)),
       loadDataDir: opts.loadDataDir,
     });
+    if (runsInitdb) collectGarbage(); // frees the instance initdb ran in
     const db = drizzle(client, { schema }) as unknown as Db;
     return {
       db,
