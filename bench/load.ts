@@ -5,16 +5,23 @@
  * create, update, complete, and offline-assistant chat turns) for 60 s against
  * a server with its default rate limits. Prints throughput, latency, errors,
  * and checks that every acknowledged write is in the database afterwards.
+ * Runs on PGlite and then on PostgreSQL (DATABASE_URL, or a fresh database on the
+ * local server when one answers), LOAD_ROUNDS times each (default 2) against the
+ * same process, and reports its RSS once idle after start and after each round:
+ * memory must stay flat from one round to the next (decision 010).
  * LOAD_USERS and LOAD_SECONDS change the size.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnServer } from "../tests/support/spawn-server.ts";
+import { createPostgresTestDatabase, postgresAvailable } from "../tests/support/test-db.ts";
 import { percentiles } from "./http.ts";
+import { idleRssMb, mb, rssMb } from "./rss.ts";
 
 const USERS = Number(process.env.LOAD_USERS ?? 200);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
+const ROUNDS = Number(process.env.LOAD_ROUNDS ?? 2);
 const PASSWORD = "load test password";
 
 interface Sim {
@@ -51,11 +58,29 @@ async function timed(op: string, fn: () => Promise<Response>): Promise<Response 
 
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), "tickler-load-"));
-  const env: Record<string, string> = { DATA_DIR: dataDir, BETTER_AUTH_SECRET: "load-secret-load-secret-load-secret-0000", TRUST_PROXY: "loopback", LOG_LEVEL: "info" };
-  if (process.env.DATABASE_URL) env.DATABASE_URL = process.env.DATABASE_URL;
+  try {
+    await runOn("PGlite", { DATA_DIR: dataDir });
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  if (process.env.DATABASE_URL) return runOn("PostgreSQL", { DATABASE_URL: process.env.DATABASE_URL, DATA_DIR: "memory://" });
+  if (!(await postgresAvailable())) return void console.log("\nPostgreSQL: no server on 127.0.0.1:5432, skipped");
+  const db = await createPostgresTestDatabase();
+  try {
+    await runOn("PostgreSQL", db.env);
+  } finally {
+    await db.drop();
+  }
+}
+
+async function runOn(database: string, dbEnv: Record<string, string>) {
+  const env: Record<string, string> = { ...dbEnv, BETTER_AUTH_SECRET: "load-secret-load-secret-load-secret-0000", TRUST_PROXY: "loopback", LOG_LEVEL: "info" };
   const server = await spawnServer(env, 60_000);
   const url = server.url;
+  const pid = server.child.pid!;
   try {
+    await fetch(`${url}/readyz`).then((r) => r.arrayBuffer());
+    const rss = [await idleRssMb(pid)];
     const sims: Sim[] = Array.from({ length: USERS }, (_, i) => ({
       ip: `10.${(i >> 8) & 255}.${i & 255}.${1 + (i % 250)}`,
       email: `load${i}.${Date.now()}@example.com`,
@@ -75,8 +100,24 @@ async function main() {
         ),
       );
     }
-    console.log(`Load test: ${USERS} users for ${SECONDS} s (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}); accounts created in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(`\nLoad test: ${USERS} users for ${SECONDS} s × ${ROUNDS} (${database}); idle RSS after start ${mb(rss[0])}; accounts created in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    for (let round = 1; round <= ROUNDS; round++) {
+      await loadRound(url, sims);
+      rss.push(rssMb(pid));
+      const d = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? "" : ` (${b - a >= 0 ? "+" : ""}${(b - a).toFixed(0)})`);
+      console.log(`RSS after round ${round}: ${mb(rss[round])}${d(rss[0], rss[round])} vs idle${round > 1 ? `, ${d(rss[round - 1], rss[round]).trim()} vs round ${round - 1}` : ""}`);
+    }
+  } finally {
+    await server.stop();
+  }
+}
 
+/** One round: every user signs in and works for SECONDS; then every acknowledged write is checked. */
+async function loadRound(url: string, sims: Sim[]) {
+  samples.clear();
+  errors = 0;
+  errorKinds.clear();
+  {
     const deadline = Date.now() + SECONDS * 1000;
     const started = performance.now();
     // Users arrive over the first half (at most 30 s): a sign-in costs ~180 ms of scrypt CPU.
@@ -103,7 +144,7 @@ async function main() {
     let acknowledged = 0;
     let missing = 0;
     let wrong = 0;
-    for (const s of sims) {
+    for (const s of sims.filter((x) => x.token)) {
       const seen = new Map<number, { title: string; completed: boolean }>();
       let cursor: string | null = null;
       do {
@@ -123,27 +164,30 @@ async function main() {
     }
     console.log(`acknowledged writes checked: ${acknowledged} tasks — missing ${missing}, wrong state ${wrong}`);
     if (errors > 0 || missing > 0 || wrong > 0) process.exitCode = 1;
-  } finally {
-    await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-async function simulate(url: string, s: Sim, deadline: number) {
-  const headers = () => ({ authorization: `Bearer ${s.token}`, "content-type": "application/json", "x-forwarded-for": s.ip });
-  const signIn = await timed("sign-in", () =>
+async function signIn(url: string, s: Sim): Promise<boolean> {
+  const res = await timed("sign-in", () =>
     fetch(`${url}/api/auth/sign-in/email`, {
       method: "POST",
       headers: { "content-type": "application/json", origin: url, "x-forwarded-for": s.ip },
       body: JSON.stringify({ email: s.email, password: PASSWORD }),
     }),
   );
-  if (!signIn) return;
-  const cookie = signIn.headers.get("set-cookie")!.split(";")[0]!;
-  await signIn.arrayBuffer();
+  if (!res) return false;
+  const cookie = res.headers.get("set-cookie")!.split(";")[0]!;
+  await res.arrayBuffer();
   const tokenRes = await timed("token", () => fetch(`${url}/api/auth/token`, { headers: { cookie, origin: url, "x-forwarded-for": s.ip } }));
-  if (!tokenRes) return;
+  if (!tokenRes) return false;
   s.token = ((await tokenRes.json()) as { token: string }).token;
+  return true;
+}
+
+async function simulate(url: string, s: Sim, deadline: number) {
+  const headers = () => ({ authorization: `Bearer ${s.token}`, "content-type": "application/json", "x-forwarded-for": s.ip });
+  // Signed in once; a later round goes on with the same token (it lives 15 min).
+  if (!s.token && !(await signIn(url, s))) return;
 
   let n = 0;
   while (Date.now() < deadline) {

@@ -8,13 +8,14 @@
  * whatever else the machine is doing.
  */
 import { spawn } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
 import { startArgs } from "../tests/support/spawn-server.ts";
 import { ADMIN_URL, createPostgresTestDatabase, postgresAvailable } from "../tests/support/test-db.ts";
+import { cpuMsOf } from "./rss.ts";
 
 const RUNS = Number(process.env.STARTUP_RUNS ?? 7);
 const SECRET = "startup-bench-secret-startup-bench-secret";
@@ -38,16 +39,6 @@ const freePort = () =>
       s.close(() => resolve(port));
     });
   });
-
-/** utime + stime of a process, from /proc (Linux). */
-function cpuMsOf(pid: number): number | undefined {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ is 100 on Linux
-  } catch {
-    return undefined;
-  }
-}
 
 async function startOnce(c: Case): Promise<Sample> {
   const port = await freePort();

@@ -17,6 +17,11 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   DATABASE_URL: z.string().min(1).optional(),
   DATA_DIR: z.string().default("./data"),
+  /** PGlite only: Postgres `shared_buffers`; unset, 16MB (src/db/pglite-options.ts, decision 010). */
+  PGLITE_SHARED_BUFFERS: z
+    .string()
+    .regex(/^[1-9]\d*(kB|MB|GB)$/, "use a size such as 16MB")
+    .optional(),
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   /** Split mode: verify tokens of a remote issuer; this process serves no /api/auth. */
   AUTH_JWKS_URL: z.url().optional(),

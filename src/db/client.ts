@@ -2,11 +2,14 @@
  * Opens the database: PGlite in DATA_DIR when DATABASE_URL is unset, a `pg`
  * pool otherwise. Both give the same Drizzle API, plus LISTEN/NOTIFY.
  */
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema/index.ts";
+import { collectGarbage } from "./collect-garbage.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
 import { leakFreeTransactions } from "./pg-transaction.ts";
+import { pgliteOptions } from "./pglite-options.ts";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -28,6 +31,8 @@ export interface DatabaseOptions {
   dataDir: string;
   /** A PGlite dump (from `dumpDataDir`) to start from; tests use it to skip initdb. */
   loadDataDir?: Blob | File | undefined;
+  /** PGlite's `shared_buffers` (e.g. `16MB`); see pglite-options.ts. */
+  pgliteSharedBuffers?: string | undefined;
   poolSize?: number;
   /**
    * Recognises errors our own code throws inside a transaction (drizzle rolled
@@ -48,11 +53,15 @@ async function openPglite(opts: DatabaseOptions): Promise<Database> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const inMemory = opts.dataDir.startsWith("memory://");
-  const release = inMemory ? () => {} : lockDataDir(opts.dataDir);
+  const release = inMemory ? async () => {} : await lockDataDir(opts.dataDir);
   try {
-    const client = await PGlite.create(inMemory ? undefined : join(opts.dataDir, "pglite"), {
+    const dir = inMemory ? undefined : join(opts.dataDir, "pglite");
+    const runsInitdb = !opts.loadDataDir && (!dir || !existsSync(join(dir, "PG_VERSION")));
+    const client = await PGlite.create(dir, {
+      ...(await pgliteOptions(opts.pgliteSharedBuffers)),
       loadDataDir: opts.loadDataDir,
     });
+    if (runsInitdb) collectGarbage(); // frees the instance initdb ran in
     const db = drizzle(client, { schema }) as unknown as Db;
     return {
       db,
@@ -65,11 +74,11 @@ async function openPglite(opts: DatabaseOptions): Promise<Database> {
       withLock: (_key, fn) => fn(), // one process owns a PGlite directory
       close: async () => {
         await client.close();
-        release();
+        await release();
       },
     };
   } catch (err) {
-    release();
+    await release();
     throw err;
   }
 }

@@ -44,8 +44,13 @@ export interface TicklerOverrides {
 
 export async function createTickler(config: Config, logger: Logger, overrides: TicklerOverrides = {}): Promise<Tickler> {
   // Chosen first: a bad AI_MODEL is a configuration error, reported before anything opens.
-  const model = overrides.model ?? selectModel(config);
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, isApplicationError });
+  const model = overrides.model ?? (await selectModel(config));
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    pgliteSharedBuffers: config.PGLITE_SHARED_BUFFERS,
+    isApplicationError,
+  });
   try {
     await migrateDatabase(database);
   } catch (err) {

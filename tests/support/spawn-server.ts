@@ -27,8 +27,16 @@ export interface SpawnedServer {
   stop(): Promise<number | null>;
 }
 
-export function runMain(env: Record<string, string>): { child: ChildProcess; output: () => string; exit: Promise<number | null> } {
-  const child = spawn(process.execPath, startArgs(), {
+export interface RunOptions {
+  /** A command the server runs under, e.g. `["unshare", "--pid", "--fork"]` for its own PID namespace. */
+  prefix?: string[];
+  /** Node's arguments instead of the start script's (benchmarks comparing flags). */
+  nodeArgs?: string[];
+}
+
+export function runMain(env: Record<string, string>, opts: RunOptions = {}): { child: ChildProcess; output: () => string; exit: Promise<number | null> } {
+  const [command, ...args] = [...(opts.prefix ?? []), process.execPath, ...(opts.nodeArgs ?? startArgs())] as [string, ...string[]];
+  const child = spawn(command, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "test", LOG_LEVEL: "info", ...RAISED_LIMITS, ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -41,8 +49,8 @@ export function runMain(env: Record<string, string>): { child: ChildProcess; out
   return { child, output: () => out, exit };
 }
 
-export async function spawnServer(env: Record<string, string>, timeoutMs = 30_000): Promise<SpawnedServer> {
-  const { child, output, exit } = runMain({ PORT: "0", HOST: "127.0.0.1", ...env });
+export async function spawnServer(env: Record<string, string>, timeoutMs = 30_000, opts: RunOptions = {}): Promise<SpawnedServer> {
+  const { child, output, exit } = runMain({ PORT: "0", HOST: "127.0.0.1", ...env }, opts);
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill("SIGKILL"); // a server left starting would hold its data dir's lock

@@ -1,11 +1,9 @@
 /**
  * Picks the language model from configuration: `AI_MODEL=provider:model`.
- * Without one, the built-in offline assistant answers.
+ * Without one, the built-in offline assistant answers. A provider's SDK is
+ * imported only when it is the one configured (~1.2 MB of code for all four;
+ * docs/decisions/010).
  */
-import { createAnthropic } from "@ai-sdk/anthropic";
-import { createGoogleGenerativeAI } from "@ai-sdk/google";
-import { createOpenAI } from "@ai-sdk/openai";
-import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import type { LanguageModel } from "ai";
 import { ConfigError, type Config } from "../../config/env.ts";
 import { createOfflineModel } from "./offline/index.ts";
@@ -26,7 +24,7 @@ const COMPATIBLE: Record<string, { baseURL: string; key: keyof Config }> = {
 
 export const OFFLINE_MODEL_NAME = "tickler:offline";
 
-export function selectModel(config: Config): ChatModel {
+export async function selectModel(config: Config): Promise<ChatModel> {
   if (!config.AI_MODEL || config.AI_MODEL === OFFLINE_MODEL_NAME) {
     return { model: createOfflineModel(), name: OFFLINE_MODEL_NAME };
   }
@@ -35,32 +33,39 @@ export function selectModel(config: Config): ChatModel {
   const id = config.AI_MODEL.slice(sep + 1);
   const name = config.AI_MODEL;
   switch (provider) {
-    case "openai":
+    case "openai": {
       // An AI_BASE_URL means an OpenAI-compatible server: speak Chat Completions, which they all implement.
       if (config.AI_BASE_URL) {
-        return { model: compatible("openai", config.AI_BASE_URL, config.AI_API_KEY ?? config.OPENAI_API_KEY, id), name };
+        return { model: await compatible("openai", config.AI_BASE_URL, config.AI_API_KEY ?? config.OPENAI_API_KEY, id), name };
       }
+      const { createOpenAI } = await import("@ai-sdk/openai");
       return { model: createOpenAI({ apiKey: config.AI_API_KEY ?? config.OPENAI_API_KEY })(id), name };
-    case "anthropic":
+    }
+    case "anthropic": {
+      const { createAnthropic } = await import("@ai-sdk/anthropic");
       return { model: createAnthropic({ apiKey: config.AI_API_KEY ?? config.ANTHROPIC_API_KEY, baseURL: config.AI_BASE_URL })(id), name };
-    case "google":
+    }
+    case "google": {
+      const { createGoogleGenerativeAI } = await import("@ai-sdk/google");
       return {
         model: createGoogleGenerativeAI({ apiKey: config.AI_API_KEY ?? config.GOOGLE_GENERATIVE_AI_API_KEY, baseURL: config.AI_BASE_URL })(id),
         name,
       };
+    }
     case "openai-compatible": {
       if (!config.AI_BASE_URL) throw new ConfigError("AI_MODEL=openai-compatible:… needs AI_BASE_URL");
-      return { model: compatible("compatible", config.AI_BASE_URL, config.AI_API_KEY, id), name };
+      return { model: await compatible("compatible", config.AI_BASE_URL, config.AI_API_KEY, id), name };
     }
     default: {
       const known = COMPATIBLE[provider];
       if (!known) throw new ConfigError(`AI_MODEL: unknown provider "${provider}"`);
       const key = config.AI_API_KEY ?? (config[known.key] as string | undefined);
-      return { model: compatible(provider, config.AI_BASE_URL ?? known.baseURL, key, id), name };
+      return { model: await compatible(provider, config.AI_BASE_URL ?? known.baseURL, key, id), name };
     }
   }
 }
 
-function compatible(name: string, baseURL: string, apiKey: string | undefined, id: string): LanguageModel {
+async function compatible(name: string, baseURL: string, apiKey: string | undefined, id: string): Promise<LanguageModel> {
+  const { createOpenAICompatible } = await import("@ai-sdk/openai-compatible");
   return createOpenAICompatible({ name, baseURL, apiKey }).chatModel(id);
 }

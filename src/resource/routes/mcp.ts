@@ -3,9 +3,7 @@
  * per request), behind the same Bearer JWT check as the REST API, plus the
  * OAuth protected-resource metadata that tells clients which issuer to use.
  */
-import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { Hono } from "hono";
-import { createMcpServer } from "../../assistant/mcp-server.ts";
 import type { ToolContext, WriteBudget } from "../../assistant/tools/define.ts";
 import type { Db } from "../../db/client.ts";
 import { errorJson } from "../../http/errors.ts";
@@ -25,6 +23,11 @@ export interface McpDeps {
 
 export const PROTECTED_RESOURCE_PATH = "/.well-known/oauth-protected-resource";
 
+// The MCP SDK (~400 KB with its JSON-schema validator) loads with the first MCP request, not at start.
+let sdk: Promise<[typeof import("@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js"), typeof import("../../assistant/mcp-server.ts")]> | undefined;
+const loadSdk = () =>
+  (sdk ??= Promise.all([import("@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js"), import("../../assistant/mcp-server.ts")]));
+
 export function mcpRoutes(deps: McpDeps) {
   const app = new Hono<AuthEnv>();
   const metadataUrl = `${deps.publicUrl}${PROTECTED_RESOURCE_PATH}`;
@@ -42,6 +45,7 @@ export function mcpRoutes(deps: McpDeps) {
 
   app.use("/mcp", requireUser({ verify: deps.verify, resourceMetadataUrl: metadataUrl }));
   app.post("/mcp", async (c) => {
+    const [{ WebStandardStreamableHTTPServerTransport }, { createMcpServer }] = await loadSdk();
     const server = createMcpServer({
       db: deps.db,
       userId: c.var.user.id,
