@@ -8,11 +8,13 @@ import { runTool, taskTools, type ToolContext } from "./tools/index.ts";
 
 export const MCP_SERVER_INFO = { name: "tickler", version: "0.1.0" };
 
-export function createMcpServer(ctx: ToolContext): McpServer {
+/** `tools`: the names this caller may see and call (an OAuth grant's scopes); default all. */
+export function createMcpServer(ctx: ToolContext, tools?: readonly string[]): McpServer {
   const server = new McpServer(MCP_SERVER_INFO, {
     instructions: "Tickler task tools. Tasks are numbered per user; every call acts for the signed-in user only.",
   });
   for (const tool of taskTools) {
+    if (tools && !tools.includes(tool.name)) continue;
     server.registerTool(
       tool.name,
       {

@@ -30,6 +30,8 @@ const EnvSchema = z.object({
   /** Asymmetric only: a shared-secret algorithm (HS256) can never be configured. */
   AUTH_ALGORITHMS: list.pipe(z.array(z.enum(["EdDSA", "ES256", "ES512", "PS256", "RS256"])).min(1)).default(["EdDSA"]),
   JWT_TTL_SECONDS: seconds.default(900),
+  /** Leeway for `exp`/`nbf` when verifying tokens. */
+  JWT_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(60),
   JWKS_ROTATION_INTERVAL: seconds.optional(),
   JWKS_GRACE_PERIOD: seconds.optional(),
   /** How long an unknown `kid` waits before another JWKS refetch may happen. */
@@ -81,6 +83,12 @@ const EnvSchema = z.object({
   /** Open /events streams per user on one replica (a newer one closes the oldest), and in total per replica. */
   EVENT_STREAMS_PER_USER: seconds.default(20),
   EVENT_STREAMS_PER_REPLICA: seconds.default(10_000),
+  /** OAuth for MCP clients (decision 007): token lifetimes, open registration's limits. */
+  OAUTH_ACCESS_TOKEN_TTL_SECONDS: seconds.default(600),
+  OAUTH_REFRESH_TOKEN_TTL_SECONDS: seconds.default(30 * 24 * 3600),
+  RATE_LIMIT_OAUTH_REGISTER_PER_IP: seconds.default(10),
+  RATE_LIMIT_OAUTH_REGISTER_WINDOW_SECONDS: seconds.default(3600),
+  OAUTH_MAX_CLIENTS: seconds.default(1000),
   /** smtp(s)://user:pass@host:port; unset: emails are written to the log instead. */
   SMTP_URL: z.string().min(1).optional(),
   MAIL_FROM: z.string().min(3).default("Tickler <no-reply@localhost>"),
@@ -99,6 +107,8 @@ export interface Config extends Env {
   role: "all" | "resource";
   issuer: string;
   jwksUrl: string;
+  /** The `resource` identifiers of /mcp: PUBLIC_URL's, plus its loopback aliases on a local server. */
+  mcpResources: string[];
 }
 
 export class ConfigError extends Error {
@@ -122,5 +132,18 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
   const issuer = env.AUTH_ISSUER ?? (env.AUTH_JWKS_URL ? new URL(env.AUTH_JWKS_URL).origin : publicUrl);
   const jwksUrl = env.AUTH_JWKS_URL ?? `${publicUrl}/api/auth/jwks`;
-  return { ...env, publicUrl, role, issuer, jwksUrl };
+  return { ...env, publicUrl, role, issuer, jwksUrl, mcpResources: mcpResourcesOf(publicUrl) };
+}
+
+const LOOPBACK_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
+
+/**
+ * A local server answers on localhost, 127.0.0.1 and [::1] alike, and an MCP client
+ * compares the `resource` with the URL it was given: each alias is the same resource.
+ */
+function mcpResourcesOf(publicUrl: string): string[] {
+  const url = new URL(publicUrl);
+  if (!LOOPBACK_HOSTS.includes(url.hostname)) return [`${publicUrl}/mcp`];
+  const port = url.port ? `:${url.port}` : "";
+  return [`${publicUrl}/mcp`, ...LOOPBACK_HOSTS.filter((h) => h !== url.hostname).map((h) => `${url.protocol}//${h}${port}/mcp`)];
 }

@@ -13,6 +13,7 @@ import type { RateLimiter } from "../http/rate-limit.ts";
 import type { Logger } from "../http/logger.ts";
 import { authIpOptions, authRateLimit, deleteUserOptions, lifecycleHooks, passwordResetOptions } from "./hardening.ts";
 import type { Mailer } from "./mailer.ts";
+import { OAUTH_ERROR_PAGE, oauthPlugin, oauthRegistrationRules } from "./oauth.ts";
 
 export interface IssuerOptions {
   config: Config;
@@ -39,6 +40,13 @@ export function createAuth({ config, db, secret, logger, limiter, mailer }: Issu
         verification: schema.verification,
         jwks: schema.jwks,
         rateLimit: schema.rateLimit,
+        oauthClient: schema.oauthClient,
+        oauthResource: schema.oauthResource,
+        oauthClientResource: schema.oauthClientResource,
+        oauthRefreshToken: schema.oauthRefreshToken,
+        oauthAccessToken: schema.oauthAccessToken,
+        oauthConsent: schema.oauthConsent,
+        oauthClientAssertion: schema.oauthClientAssertion,
       },
     }),
     trustedOrigins: [config.publicUrl, ...config.TRUSTED_ORIGINS],
@@ -51,6 +59,8 @@ export function createAuth({ config, db, secret, logger, limiter, mailer }: Issu
     },
     user: { deleteUser: deleteUserOptions(lifecycle) },
     hooks: lifecycleHooks,
+    // Errors before the client's redirect URI is verified land on the web app's page, not a bare JSON one.
+    onAPIError: { errorURL: `${config.publicUrl}${OAUTH_ERROR_PAGE}` },
     // Better Auth turns its Origin/CSRF check off when NODE_ENV=test; Tickler keeps it on
     // everywhere, so the tests exercise what production runs.
     advanced: { ipAddress: authIpOptions, disableOriginCheck: false },
@@ -79,6 +89,8 @@ export function createAuth({ config, db, secret, logger, limiter, mailer }: Issu
           definePayload: ({ user }) => ({ email: user.email, name: user.name }),
         },
       }),
+      oauthPlugin(config),
+      oauthRegistrationRules(config),
     ],
   });
 }

@@ -16,6 +16,7 @@ import { requireUser, type AuthEnv } from "./require-user.ts";
 import { accountRoutes } from "./routes/account.ts";
 import { chatRoutes } from "./routes/chat.ts";
 import { chatkitRoutes } from "./routes/chatkit.ts";
+import { connectedAppRoutes } from "./routes/connected-apps.ts";
 import { conversationRoutes } from "./routes/conversations.ts";
 import { eventRoutes } from "./routes/events.ts";
 import { mcpRoutes, type McpDeps } from "./routes/mcp.ts";
@@ -33,7 +34,9 @@ export interface ResourceDeps {
   streamLimits: { perUser: number; total: number };
   chat: { model: ChatModel; timeoutMs: number };
   /** Where MCP clients learn which issuer to get tokens from. */
-  site: Pick<McpDeps, "publicUrl" | "issuer" | "jwksUrl">;
+  site: Pick<McpDeps, "publicUrl" | "issuer" | "jwksUrl" | "mcpResources">;
+  /** Verifies OAuth access tokens (MCP clients); /mcp only. */
+  verifyOAuth: TokenVerifier;
   /** Receives what a failed tool must not tell its caller. */
   logger: Logger;
 }
@@ -44,7 +47,7 @@ function toolErrorReporter(logger: Logger): NonNullable<ToolContext["reportError
     logger.error("tool failed", { ...fields, error: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined });
 }
 
-export function resourceRoutes({ db, verify, limiter, events, streamLimits, chat, site, logger }: ResourceDeps) {
+export function resourceRoutes({ db, verify, verifyOAuth, limiter, events, streamLimits, chat, site, logger }: ResourceDeps) {
   const onTasksChanged = (userId: string) => events.publish(userId);
   const reportError = toolErrorReporter(logger);
   // One per-user write budget for REST and every tool surface (the middleware's "write:<user>" key).
@@ -52,12 +55,13 @@ export function resourceRoutes({ db, verify, limiter, events, streamLimits, chat
   const app = new Hono<AuthEnv>();
   const gate = [requireUser({ verify }), pathUser] as const;
   // Every per-user resource sits behind the gate once ("/x/*" also matches "/x").
-  for (const path of ["tasks", "export", "chat", "conversations", "events"]) app.use(`/api/:user_id/${path}/*`, ...gate);
+  for (const path of ["tasks", "export", "chat", "conversations", "events", "connected-apps"]) app.use(`/api/:user_id/${path}/*`, ...gate);
   app.use("/api/:user_id/tasks/*", rateLimitWrites({ limiter, limit: "write" }));
   app.use("/api/:user_id/conversations/*", rateLimitWrites({ limiter, limit: "write" }));
   // Creates and bulk writes honour Idempotency-Key (offline clients replay their queue with it).
   app.use("/api/:user_id/tasks/*", idempotency({ db }));
   app.route("/api/:user_id/export", accountRoutes({ db }));
+  app.route("/api/:user_id/connected-apps", connectedAppRoutes({ db }));
   app.route("/api/:user_id/tasks", taskRoutes({ db, onChange: onTasksChanged }));
   app.use("/api/:user_id/chat", rateLimitWrites({ limiter, limit: "chat" }));
   app.route("/api/:user_id/chat", chatRoutes({ db, ...chat, onTasksChanged, reportError, writeBudget }));
@@ -66,6 +70,6 @@ export function resourceRoutes({ db, verify, limiter, events, streamLimits, chat
   app.use("/api/chatkit", requireUser({ verify }));
   app.route("/api/chatkit", chatkitRoutes({ db, ...chat, onTasksChanged, reportError, limiter, writeBudget }));
   app.route("/api/:user_id/events", eventRoutes(events, createStreamSlots(streamLimits)));
-  app.route("/", mcpRoutes({ db, verify, ...site, onTasksChanged, reportError, writeBudget }));
+  app.route("/", mcpRoutes({ db, verify, verifyOAuth, ...site, onTasksChanged, reportError, writeBudget }));
   return app;
 }

@@ -2,6 +2,7 @@
  * The resource server's gate: only `Authorization: Bearer <jwt>` verified
  * against the JWKS gets through. Failures are 401 with `WWW-Authenticate`.
  */
+import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { VerifiedUser, TokenVerifier } from "./verify-jwt.ts";
 import { TokenError } from "./verify-jwt.ts";
@@ -12,20 +13,21 @@ export type AuthEnv = { Variables: { user: VerifiedUser; requestId: string } };
 export interface RequireUserOptions {
   verify: TokenVerifier;
   /** Added to WWW-Authenticate so OAuth-aware clients (MCP) find the metadata. */
-  resourceMetadataUrl?: string;
+  resourceMetadataUrl?: string | ((c: Context) => string);
 }
 
 export function requireUser({ verify, resourceMetadataUrl }: RequireUserOptions) {
-  const challenge = (code: string, description: string) => {
+  const challenge = (c: Context, code: string, description: string) => {
     const parts = [`Bearer realm="tickler"`];
     if (code !== "token_missing") parts.push(`error="invalid_token"`, `error_description="${description}"`);
-    if (resourceMetadataUrl) parts.push(`resource_metadata="${resourceMetadataUrl}"`);
+    const metadata = typeof resourceMetadataUrl === "function" ? resourceMetadataUrl(c) : resourceMetadataUrl;
+    if (metadata) parts.push(`resource_metadata="${metadata}"`);
     return parts.join(", ");
   };
-  const fail = (code: string, message: string) =>
-    new HttpError(401, code, message, undefined, { "www-authenticate": challenge(code, message) });
 
   return createMiddleware<AuthEnv>(async function requireUser(c, next) {
+    const fail = (code: string, message: string) =>
+      new HttpError(401, code, message, undefined, { "www-authenticate": challenge(c, code, message) });
     const header = c.req.header("authorization");
     if (!header) throw fail("token_missing", "send Authorization: Bearer <token>");
     const match = /^Bearer +([^\s]+) *$/i.exec(header);

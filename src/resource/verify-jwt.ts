@@ -17,6 +17,9 @@ export interface VerifiedUser {
   email?: string | undefined;
   name?: string | undefined;
   exp: number;
+  /** OAuth access tokens only (decision 007): the granted scopes and the client (`azp`). */
+  scopes?: string[] | undefined;
+  clientId?: string | undefined;
 }
 
 export class TokenError extends Error {
@@ -32,8 +35,15 @@ export class TokenError extends Error {
 export interface VerifierOptions {
   jwks: JwksCache;
   issuer: string;
-  audience: string;
+  audience: string | string[];
   algorithms: string[];
+  /**
+   * "oauth": only OAuth access tokens (`typ: at+jwt`, RFC 9068) with `scope` and `azp`.
+   * Unset: only web-session tokens; an OAuth token is refused even with a matching `aud`.
+   */
+  kind?: "oauth";
+  /** @default 60 */
+  clockSkewSeconds?: number;
   /** Cache verified tokens until they expire (default on). */
   cache?: boolean;
 }
@@ -59,6 +69,9 @@ export function createVerifier(opts: VerifierOptions): TokenVerifier {
     if (typeof alg !== "string" || !opts.algorithms.includes(alg)) {
       throw new TokenError("token_invalid", `algorithm ${String(alg)} is not allowed`);
     }
+    if (isOAuthType(header.typ) !== (opts.kind === "oauth")) {
+      throw new TokenError("token_invalid", opts.kind === "oauth" ? "not an OAuth access token" : "OAuth access tokens are for /mcp only");
+    }
     if (typeof header.kid !== "string" || header.kid.length === 0) {
       throw new TokenError("token_invalid", "token header has no kid");
     }
@@ -71,7 +84,7 @@ export function createVerifier(opts: VerifierOptions): TokenVerifier {
         algorithms: opts.algorithms,
         issuer: opts.issuer,
         audience: opts.audience,
-        clockTolerance: CLOCK_SKEW_SECONDS,
+        clockTolerance: opts.clockSkewSeconds ?? CLOCK_SKEW_SECONDS,
         requiredClaims: ["exp", "sub"],
       }));
     } catch (err) {
@@ -86,10 +99,22 @@ export function createVerifier(opts: VerifierOptions): TokenVerifier {
       name: typeof payload.name === "string" ? payload.name : undefined,
       exp: payload.exp as number,
     };
+    if (opts.kind === "oauth") {
+      if (typeof payload.azp !== "string" || typeof payload.scope !== "string") {
+        throw new TokenError("token_claims_invalid", "token has no client or scope");
+      }
+      user.clientId = payload.azp;
+      user.scopes = payload.scope.split(" ").filter(Boolean);
+    }
     cache?.set(token, user);
     return user;
   }
   return verify;
+}
+
+/** RFC 9068 §2.1: `at+jwt`, or its media type form. */
+export function isOAuthType(typ: unknown): boolean {
+  return typeof typ === "string" && /^(application\/)?at\+jwt$/i.test(typ);
 }
 
 function mapJoseError(err: unknown): Error {

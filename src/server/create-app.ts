@@ -67,6 +67,9 @@ export async function createTickler(config: Config, logger: Logger, overrides: T
       ? createAuth({ config, db, logger, limiter, mailer, secret: resolveAuthSecret(config, logger) })
       : undefined;
 
+  // Plugin start-up (the OAuth provider seeds its resource rows) finishes before the first request or close.
+  if (auth) await auth.$context;
+
   const jwks = new JwksCache({
     // In one process the verifier reads the issuer's key set directly, no HTTP round trip.
     load: auth ? async () => (await auth.api.getJwks()) as never : httpJwksLoader(config.jwksUrl),
@@ -78,6 +81,17 @@ export async function createTickler(config: Config, logger: Logger, overrides: T
     audience: config.AUTH_AUDIENCE,
     algorithms: config.AUTH_ALGORITHMS,
     cache: config.TOKEN_CACHE === "on",
+    clockSkewSeconds: config.JWT_CLOCK_SKEW_SECONDS,
+  });
+  // MCP clients' OAuth access tokens: same keys and issuer, audience = the /mcp resource.
+  const verifyOAuth = createVerifier({
+    jwks,
+    issuer: config.issuer,
+    audience: config.mcpResources,
+    algorithms: config.AUTH_ALGORITHMS,
+    cache: config.TOKEN_CACHE === "on",
+    clockSkewSeconds: config.JWT_CLOCK_SKEW_SECONDS,
+    kind: "oauth",
   });
 
   const events = await createTaskEvents(database, logger);
@@ -113,11 +127,12 @@ export async function createTickler(config: Config, logger: Logger, overrides: T
     resourceRoutes({
       db,
       verify,
+      verifyOAuth,
       limiter,
       events,
       streamLimits: { perUser: config.EVENT_STREAMS_PER_USER, total: config.EVENT_STREAMS_PER_REPLICA },
       chat: { model, timeoutMs: config.AI_TIMEOUT_SECONDS * 1000 },
-      site: { publicUrl: config.publicUrl, issuer: config.issuer, jwksUrl: config.jwksUrl },
+      site: { publicUrl: config.publicUrl, issuer: config.issuer, jwksUrl: config.jwksUrl, mcpResources: config.mcpResources },
       logger,
     }),
   );

@@ -79,7 +79,7 @@ describe("MCP server at /mcp", () => {
         body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" }),
       });
       expect(res.status).toBe(401);
-      expect(res.headers.get("www-authenticate")).toContain(`resource_metadata="${s.url}/.well-known/oauth-protected-resource"`);
+      expect(res.headers.get("www-authenticate")).toContain(`resource_metadata="${s.url}/.well-known/oauth-protected-resource/mcp"`);
     }
     const client = new Client({ name: "anon", version: "1.0.0" });
     await expect(client.connect(new StreamableHTTPClientTransport(new URL(`${s.url}/mcp`)))).rejects.toThrow();

@@ -1,19 +1,29 @@
 /**
  * `/mcp`: MCP Streamable HTTP in stateless mode (a fresh server and transport
- * per request), behind the same Bearer JWT check as the REST API, plus the
- * OAuth protected-resource metadata that tells clients which issuer to use.
+ * per request), behind a Bearer JWT: an OAuth access token of an MCP client
+ * (scoped, decision 007) or, for scripts, a pasted web token (every tool). Plus
+ * the RFC 9728 protected-resource metadata that tells clients where to sign in.
  */
-import { Hono } from "hono";
+import { decodeProtectedHeader } from "jose";
+import { Hono, type Context } from "hono";
 import type { ToolContext, WriteBudget } from "../../assistant/tools/define.ts";
+import { MCP_SCOPES, scopeForTool, toolsAllowed } from "../../contracts/oauth.ts";
+import { TOOL_NAMES } from "../../contracts/tool-specs.ts";
 import type { Db } from "../../db/client.ts";
-import { errorJson } from "../../http/errors.ts";
+import { hasActiveGrant } from "../../domain/account/connected-apps.ts";
+import { errorJson, HttpError } from "../../http/errors.ts";
 import { requireUser, type AuthEnv } from "../require-user.ts";
-import type { TokenVerifier } from "../verify-jwt.ts";
+import { isOAuthType, type TokenVerifier } from "../verify-jwt.ts";
 
 export interface McpDeps {
   db: Db;
+  /** Web-session tokens (aud = AUTH_AUDIENCE). */
   verify: TokenVerifier;
+  /** OAuth access tokens (`typ: at+jwt`, aud = one of `mcpResources`). */
+  verifyOAuth: TokenVerifier;
   publicUrl: string;
+  /** The resource identifiers of /mcp; the first is PUBLIC_URL's. */
+  mcpResources: string[];
   issuer: string;
   jwksUrl: string;
   onTasksChanged: (userId: string) => void;
@@ -30,33 +40,58 @@ const loadSdk = () =>
 
 export function mcpRoutes(deps: McpDeps) {
   const app = new Hono<AuthEnv>();
-  const metadataUrl = `${deps.publicUrl}${PROTECTED_RESOURCE_PATH}`;
-  const metadata = {
-    resource: `${deps.publicUrl}/mcp`,
-    resource_name: "Tickler",
-    authorization_servers: [deps.issuer],
-    jwks_uri: deps.jwksUrl,
-    bearer_methods_supported: ["header"],
-    resource_signing_alg_values_supported: ["EdDSA"],
+  // The resource is the URL the client connected to: on a local server any loopback alias of it.
+  const resourceOf = (c: Context) => {
+    const asked = `${new URL(c.req.url).origin}/mcp`;
+    return deps.mcpResources.includes(asked) ? asked : deps.mcpResources[0]!;
   };
-  // RFC 9728: clients ask at the root and at the resource's path suffix.
-  app.get(PROTECTED_RESOURCE_PATH, (c) => c.json(metadata));
-  app.get(`${PROTECTED_RESOURCE_PATH}/mcp`, (c) => c.json(metadata));
-
-  app.use("/mcp", requireUser({ verify: deps.verify, resourceMetadataUrl: metadataUrl }));
-  app.post("/mcp", async (c) => {
-    const [{ WebStandardStreamableHTTPServerTransport }, { createMcpServer }] = await loadSdk();
-    const server = createMcpServer({
-      db: deps.db,
-      userId: c.var.user.id,
-      timeZone: "UTC",
-      now: () => new Date(),
-      onTasksChanged: deps.onTasksChanged,
-      requestId: c.var.requestId,
-      reportError: deps.reportError,
-      // Every tools/call of a mutating tool counts, each call inside a JSON-RPC batch too.
-      spendWrite: deps.writeBudget(c.var.user.id),
+  const metadataUrlOf = (c: Context) => `${resourceOf(c).slice(0, -"/mcp".length)}${PROTECTED_RESOURCE_PATH}/mcp`;
+  const metadata = (c: Context) =>
+    c.json({
+      resource: resourceOf(c),
+      resource_name: "Tickler",
+      authorization_servers: [deps.issuer],
+      jwks_uri: deps.jwksUrl,
+      scopes_supported: [...MCP_SCOPES],
+      bearer_methods_supported: ["header"],
+      resource_signing_alg_values_supported: ["EdDSA"],
     });
+  // RFC 9728: clients ask at the resource's path suffix, older ones at the root.
+  app.get(PROTECTED_RESOURCE_PATH, metadata);
+  app.get(`${PROTECTED_RESOURCE_PATH}/mcp`, metadata);
+
+  // The token's own header says which kind it claims to be; each verifier refuses the other kind.
+  const verify: TokenVerifier = (token) => (isOAuthType(typOf(token)) ? deps.verifyOAuth(token) : deps.verify(token));
+  app.use("/mcp", requireUser({ verify, resourceMetadataUrl: metadataUrlOf }));
+  app.post("/mcp", async (c) => {
+    const user = c.var.user;
+    let tools: string[] = [...TOOL_NAMES];
+    if (user.clientId) {
+      // A JWT outlives its revocation by up to its TTL: the grant itself must still stand.
+      if (!(await hasActiveGrant(deps.db, user.id, user.clientId))) {
+        throw new HttpError(401, "token_revoked", "access for this app was revoked", undefined, {
+          "www-authenticate": `Bearer realm="tickler", error="invalid_token", error_description="access for this app was revoked", resource_metadata="${metadataUrlOf(c)}"`,
+        });
+      }
+      tools = toolsAllowed(user.scopes ?? []);
+      const needed = tools.length === 0 ? "tasks:read" : await missingScope(c.req.raw, tools);
+      if (needed) throw insufficientScope(needed, metadataUrlOf(c));
+    }
+    const [{ WebStandardStreamableHTTPServerTransport }, { createMcpServer }] = await loadSdk();
+    const server = createMcpServer(
+      {
+        db: deps.db,
+        userId: user.id,
+        timeZone: "UTC",
+        now: () => new Date(),
+        onTasksChanged: deps.onTasksChanged,
+        requestId: c.var.requestId,
+        reportError: deps.reportError,
+        // Every tools/call of a mutating tool counts, each call inside a JSON-RPC batch too.
+        spendWrite: deps.writeBudget(user.id),
+      },
+      tools,
+    );
     const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     await server.connect(transport);
     try {
@@ -71,3 +106,37 @@ export function mcpRoutes(deps: McpDeps) {
   );
   return app;
 }
+
+function typOf(token: string): unknown {
+  try {
+    return decodeProtectedHeader(token).typ;
+  } catch {
+    return undefined; // the web verifier names the malformed token
+  }
+}
+
+/** The scope a `tools/call` in this JSON-RPC body (one message or a batch) needs beyond `allowed`. */
+async function missingScope(req: Request, allowed: string[]): Promise<string | undefined> {
+  let body: unknown;
+  try {
+    body = await req.clone().json();
+  } catch {
+    return undefined; // the transport answers the parse error
+  }
+  for (const msg of Array.isArray(body) ? body : [body]) {
+    if (!msg || typeof msg !== "object") continue;
+    const { method, params } = msg as { method?: unknown; params?: { name?: unknown } };
+    if (method !== "tools/call" || typeof params?.name !== "string") continue;
+    if (!allowed.includes(params.name) && (TOOL_NAMES as readonly string[]).includes(params.name)) return scopeForTool(params.name);
+  }
+  return undefined;
+}
+
+/** RFC 6750 §3.1: 403 naming the scope, so the client can ask the user for more. */
+function insufficientScope(scope: string, metadataUrl: string): HttpError {
+  const message = `this token lacks the ${scope} scope`;
+  return new HttpError(403, "insufficient_scope", message, { scope }, {
+    "www-authenticate": `Bearer realm="tickler", error="insufficient_scope", scope="${scope}", error_description="${message}", resource_metadata="${metadataUrl}"`,
+  });
+}
+
