@@ -37,3 +37,5 @@ export const ConnectedApp = z.object({
   last_used_at: z.string().nullable(),
 });
 export type ConnectedApp = z.infer<typeof ConnectedApp>;
+
+export const ConnectedAppList = z.object({ apps: z.array(ConnectedApp) });

@@ -5,7 +5,7 @@
  * to both (an emailed link may be opened in a signed-in browser).
  */
 import { lazy, Suspense, useEffect, useRef } from "react";
-import { authClient, type SessionUser } from "./lib/auth-client.ts";
+import { authClient, inOAuthFlow, type SessionUser } from "./lib/auth-client.ts";
 import { startLiveEvents } from "./lib/live-events.ts";
 import { flushOutbox, setOutboxUser } from "./lib/outbox.ts";
 import { navigate, safeNext, useLocation } from "./lib/router.tsx";
@@ -16,14 +16,16 @@ import { SignUpPage } from "./features/auth/sign-up-page.tsx";
 import { signInHrefWith, type SignInNotice } from "./features/auth/sign-in-notice.ts";
 import { LandingPage } from "./features/landing/landing-page.tsx";
 import { AppShell } from "./features/layout/app-shell.tsx";
+import { AuthErrorPage } from "./features/oauth/auth-error-page.tsx";
 import { StatusScreen } from "./features/layout/status-screen.tsx";
 import { flushPendingDeletes } from "./features/tasks/pending-deletes.ts";
 import { TasksPage } from "./features/tasks/tasks-page.tsx";
 
 const AUTH_ROUTES = new Set(["/sign-in", "/sign-up"]);
-const PUBLIC_ROUTES = new Set(["/forgot-password", "/reset-password"]);
+const PUBLIC_ROUTES = new Set(["/forgot-password", "/reset-password", "/auth-error"]);
 const ChatPage = lazy(() => import("./features/chat/chat-page.tsx"));
 const AccountPage = lazy(() => import("./features/account/account-page.tsx"));
+const ConsentPage = lazy(() => import("./features/oauth/consent-page.tsx"));
 const ForgotPasswordPage = lazy(() => import("./features/auth/forgot-password-page.tsx").then((m) => ({ default: m.ForgotPasswordPage })));
 const ResetPasswordPage = lazy(() => import("./features/auth/reset-password-page.tsx").then((m) => ({ default: m.ResetPasswordPage })));
 
@@ -107,7 +109,8 @@ function Routes() {
     );
   }
 
-  if (user && isAuthRoute) return <Redirect to={safeNext(location.search.get("next"))} />;
+  // In an MCP client's sign-in the server says where to go next (consent), not `?next=`.
+  if (user && isAuthRoute && !inOAuthFlow(location.search)) return <Redirect to={safeNext(location.search.get("next"))} />;
   // The front door: what Tickler is. A sign-out on purpose still lands on sign-in.
   if (!user && !leaving && location.href === "/") return <LandingPage />;
   if (!user && !isAuthRoute && (leaving || !isPublicRoute)) {
@@ -134,7 +137,15 @@ function Routes() {
       </Suspense>
     );
   }
+  if (location.pathname === "/auth-error") return <AuthErrorPage />;
   if (!user) return null;
+  if (location.pathname === "/oauth/consent") {
+    return (
+      <Suspense fallback={<StatusScreen message="Loading…" busy />}>
+        <ConsentPage user={user} />
+      </Suspense>
+    );
+  }
 
   return (
     <AppShell user={user} onSignOut={signOut}>

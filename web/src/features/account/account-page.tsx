@@ -6,6 +6,7 @@ import { useState } from "react";
 import type { SessionUser } from "../../lib/auth-client.ts";
 import { useDocumentTitle } from "../../lib/use-document-title.ts";
 import { ChangePasswordSection } from "./change-password-section.tsx";
+import { ConnectedAppsSection } from "./connected-apps-section.tsx";
 import { DeleteAccountSection } from "./delete-account-section.tsx";
 import { ExportSection } from "./export-section.tsx";
 import { ProfileSection } from "./profile-section.tsx";
@@ -27,11 +28,12 @@ export default function AccountPage({ user, currentSessionId, onSignOut, onDelet
     <div className="account-page" data-testid="account-page">
       <header className="account-heading">
         <h1>Account</h1>
-        <p className="muted">Your profile, password, devices and data.</p>
+        <p className="muted">Your profile, password, devices, connected apps and data.</p>
       </header>
       <ProfileSection user={user} />
       <ChangePasswordSection user={user} onChanged={() => setPasswordChanges((n) => n + 1)} />
       <SessionsSection currentSessionId={currentSessionId} reloadKey={passwordChanges} onSignOut={onSignOut} />
+      <ConnectedAppsSection />
       <ExportSection />
       <DeleteAccountSection onDeleted={onDeleted} />
     </div>

@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from "react";
-import { authClient } from "../../lib/auth-client.ts";
+import { authClient, followOAuthRedirect, inOAuthFlow } from "../../lib/auth-client.ts";
 import { Link, useLocation } from "../../lib/router.tsx";
 import { tokens } from "../../lib/token.ts";
 import { describeAuthError, SERVER_DOWN, type AuthFailure } from "./auth-errors.ts";
@@ -36,7 +36,8 @@ export function SignInPage() {
     setBusy(true);
     try {
       tokens.clear();
-      const { error } = await authClient.signIn.email({ email: email.trim(), password });
+      const { data, error } = await authClient.signIn.email({ email: email.trim(), password });
+      if (!error && followOAuthRedirect(data)) return;
       if (error) {
         const f = describeAuthError(error, "sign-in");
         setErrors({ [f.field]: f.message });
@@ -49,11 +50,13 @@ export function SignInPage() {
     }
   }
 
-  const signUpHref = next ? `/sign-up?next=${encodeURIComponent(next)}` : "/sign-up";
+  // An MCP client's sign-in keeps its signed query through sign-up.
+  const oauth = inOAuthFlow(search);
+  const signUpHref = oauth ? `/sign-up?${search}` : next ? `/sign-up?next=${encodeURIComponent(next)}` : "/sign-up";
   return (
     <AuthLayout
       title="Welcome back"
-      subtitle="Sign in to see your tasks."
+      subtitle={oauth ? "Sign in to connect an app to your tasks." : "Sign in to see your tasks."}
       footer={
         <>
           New to Tickler? <Link href={signUpHref} data-testid="to-sign-up">Create an account</Link>

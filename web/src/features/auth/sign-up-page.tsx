@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from "react";
-import { authClient } from "../../lib/auth-client.ts";
+import { authClient, followOAuthRedirect, inOAuthFlow } from "../../lib/auth-client.ts";
 import { Link, useLocation } from "../../lib/router.tsx";
 import { tokens } from "../../lib/token.ts";
 import { describeAuthError, SERVER_DOWN, type AuthFailure } from "./auth-errors.ts";
@@ -47,7 +47,8 @@ export function SignUpPage() {
     setBusy(true);
     try {
       tokens.clear();
-      const { error } = await authClient.signUp.email({ name: name.trim(), email: email.trim(), password });
+      const { data, error } = await authClient.signUp.email({ name: name.trim(), email: email.trim(), password });
+      if (!error && followOAuthRedirect(data)) return;
       if (error) {
         const f = describeAuthError(error, "sign-up");
         setErrors({ [f.field]: f.message });
@@ -60,7 +61,7 @@ export function SignUpPage() {
     }
   }
 
-  const signInHref = next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in";
+  const signInHref = inOAuthFlow(search) ? `/sign-in?${search}` : next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in";
   return (
     <AuthLayout
       title="Create your account"
