@@ -14,14 +14,17 @@ export interface RequireUserOptions {
   verify: TokenVerifier;
   /** Added to WWW-Authenticate so OAuth-aware clients (MCP) find the metadata. */
   resourceMetadataUrl?: string | ((c: Context) => string);
+  /** Added to WWW-Authenticate: the scopes a client should request (RFC 6750 §3). */
+  scope?: string;
 }
 
-export function requireUser({ verify, resourceMetadataUrl }: RequireUserOptions) {
+export function requireUser({ verify, resourceMetadataUrl, scope }: RequireUserOptions) {
   const challenge = (c: Context, code: string, description: string) => {
     const parts = [`Bearer realm="tickler"`];
     if (code !== "token_missing") parts.push(`error="invalid_token"`, `error_description="${description}"`);
     const metadata = typeof resourceMetadataUrl === "function" ? resourceMetadataUrl(c) : resourceMetadataUrl;
     if (metadata) parts.push(`resource_metadata="${metadata}"`);
+    if (scope) parts.push(`scope="${scope}"`);
     return parts.join(", ");
   };
 

@@ -61,7 +61,7 @@ describe("discovery", () => {
       const meta = (await (await t.request(path)).json()) as Record<string, unknown>;
       expect(meta.resource).toBe(MCP_RESOURCE);
       expect(meta.authorization_servers).toEqual([TEST_ORIGIN]);
-      expect(meta.scopes_supported).toEqual(["tasks:read", "tasks:write"]);
+      expect(meta.scopes_supported).toEqual(["tasks:read", "tasks:write", "offline_access"]);
     }
   });
 
@@ -69,6 +69,7 @@ describe("discovery", () => {
     const res = await t.request("/mcp", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(rpc("tools/list")) });
     expect(res.status).toBe(401);
     expect(res.headers.get("www-authenticate")).toContain(`resource_metadata="${TEST_ORIGIN}/.well-known/oauth-protected-resource/mcp"`);
+    expect(res.headers.get("www-authenticate")).toContain('scope="tasks:read tasks:write offline_access"');
   });
 
   it("names the loopback origin the client used as the resource when PUBLIC_URL is a local address", async () => {

@@ -32,6 +32,11 @@ export interface McpDeps {
 }
 
 export const PROTECTED_RESOURCE_PATH = "/.well-known/oauth-protected-resource";
+/**
+ * What a client should ask for (MCP clients take the challenge's `scope`, else `scopes_supported`):
+ * offline_access too, or the provider issues no refresh token and the user signs in every 10 minutes.
+ */
+const GRANT_SCOPES = [...MCP_SCOPES, "offline_access"];
 
 // The MCP SDK (~400 KB with its JSON-schema validator) loads with the first MCP request, not at start.
 let sdk: Promise<[typeof import("@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js"), typeof import("../../assistant/mcp-server.ts")]> | undefined;
@@ -52,7 +57,7 @@ export function mcpRoutes(deps: McpDeps) {
       resource_name: "Tickler",
       authorization_servers: [deps.issuer],
       jwks_uri: deps.jwksUrl,
-      scopes_supported: [...MCP_SCOPES],
+      scopes_supported: GRANT_SCOPES,
       bearer_methods_supported: ["header"],
       resource_signing_alg_values_supported: ["EdDSA"],
     });
@@ -62,7 +67,7 @@ export function mcpRoutes(deps: McpDeps) {
 
   // The token's own header says which kind it claims to be; each verifier refuses the other kind.
   const verify: TokenVerifier = (token) => (isOAuthType(typOf(token)) ? deps.verifyOAuth(token) : deps.verify(token));
-  app.use("/mcp", requireUser({ verify, resourceMetadataUrl: metadataUrlOf }));
+  app.use("/mcp", requireUser({ verify, resourceMetadataUrl: metadataUrlOf, scope: GRANT_SCOPES.join(" ") }));
   app.post("/mcp", async (c) => {
     const user = c.var.user;
     let tools: string[] = [...TOOL_NAMES];
