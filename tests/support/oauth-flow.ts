@@ -6,6 +6,9 @@ import { createHash, randomBytes } from "node:crypto";
 import type { TestApp, TestUser } from "./test-app.ts";
 import { TEST_ORIGIN } from "./test-app.ts";
 
+/** Anything that answers requests like the test app (a replica in the replicas test). */
+export type Requester = Pick<TestApp, "request">;
+
 export const REDIRECT_URI = "http://127.0.0.1:43210/callback";
 export const MCP_RESOURCE = `${TEST_ORIGIN}/mcp`;
 
@@ -19,7 +22,7 @@ export function pkce(): Pkce {
   return { verifier, challenge: createHash("sha256").update(verifier).digest("base64url") };
 }
 
-export async function registerClient(t: TestApp, body: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<Response> {
+export async function registerClient(t: Requester, body: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<Response> {
   return t.request("/api/auth/oauth2/register", {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },
@@ -27,7 +30,7 @@ export async function registerClient(t: TestApp, body: Record<string, unknown> =
   });
 }
 
-export async function newClientId(t: TestApp, body: Record<string, unknown> = {}): Promise<string> {
+export async function newClientId(t: Requester, body: Record<string, unknown> = {}): Promise<string> {
   const res = await registerClient(t, body);
   if (res.status !== 201) throw new Error(`register: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { client_id: string }).client_id;
@@ -57,13 +60,13 @@ export function authorizeUrl(p: AuthorizeParams): string {
 }
 
 /** GET /authorize as the signed-in browser; returns the redirect Location. */
-export async function authorize(t: TestApp, user: TestUser, p: AuthorizeParams): Promise<{ status: number; location: string | null; res: Response }> {
+export async function authorize(t: Requester, user: Pick<TestUser, "cookie">, p: AuthorizeParams): Promise<{ status: number; location: string | null; res: Response }> {
   const res = await t.request(authorizeUrl(p), { headers: { cookie: user.cookie, accept: "text/html" }, redirect: "manual" });
   return { status: res.status, location: res.headers.get("location"), res };
 }
 
 /** The consent page's POST: accepts (or denies) the signed query it was sent to. */
-export async function consent(t: TestApp, user: TestUser, consentLocation: string, accept = true, origin = TEST_ORIGIN): Promise<Response> {
+export async function consent(t: Requester, user: Pick<TestUser, "cookie">, consentLocation: string, accept = true, origin = TEST_ORIGIN): Promise<Response> {
   const query = new URL(consentLocation, TEST_ORIGIN).search.slice(1);
   return t.request("/api/auth/oauth2/consent", {
     method: "POST",
@@ -73,7 +76,7 @@ export async function consent(t: TestApp, user: TestUser, consentLocation: strin
 }
 
 /** Authorize + consent: the redirect URI with `code` and `state`. */
-export async function authorizationCode(t: TestApp, user: TestUser, p: AuthorizeParams): Promise<URL> {
+export async function authorizationCode(t: Requester, user: Pick<TestUser, "cookie">, p: AuthorizeParams): Promise<URL> {
   const first = await authorize(t, user, p);
   if (!first.location) throw new Error(`authorize: ${first.status} ${await first.res.text()}`);
   let target = first.location;
@@ -85,7 +88,7 @@ export async function authorizationCode(t: TestApp, user: TestUser, p: Authorize
   return new URL(target, TEST_ORIGIN);
 }
 
-export async function tokenRequest(t: TestApp, form: Record<string, string>): Promise<Response> {
+export async function tokenRequest(t: Requester, form: Record<string, string>): Promise<Response> {
   return t.request("/api/auth/oauth2/token", {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
@@ -102,7 +105,7 @@ export interface TokenSet {
 }
 
 /** The whole flow: a fresh client, the user's consent, and the token set. */
-export async function oauthTokens(t: TestApp, user: TestUser, opts: { scope?: string; clientId?: string } = {}): Promise<TokenSet & { clientId: string }> {
+export async function oauthTokens(t: Requester, user: TestUser, opts: { scope?: string; clientId?: string } = {}): Promise<TokenSet & { clientId: string }> {
   const clientId = opts.clientId ?? (await newClientId(t));
   const verifier = pkce();
   const redirect = await authorizationCode(t, user, { clientId, pkce: verifier, ...(opts.scope ? { scope: opts.scope } : {}) });
