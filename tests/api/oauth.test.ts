@@ -239,7 +239,7 @@ describe("consent", () => {
 });
 
 describe("tokens on the resource server", () => {
-  it("refuses an MCP token on REST and a web token posing as an OAuth one", async () => {
+  it("refuses an MCP token on REST, while a pasted web token still works on /mcp", async () => {
     const tokens = await oauthTokens(t, ann);
     const res = await t.request("/api/me/tasks", { headers: { authorization: `Bearer ${tokens.access_token}` } });
     expect(res.status).toBe(401);
