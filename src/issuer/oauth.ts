@@ -60,7 +60,8 @@ const LOOPBACK_REDIRECT = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|
  * - a cap on stored clients, since registration is open to anyone;
  * - clients that omit `application_type` but only redirect to loopback are native
  *   apps (RFC 8252 §7.3; Claude Code and the MCP Inspector do this): the provider
- *   would take them for web clients and refuse their http://localhost redirects.
+ *   would take them for web clients and refuse their http://localhost redirects;
+ * - clients that omit `grant_types` may refresh their tokens.
  */
 export function oauthRegistrationRules(config: Config) {
   return {
@@ -79,7 +80,7 @@ async function registrationRules(config: Config, ctx: AuthMiddlewareContext) {
       error_description: "this server accepts no more client registrations",
     });
   }
-  const body = (ctx.body ?? {}) as Record<string, unknown>;
+  const body = { ...((ctx.body ?? {}) as Record<string, unknown>) };
   const uris = body.redirect_uris;
   if (
     body.application_type === undefined &&
@@ -87,7 +88,10 @@ async function registrationRules(config: Config, ctx: AuthMiddlewareContext) {
     uris.length > 0 &&
     uris.every((u) => typeof u === "string" && LOOPBACK_REDIRECT.test(u))
   ) {
-    return { context: { body: { ...body, application_type: "native" } } };
+    body.application_type = "native";
   }
-  return undefined;
+  // RFC 7591's default is the code grant alone, which would leave such a client without refresh
+  // tokens, signing the user in again every few minutes.
+  if (body.grant_types === undefined) body.grant_types = ["authorization_code", "refresh_token"];
+  return { context: { body } };
 }

@@ -91,11 +91,12 @@ describe("discovery", () => {
 });
 
 describe("dynamic client registration", () => {
-  it("registers a client that omits application_type and redirects to loopback as a native app", async () => {
-    const res = await registerClient(t, { redirect_uris: ["http://localhost:51234/callback"] });
+  it("registers a client that omits application_type and redirects to loopback as a native app that may refresh", async () => {
+    const res = await registerClient(t, { redirect_uris: ["http://localhost:51234/callback"], grant_types: undefined });
     expect(res.status).toBe(201);
     const body = (await res.json()) as Record<string, unknown>;
     expect(body.application_type).toBe("native");
+    expect(body.grant_types).toEqual(["authorization_code", "refresh_token"]);
     expect(body.token_endpoint_auth_method).toBe("none");
     expect(body).not.toHaveProperty("client_secret");
   });
