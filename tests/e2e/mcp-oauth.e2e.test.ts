@@ -13,6 +13,7 @@ import type { OAuthClientInformationMixed, OAuthClientMetadata, OAuthTokens } fr
 import { decodeJwt } from "jose";
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { seriousA11yViolations } from "./support/axe.ts";
 import { openPage } from "./support/browser.ts";
 import { SCREENSHOTS, useE2eApp } from "./support/e2e-app.ts";
 import { E2E_SERVER_ENV } from "./support/server-env.ts";
@@ -95,7 +96,8 @@ describe("an MCP client signing in with OAuth", () => {
     expect(authorizeUrl.searchParams.get("code_challenge_method")).toBe("S256");
     expect(authorizeUrl.searchParams.get("resource")).toBe(mcpUrl.href);
 
-    const { context, page, errors } = await openPage(app.browser, app.server.url);
+    // bypassCSP: the accessibility check injects axe-core as an inline script.
+    const { context, page, errors } = await openPage(app.browser, app.server.url, { bypassCSP: true });
     const redirected = catchRedirect(context);
     await page.goto(authorizeUrl.href);
     await page.getByTestId("sign-in-form").waitFor();
@@ -111,6 +113,7 @@ describe("an MCP client signing in with OAuth", () => {
       "Add, change, complete and delete your tasks",
       "Stay connected until you revoke it",
     ]);
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshots(page, "consent");
     await page.getByTestId("consent-allow").click();
     const callback = await redirected;
@@ -142,6 +145,7 @@ describe("an MCP client signing in with OAuth", () => {
     // The assistant panel would cover the page on a phone: close it for the pictures.
     if (await page.getByTestId("chat-close").isVisible()) await page.getByTestId("chat-close").click();
     await screenshots(page, "connected-apps", page.getByTestId("connected-apps-section"));
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await row.getByTestId("revoke-app").click();
     await expect.poll(() => page.getByTestId("connected-apps-status").innerText()).toMatch(/can no longer reach your tasks/);
     await page.getByTestId("no-connected-apps").waitFor();
