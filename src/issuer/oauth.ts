@@ -8,7 +8,10 @@
 import { oauthProvider } from "@better-auth/oauth-provider";
 import type { BetterAuthPlugin } from "better-auth";
 import { APIError, createAuthMiddleware } from "better-auth/api";
+import { randomUUID } from "node:crypto";
 import type { Config } from "../config/env.ts";
+import type { Db } from "../db/client.ts";
+import { oauthResource } from "../db/schema/oauth.ts";
 import { MCP_SCOPES } from "../contracts/oauth.ts";
 
 type AuthMiddlewareContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
@@ -30,15 +33,30 @@ export const OAUTH_PUBLIC_PATHS = new Set([
   "/oauth2/introspect",
 ]);
 
+const RESOURCE_NAME = "Tickler MCP";
+const RESOURCE_SCOPES = [...MCP_SCOPES, "offline_access"];
+
+/** The /mcp resource rows, written race-free (upsert) before the provider starts. */
+export async function seedMcpResources(db: Db, config: Config): Promise<void> {
+  const now = new Date();
+  for (const identifier of config.mcpResources) {
+    await db
+      .insert(oauthResource)
+      .values({ id: randomUUID(), identifier, name: RESOURCE_NAME, allowedScopes: RESOURCE_SCOPES, createdAt: now, updatedAt: now })
+      .onConflictDoUpdate({ target: oauthResource.identifier, set: { name: RESOURCE_NAME, allowedScopes: RESOURCE_SCOPES, disabled: false, updatedAt: now } });
+  }
+}
+
 export function oauthPlugin(config: Config) {
   return oauthProvider({
     loginPage: OAUTH_LOGIN_PAGE,
     consentPage: OAUTH_CONSENT_PAGE,
     // offline_access is what makes the provider hand out refresh tokens.
     scopes: [...MCP_SCOPES, "offline_access"],
-    resources: config.mcpResources.map((identifier) => ({ identifier, name: "Tickler MCP", allowedScopes: [...MCP_SCOPES, "offline_access"] })),
-    // Overwrite on boot: the config is the source of truth (no admin UI edits these rows).
-    resourceSeedMode: "overwrite",
+    resources: config.mcpResources.map((identifier) => ({ identifier, name: RESOURCE_NAME, allowedScopes: RESOURCE_SCOPES })),
+    // The rows exist by then (seedMcpResources): the provider's find-then-insert would race between
+    // replicas starting together on an empty database.
+    resourceSeedMode: "insertOnly",
     clientRegistrationDefaultResources: config.mcpResources,
     allowDynamicClientRegistration: true,
     allowUnauthenticatedClientRegistration: true,

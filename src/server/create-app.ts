@@ -9,6 +9,7 @@ import type { Config } from "../config/env.ts";
 import { openDatabase, type Database } from "../db/client.ts";
 import { migrateDatabase } from "../db/migrate.ts";
 import { createAuth, type Auth } from "../issuer/auth.ts";
+import { seedMcpResources } from "../issuer/oauth.ts";
 import { createMailer } from "../issuer/mailer.ts";
 import { issuerRoutes } from "../issuer/routes.ts";
 import { selectModel, type ChatModel } from "../assistant/models/select.ts";
@@ -62,6 +63,7 @@ export async function createTickler(config: Config, logger: Logger, overrides: T
   const clientIp = clientIpOf(proxies);
   const limiter = await createRateLimiter(config, db);
   const mailer = await createMailer(config, logger);
+  if (config.role === "all") await seedMcpResources(db, config);
   const auth =
     config.role === "all"
       ? createAuth({ config, db, logger, limiter, mailer, secret: resolveAuthSecret(config, logger) })
