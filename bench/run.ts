@@ -22,7 +22,7 @@ const fmt = (n: number, d = 1) => n.toFixed(d);
 
 async function startBaseline(): Promise<{ url: string; stop(): void }> {
   const child = spawn(process.execPath, ["--import", "tsx", "bench/baseline-server.ts"], { stdio: ["ignore", "pipe", "inherit"] });
-  const port = await new Promise<number>((resolve) => child.stdout!.once("data", (d) => resolve(JSON.parse(String(d)).port)));
+  const port = await new Promise<number>((resolve) => child.stdout.once("data", (d) => resolve(JSON.parse(String(d)).port)));
   return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill("SIGTERM") };
 }
 

@@ -48,7 +48,7 @@ async function startOnce(c: Case): Promise<Sample> {
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";
-  child.stderr!.on("data", (d) => (stderr += d));
+  child.stderr.on("data", (d) => (stderr += d));
   const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
   let first503: number | undefined;
   try {

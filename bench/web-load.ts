@@ -32,8 +32,13 @@ function initialAssets(): { js: number; jsGzip: number; css: number; cssGzip: nu
   for (const ref of new Set(refs)) {
     const buf = readFileSync(join(DIST, ref));
     const gz = gzipSync(buf, { level: 9 }).length;
-    if (ref.endsWith(".js")) (out.js += buf.length), (out.jsGzip += gz);
-    else (out.css += buf.length), (out.cssGzip += gz);
+    if (ref.endsWith(".js")) {
+      out.js += buf.length;
+      out.jsGzip += gz;
+    } else {
+      out.css += buf.length;
+      out.cssGzip += gz;
+    }
   }
   return out;
 }

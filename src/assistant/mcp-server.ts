@@ -27,7 +27,7 @@ export function createMcpServer(ctx: ToolContext, tools?: readonly string[]): Mc
         const result = await runTool(tool, ctx, input);
         return {
           content: [{ type: "text", text: JSON.stringify(result) }],
-          structuredContent: result as Record<string, unknown>,
+          structuredContent: result,
           isError: "error" in result,
         };
       },

@@ -162,7 +162,7 @@ const toRecord = (call: StoredToolCall): ToolCallRecord => conversations.toToolC
 /** Provider failures → a clear code; never the provider's raw body or key. */
 export function describeProviderError(err: unknown): { code: string; message: string } {
   const e = err as { name?: string; statusCode?: number; message?: string; lastError?: unknown } | undefined;
-  const inner = (e?.lastError ?? e) as { name?: string; statusCode?: number } | undefined;
+  const inner = (e?.lastError as typeof e) ?? e;
   const status = inner?.statusCode;
   if (e?.name === "AbortError" || e?.name === "TimeoutError" || /aborted|timeout/i.test(e?.message ?? "")) {
     return { code: "model_timeout", message: "the assistant took too long to answer; try again" };

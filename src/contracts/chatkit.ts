@@ -139,7 +139,7 @@ export const ChatKitRequest = z.discriminatedUnion("type", [
 ]);
 export type ChatKitRequest = z.output<typeof ChatKitRequest>;
 export type ChatKitRequestType = ChatKitRequest["type"];
-export const REQUEST_TYPES = ChatKitRequest.options.map((o) => o.shape.type.value) as ChatKitRequestType[];
+export const REQUEST_TYPES = ChatKitRequest.options.map<ChatKitRequestType>((o) => o.shape.type.value);
 export type StreamingRequest = Extract<ChatKitRequest, { type: (typeof STREAMING_TYPES)[number] }>;
 export type NonStreamingRequest = Exclude<ChatKitRequest, StreamingRequest>;
 export const isStreaming = (r: ChatKitRequest): r is StreamingRequest => (STREAMING_TYPES as readonly string[]).includes(r.type);

@@ -145,7 +145,7 @@ export const TOOL_SPECS = {
 /** The spec of a tool name as it came over the wire (a model may name a tool that does not exist). */
 export function toolSpec(name: string): ToolSpec | undefined {
   const known = ToolName.safeParse(name);
-  return known.success ? (TOOL_SPECS[known.data] as unknown as ToolSpec) : undefined;
+  return known.success ? TOOL_SPECS[known.data] : undefined;
 }
 
 /** The progress line for any tool call, known or not. */

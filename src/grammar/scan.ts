@@ -47,7 +47,7 @@ function candidate(text: string, pos: number, ctx: GrammarContext): Candidate | 
   return due ? { kind: "due", value: due.part, end: due.end } : null;
 }
 
-const isWordStart = (text: string, i: number) => !/\s/.test(text[i]!) && (i === 0 || /[\s(\[{,;]/.test(text[i - 1]!));
+const isWordStart = (text: string, i: number) => !/\s/.test(text[i]!) && (i === 0 || /[\s([{,;]/.test(text[i - 1]!));
 
 interface State {
   spans: Span[];

@@ -74,7 +74,7 @@ export async function createTickler(config: Config, logger: Logger, overrides: T
 
   const jwks = new JwksCache({
     // In one process the verifier reads the issuer's key set directly, no HTTP round trip.
-    load: auth ? async () => (await auth.api.getJwks()) as never : httpJwksLoader(config.jwksUrl),
+    load: auth ? async () => (await auth.api.getJwks()) : httpJwksLoader(config.jwksUrl),
     cooldownMs: config.JWKS_COOLDOWN_SECONDS * 1000,
   });
   const verify = createVerifier({

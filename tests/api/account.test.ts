@@ -167,7 +167,7 @@ describe("delete account", () => {
     expect(await db.select().from(taskCounters).where(eq(taskCounters.userId, u.id))).toEqual([]);
     expect(await db.select().from(conversations).where(eq(conversations.userId, u.id))).toEqual([]);
     expect(await db.select().from(messages).where(eq(messages.userId, u.id))).toEqual([]);
-    const users = (await db.execute(sql`select count(*)::int as n from "user" where id = ${u.id}`)) as unknown as { rows: [{ n: number }] };
+    const users = (await db.execute<{ n: number }>(sql`select count(*)::int as n from "user" where id = ${u.id}`)) as { rows: [{ n: number }] };
     const n = users.rows[0].n;
     expect(n).toBe(0);
     expect((await db.select().from(tasks).where(eq(tasks.userId, bystander.id))).length).toBe(1);

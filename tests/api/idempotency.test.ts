@@ -110,7 +110,7 @@ describe("Idempotency-Key on POST /api/{user_id}/tasks", () => {
     expect(await titled(u, "expiring")).toHaveLength(2);
     await db.execute(sql`update idempotency_keys set expires_at = now() - interval '1 second' where key = ${key}`);
     await sweepIdempotencyKeys(db);
-    const left = (await db.execute(sql`select count(*)::int as n from idempotency_keys where key = ${key}`)) as unknown as { rows: { n: number }[] };
+    const left = (await db.execute<{ n: number }>(sql`select count(*)::int as n from idempotency_keys where key = ${key}`)) as { rows: { n: number }[] };
     expect(Number(left.rows[0]!.n)).toBe(0);
   });
 

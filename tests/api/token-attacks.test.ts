@@ -3,7 +3,7 @@
  * a WWW-Authenticate challenge. The HS256-without-kid case is the original
  * system's bug: such a token can never be minted here and is always refused.
  */
-import { decodeProtectedHeader, exportJWK, generateKeyPair, SignJWT, type JWK } from "jose";
+import { decodeProtectedHeader, generateKeyPair, SignJWT, type JWK } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, TEST_ORIGIN, TEST_SECRET, type TestApp, type TestUser } from "../support/test-app.ts";
 

@@ -138,7 +138,7 @@ describe("tasks flow", () => {
     const signIn = new SignInPage(page);
     await signIn.fill(ada.email, "wrong password!");
     await signIn.submit();
-    await expect((await signIn.formError.innerText()).toLowerCase()).toMatch(/don't match/);
+    expect((await signIn.formError.innerText()).toLowerCase()).toMatch(/don't match/);
     await signIn.signIn(ada.email, ada.password);
     await tasks.ready();
     await tasks.view("all");

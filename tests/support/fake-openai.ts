@@ -79,5 +79,5 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
-  } as FakeOpenAI;
+  };
 }

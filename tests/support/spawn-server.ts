@@ -43,8 +43,8 @@ export function runMain(env: Record<string, string>, opts: RunOptions = {}): { c
   });
   let out = "";
   // Keep the tail only: a long-running child (benchmarks) logs a line per request.
-  child.stdout!.on("data", (d) => (out = (out + d).slice(-256 * 1024)));
-  child.stderr!.on("data", (d) => (out += d));
+  child.stdout.on("data", (d) => (out = (out + d).slice(-256 * 1024)));
+  child.stderr.on("data", (d) => (out += d));
   const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   return { child, output: () => out, exit };
 }

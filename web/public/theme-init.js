@@ -2,4 +2,6 @@
 try {
   var t = localStorage.getItem("tickler.theme");
   if (t === "light" || t === "dark") document.documentElement.dataset.theme = t;
-} catch (e) {}
+} catch {
+  // Storage blocked (private mode, policy): keep the default theme.
+}

@@ -73,11 +73,11 @@ export async function getConversation(db: Db, userId: string, id: string): Promi
 
 export async function createConversation(db: Db, userId: string, title: string): Promise<Conversation> {
   // Like task creation, refused for an account deleted while its token is still valid.
-  const { rows } = (await db.execute(sql`
+  const { rows } = (await db.execute<{ id: string }>(sql`
     insert into ${conversations} (user_id, title)
     select ${userId}, ${title.slice(0, CONVERSATION_TITLE_MAX)}
     where not exists (select 1 from ${deletedAccounts} where user_id = ${userId})
-    returning id`)) as unknown as { rows: { id: string }[] };
+    returning id`)) as { rows: { id: string }[] };
   if (!rows[0]) throw accountDeleted();
   return getConversation(db, userId, rows[0].id);
 }
@@ -191,7 +191,7 @@ export async function appendMessage(db: Db, userId: string, conversationId: stri
 /** Takes the next message id from the sequence without storing anything (a gap if never used). */
 export async function reserveMessageId(db: Db): Promise<number> {
   const rows = await db.execute<{ id: string | number }>(sql`select nextval(pg_get_serial_sequence('messages', 'id')) as id`);
-  const row = (Array.isArray(rows) ? rows : (rows as { rows: { id: string | number }[] }).rows)[0];
+  const row = (Array.isArray(rows) ? (rows as { id: string | number }[]) : (rows as { rows: { id: string | number }[] }).rows)[0];
   return Number(row!.id);
 }
 

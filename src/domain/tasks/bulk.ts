@@ -37,7 +37,7 @@ export async function setCompletedMany(db: Db, userId: string, ids: number[], co
       completed,
       completedAt: completed ? sql`coalesce(${tasks.completedAt}, now())` : null,
       updatedAt: new Date(),
-    } as never)
+    })
     .where(and(eq(tasks.userId, userId), inArray(tasks.id, ids)))
     .returning();
   return rows.map(toTask).sort((a, b) => a.id - b.id);

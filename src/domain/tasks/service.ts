@@ -21,11 +21,11 @@ export async function createTask(db: Db, userId: string, input: NewTask): Promis
   return db.transaction(async (tx) => {
     // Per-user numbering: the upsert locks the user's counter row until commit.
     // A deleted account (whose token has not expired yet) gets no number, so nothing is created.
-    const { rows } = (await tx.execute(sql`
+    const { rows } = (await tx.execute<{ last_id: number }>(sql`
       insert into ${taskCounters} (user_id, last_id)
       select ${userId}, 1 where not exists (select 1 from ${deletedAccounts} where user_id = ${userId})
       on conflict (user_id) do update set last_id = ${taskCounters}.last_id + 1
-      returning last_id`)) as unknown as { rows: { last_id: number }[] };
+      returning last_id`)) as { rows: { last_id: number }[] };
     const counter = rows[0] ? { id: Number(rows[0].last_id) } : undefined;
     if (!counter) throw accountDeleted();
     const now = new Date();
@@ -115,8 +115,8 @@ export async function setCompleted(db: Db, userId: string, id: number, completed
   const [row] = await db
     .update(tasks)
     .set({
-      completed: next as never,
-      completedAt: sql`case when ${next} then coalesce(${tasks.completedAt}, now()) else null end` as never,
+      completed: next,
+      completedAt: sql`case when ${next} then coalesce(${tasks.completedAt}, now()) else null end`,
       updatedAt: new Date(),
     })
     .where(byId(userId, id))

@@ -15,7 +15,7 @@ export function decodeJwt(token: string): JwtClaims | null {
     const padded = b64 + "=".repeat((4 - (b64.length % 4)) % 4);
     const bytes = Uint8Array.from(atob(padded), (c) => c.charCodeAt(0));
     const claims: unknown = JSON.parse(new TextDecoder().decode(bytes));
-    return claims && typeof claims === "object" ? (claims as JwtClaims) : null;
+    return claims && typeof claims === "object" ? claims : null;
   } catch {
     return null;
   }

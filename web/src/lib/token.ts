@@ -134,10 +134,13 @@ export class TokenManager {
   }
 }
 
+/** What GET /api/auth/token answers through the client (`jwtClient()` leaves `token()` untyped). */
+type TokenResult = { data: { token?: string } | null; error: { status: number; message?: string } | null };
+
 async function mintWithBetterAuth(): Promise<string> {
-  let result: Awaited<ReturnType<typeof authClient.token>>;
+  let result: TokenResult;
   try {
-    result = await authClient.token();
+    result = await (authClient.token as () => Promise<TokenResult>)();
   } catch (err) {
     throw new TokenUnavailableError(err instanceof Error ? err.message : "network error");
   }

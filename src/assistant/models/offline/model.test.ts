@@ -34,7 +34,7 @@ describe("offline model through the AI SDK", () => {
   it("emits tool-call parts and finishes the loop with streamText", async () => {
     const result = streamText({ model: createOfflineModel(), system, prompt: "add buy bread tomorrow 9am", tools: await toolsFor(), stopWhen: stepCountIs(6) });
     const parts: { type: string; toolName?: string }[] = [];
-    for await (const part of result.fullStream) parts.push(part as { type: string; toolName?: string });
+    for await (const part of result.fullStream) parts.push(part);
     expect(parts.find((p) => p.type === "tool-call")?.toolName).toBe("add_task");
     expect(parts.some((p) => p.type === "tool-result")).toBe(true);
     expect(await result.text).toBe("Added “Buy bread” (task 3), due tomorrow at 9:00 AM.");

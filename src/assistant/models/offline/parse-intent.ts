@@ -129,7 +129,7 @@ const complete: Rule = (raw, _t, clock) => {
     new RegExp(`^(?:please\\s+)?(?:mark|set|flag|put)\\s+(.+?)\\s+(?:as\\s+|to\\s+)?(?:${DONE})$`, "i").exec(raw) ??
     /^(?:please\s+)?(?:complete|finish|check off|tick off|cross off|close|finalize)\s+(.+)$/i.exec(raw) ??
     /^(?:check|tick|cross)\s+(.+?)\s+off$/i.exec(raw) ??
-    /^(?:i(?:'ve|\s+have)?\s+|just\s+)?(?:finished|completed|did|done)\s*[:\-]?\s+(?:with\s+)?(.+)$/i.exec(raw) ??
+    /^(?:i(?:'ve|\s+have)?\s+|just\s+)?(?:finished|completed|did|done)\s*[:-]?\s+(?:with\s+)?(.+)$/i.exec(raw) ??
     /^((?:task|#|number)\s*#?\d+(?:\s*(?:,|and|&)\s*#?\d+)*|it|that|this|both|all of them)\s+(?:done|completed|finished)$/i.exec(raw) ??
     /^(?:i'?m|i am|we'?re)\s+(?:done|finished|through)\s+with\s+(.+)$/i.exec(raw) ??
     new RegExp(`^(.+?)\\s+(?:is|are|'s)\\s+(?:now\\s+|all\\s+)?(?:${DONE})$`, "i").exec(raw);

@@ -89,7 +89,7 @@ function planTargeted(intent: TargetedIntent, conv: Conversation, clock: Clock):
   const lookup = conv.turn.find((s) => s.toolName === "list_tasks");
   if (lookup) {
     if (errorOf(lookup)) return text(errorReply(errorOf(lookup)));
-    const query = String(lookup.input.query ?? "");
+    const query = typeof lookup.input.query === "string" ? lookup.input.query : "";
     const tasks = (lookup.output as { tasks?: TaskSummary[] }).tasks ?? [];
     if (!tasks.length) {
       const status = lookup.input.status === "pending" ? "open " : lookup.input.status === "completed" ? "completed " : "";

@@ -23,7 +23,7 @@ type Out = {
   error?: unknown;
 };
 
-const out = (step: ToolStep): Out => (step.output && typeof step.output === "object" ? (step.output as Out) : {});
+const out = (step: ToolStep): Out => (step.output && typeof step.output === "object" ? step.output : {});
 const refs = (items: { id: number; title?: string; due_at?: string | null }[]): Ref[] =>
   items.map(({ id, title, due_at }) => ({ id, title, due_at }));
 const markers = (text: string | undefined): Ref[] =>

@@ -46,7 +46,7 @@ export function askWhich(query: string, tasks: TaskSummary[], clock: Clock): str
 }
 
 export function errorReply(error: unknown): string {
-  const message = error && typeof error === "object" && "message" in error ? String((error as { message: unknown }).message) : "something went wrong";
+  const message = error && typeof error === "object" && "message" in error ? String(error.message) : "something went wrong";
   return `Sorry, that didn't work: ${message.replace(/[.\s]+$/, "")}.`;
 }
 

@@ -46,6 +46,7 @@ export function useSessions(currentId: string | null, reloadKey: unknown) {
   }, [currentId]);
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- fetching on mount/reload shows "loading" first, on purpose
     void load();
   }, [load, reloadKey]);
 

@@ -30,6 +30,7 @@ const conversation = (messages: Message[]) => ({
   messages,
 });
 
+// eslint-disable-next-line require-yield -- a stream the server refuses before its first event
 async function* refused(): AsyncGenerator<ChatEvent> {
   throw new ApiError(409, "nothing_to_retry", "the conversation's last message was answered already");
 }

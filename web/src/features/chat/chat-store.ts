@@ -210,7 +210,7 @@ async function runTurn(req: ChatTurnRequest, assistantKey: string, text: string)
 
 export const chatStore = {
   getState: (): ChatState => state,
-  subscribe(l: () => void): () => void {
+  subscribe: (l: () => void): (() => void) => {
     listeners.add(l);
     return () => listeners.delete(l);
   },
@@ -276,7 +276,7 @@ export const chatStore = {
     void runTurn(conversationId ? { conversation_id: conversationId, message } : { message }, assistantKey, message);
   },
 
-  retry(messageKey: string): void {
+  retry: (messageKey: string): void => {
     const failed = state.messages.find((m) => m.key === messageKey);
     const info = failed?.retry;
     if (!failed || !info || state.phase !== "idle") return;
@@ -327,12 +327,12 @@ export const chatStore = {
   },
 
   /** After a rename in the list: keep the header in step. */
-  renamed(id: string, title: string): void {
+  renamed: (id: string, title: string): void => {
     set((s) => ({ title: s.conversationId === id ? title : s.title, listVersion: s.listVersion + 1 }));
   },
 
   /** After a delete in the list. */
-  deleted(id: string): void {
+  deleted: (id: string): void => {
     if (state.conversationId === id) chatStore.newConversation();
     set((s) => ({ listVersion: s.listVersion + 1 }));
   },

@@ -37,6 +37,7 @@ export function TasksPage() {
   }, [debouncedSearch]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
     // Back/forward changed the URL's query: show it in the box.
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the URL is the source; the box follows it
     if (view.q.trim() !== search.trim()) setSearch(view.q);
   }, [view.q]); // eslint-disable-line react-hooks/exhaustive-deps
 

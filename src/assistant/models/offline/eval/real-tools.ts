@@ -16,7 +16,7 @@ import type { Clock } from "../clock.ts";
 export type SeedTask = TaskCreate;
 
 export interface RealTools {
-  toolsFor(seed: SeedTask[], clock: Clock): Promise<ToolSet>;
+  toolsFor: (seed: SeedTask[], clock: Clock) => Promise<ToolSet>;
   close(): Promise<void>;
 }
 
