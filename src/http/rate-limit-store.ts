@@ -11,13 +11,15 @@ import type { RateLimitHit, RateLimitStore } from "./rate-limit.ts";
 /** Roughly one hit in this many also deletes expired rows. */
 const SWEEP_EVERY = 500;
 
+type BucketRow = { count: number | string; reset_ms: number | string; now_ms: number | string };
+
 export class DatabaseRateLimitStore implements RateLimitStore {
   constructor(private readonly db: Db) {}
 
   async hit(key: string, windowSeconds: number): Promise<RateLimitHit> {
     const b = rateLimitBuckets;
     // A row whose window has ended restarts at 1 with a new window; otherwise +1.
-    const result = (await this.db.execute(sql`
+    const result = (await this.db.execute<BucketRow>(sql`
       insert into ${b} as b (key, count, reset_at)
       values (${key}, 1, now() + make_interval(secs => ${windowSeconds}))
       on conflict (key) do update set
@@ -26,7 +28,7 @@ export class DatabaseRateLimitStore implements RateLimitStore {
       returning count,
         (extract(epoch from reset_at) * 1000)::float8 as reset_ms,
         (extract(epoch from now()) * 1000)::float8 as now_ms
-    `)) as unknown as { rows: { count: number | string; reset_ms: number | string; now_ms: number | string }[] };
+    `)) as { rows: BucketRow[] };
     const row = result.rows[0]!;
     if (Math.random() * SWEEP_EVERY < 1) void this.sweep();
     return { count: Number(row.count), resetAt: Number(row.reset_ms), now: Number(row.now_ms) };

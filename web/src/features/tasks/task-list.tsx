@@ -32,7 +32,7 @@ export function TaskList({ state, handlers, onLoadMore, onRetry, empty }: Props)
     const i = Math.min(refocus.current, tasks.length - 1);
     refocus.current = null;
     if (i >= 0) focusRow(i);
-  }, [tasks]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [tasks]);
 
   function focusRow(i: number) {
     const rows = listRef.current?.querySelectorAll<HTMLElement>(":scope > [data-testid=task-item]");
