@@ -50,7 +50,8 @@ export function parseView(search: URLSearchParams): TaskView {
   const v = search.get("view");
   const view = VIEWS.some((x) => x.id === v) ? (v as ViewId) : DEFAULT_VIEW;
   const s = search.get("sort");
-  const sort = s && s in SORTS ? (s as SortId) : defaultSort(view);
+  // Own keys only: `?sort=toString` must not pick up an Object.prototype method.
+  const sort = s && Object.hasOwn(SORTS, s) ? (s as SortId) : defaultSort(view);
   const priority = search.getAll("priority").filter((p): p is Priority => (PRIORITIES as readonly string[]).includes(p));
   return { view, priority, tag: search.get("tag") || null, q: search.get("q") ?? "", sort };
 }
