@@ -12,7 +12,8 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default defineConfig(
-  globalIgnores(["dist/", "coverage/", "data/", "scratch/", "test-results/", "src/db/migrations/"]),
+  // What .gitignore leaves out (build output, local data), and generated migrations.
+  globalIgnores(["dist/", "coverage/", "data/", ".data*/", "scratch/", "test-results/", "src/db/migrations/"]),
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {
