@@ -12,7 +12,8 @@ let fetchMock: ReturnType<typeof vi.fn<typeof fetch>>;
 let get: MockInstance<TokenManager["get"]>;
 let refresh: MockInstance<TokenManager["refresh"]>;
 let invalidate: MockInstance<TokenManager["invalidate"]>;
-const sentTokens = () => fetchMock.mock.calls.map(([, init]) => (init?.headers as Record<string, string>).Authorization);
+const sentTokens = () =>
+  fetchMock.mock.calls.map(([, init]) => (init?.headers as Record<string, string>).Authorization);
 
 beforeEach(() => {
   markServerOnline();
@@ -84,7 +85,9 @@ describe("apiFetch", () => {
 describe("humanMessage", () => {
   it("names the field in the contract's words for a validation failure", () => {
     const details = [{ path: ["title"], message: "title must be at most 200 characters" }];
-    expect(humanMessage("validation_failed", "body title: too long", details)).toBe("Title must be at most 200 characters.");
+    expect(humanMessage("validation_failed", "body title: too long", details)).toBe(
+      "Title must be at most 200 characters.",
+    );
   });
 
   it("keeps the server's message for anything else", () => {

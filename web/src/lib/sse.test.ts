@@ -43,7 +43,9 @@ describe("readSse", () => {
   });
 
   it("reports comment lines (keepalives) and drops a block without data or an unfinished one", async () => {
-    expect(await read(body(": keepalive\n\nevent: ping\n\ndata: cut off"))).toEqual([{ event: "", data: "", comment: true }]);
+    expect(await read(body(": keepalive\n\nevent: ping\n\ndata: cut off"))).toEqual([
+      { event: "", data: "", comment: true },
+    ]);
   });
 
   it("takes a field without a colon as empty and strips only one leading space", async () => {

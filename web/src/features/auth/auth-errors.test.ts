@@ -19,7 +19,9 @@ describe("describeAuthError", () => {
   });
 
   it("puts each problem on its own field", () => {
-    expect(describeAuthError({ status: 422, code: "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL" }, "sign-up").field).toBe("email");
+    expect(describeAuthError({ status: 422, code: "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL" }, "sign-up").field).toBe(
+      "email",
+    );
     expect(describeAuthError({ status: 400, code: "INVALID_EMAIL" }, "sign-up").field).toBe("email");
     expect(describeAuthError({ status: 400, code: "INVALID_PASSWORD" }, "password").field).toBe("password");
     expect(describeAuthError({ status: 400, code: "PASSWORD_TOO_SHORT" }, "sign-up")).toEqual({

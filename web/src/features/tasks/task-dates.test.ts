@@ -34,7 +34,10 @@ describe("describeDue", () => {
   });
 
   it("a time earlier today is overdue, unless the task is done", () => {
-    expect(describeDue("2026-12-02T09:00:00Z", false, NOW)).toMatchObject({ label: expect.stringMatching(/^Today \d/), tone: "overdue" });
+    expect(describeDue("2026-12-02T09:00:00Z", false, NOW)).toMatchObject({
+      label: expect.stringMatching(/^Today \d/),
+      tone: "overdue",
+    });
     expect(describeDue("2026-12-02T09:00:00Z", true, NOW).tone).toBe("today");
   });
 

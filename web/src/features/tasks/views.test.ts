@@ -53,7 +53,10 @@ describe("toListParams", () => {
   });
 
   it("Upcoming starts at the next midnight; Overdue asks the server for overdue pending tasks", () => {
-    expect(toListParams(view({ view: "upcoming" }), NOW)).toMatchObject({ status: "pending", due_after: "2026-12-03T00:00:00.000Z" });
+    expect(toListParams(view({ view: "upcoming" }), NOW)).toMatchObject({
+      status: "pending",
+      due_after: "2026-12-03T00:00:00.000Z",
+    });
     expect(toListParams(view({ view: "upcoming" }), NOW)).not.toHaveProperty("due_before");
     expect(toListParams(view({ view: "overdue" }), NOW)).toMatchObject({ status: "pending", overdue: true });
   });
@@ -62,7 +65,14 @@ describe("toListParams", () => {
     expect(toListParams(view({ view: "all" }), NOW).status).toBe("all");
     expect(toListParams(view({ view: "completed" }), NOW).status).toBe("completed");
     const filtered = toListParams(view({ priority: ["high"], tag: "home", q: "  milk  ", sort: "priority" }), NOW);
-    expect(filtered).toEqual({ status: "pending", sort: "priority", order: "desc", priority: ["high"], tag: ["home"], q: "milk" });
+    expect(filtered).toEqual({
+      status: "pending",
+      sort: "priority",
+      order: "desc",
+      priority: ["high"],
+      tag: ["home"],
+      q: "milk",
+    });
     expect(toListParams(view({ q: "   " }), NOW).q).toBeUndefined();
   });
 });
