@@ -42,7 +42,7 @@ async function startReplica(env: Record<string, string>): Promise<{ url: string;
   const port = 8600 + Math.floor(Math.random() * 300);
   const child = spawn(PYTHON, [SCRIPT], { env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" }, stdio: ["ignore", "ignore", "pipe"] });
   let err = "";
-  child.stderr!.on("data", (d) => (err = (err + d).slice(-4096)));
+  child.stderr.on("data", (d) => (err = (err + d).slice(-4096)));
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 200; i++) {
     if (child.exitCode !== null) throw new Error(`replica exited: ${err}`);
