@@ -5,7 +5,7 @@ import { openDatabase } from "./client.ts";
 async function settingOf(name: string, sharedBuffers?: string): Promise<string> {
   const database = await openDatabase({ dataDir: "memory://", pgliteSharedBuffers: sharedBuffers });
   try {
-    const { rows } = (await database.db.execute(`select current_setting('${name}') as value`)) as unknown as { rows: { value: string }[] };
+    const { rows } = (await database.db.execute<{ value: string }>(`select current_setting('${name}') as value`)) as { rows: { value: string }[] };
     return rows[0]!.value;
   } finally {
     await database.close();
