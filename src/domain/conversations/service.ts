@@ -5,6 +5,7 @@
 import { and, asc, desc, eq, gt, lt, or, sql } from "drizzle-orm";
 import type { Conversation, Message } from "../../contracts/chat.ts";
 import { CONVERSATION_TITLE_MAX } from "../../contracts/chat.ts";
+import { ConversationCursor } from "../../contracts/cursor.ts";
 import type { Db } from "../../db/client.ts";
 import { conversations, messages, type StoredToolCall } from "../../db/schema/conversations.ts";
 import { deletedAccounts } from "../../db/schema/tasks.ts";
@@ -136,8 +137,9 @@ export async function pageConversations(
 const encodeCursor = (p: ConversationPosition) => Buffer.from(`${p.at}|${p.id}`).toString("base64url");
 
 function decodeCursor(cursor: string): ConversationPosition {
-  const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  if (!at || !id || Number.isNaN(Date.parse(at)) || !UUID.test(id)) throw new DomainError("invalid", "invalid_cursor", "cursor is invalid");
+  const parsed = ConversationCursor.safeParse(Buffer.from(cursor, "base64url").toString("utf8").split("|"));
+  if (!parsed.success) throw new DomainError("invalid", "invalid_cursor", "cursor is invalid");
+  const [at, id] = parsed.data;
   return { at, id };
 }
 
