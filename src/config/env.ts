@@ -81,6 +81,10 @@ const EnvSchema = z.object({
   /** Open /events streams per user on one replica (a newer one closes the oldest), and in total per replica. */
   EVENT_STREAMS_PER_USER: seconds.default(20),
   EVENT_STREAMS_PER_REPLICA: seconds.default(10_000),
+  /** Per user: the most stored tasks, conversations and chat messages (403 quota_exceeded beyond). */
+  ROW_LIMIT_TASKS: seconds.default(100_000),
+  ROW_LIMIT_CONVERSATIONS: seconds.default(10_000),
+  ROW_LIMIT_MESSAGES: seconds.default(200_000),
   /** smtp(s)://user:pass@host:port; unset: emails are written to the log instead. */
   SMTP_URL: z.string().min(1).optional(),
   MAIL_FROM: z.string().min(3).default("Tickler <no-reply@localhost>"),
@@ -124,3 +128,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const jwksUrl = env.AUTH_JWKS_URL ?? `${publicUrl}/api/auth/jwks`;
   return { ...env, publicUrl, role, issuer, jwksUrl };
 }
+
+/** The per-user row caps (src/domain/quotas.ts `RowLimits`). */
+export const rowLimits = (config: Env) => ({
+  tasks: config.ROW_LIMIT_TASKS,
+  conversations: config.ROW_LIMIT_CONVERSATIONS,
+  messages: config.ROW_LIMIT_MESSAGES,
+});

@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import type { Config } from "../config/env.ts";
+import { rowLimits, type Config } from "../config/env.ts";
 import { openDatabase, type Database } from "../db/client.ts";
 import { migrateDatabase } from "../db/migrate.ts";
 import { createAuth, type Auth } from "../issuer/auth.ts";
@@ -115,6 +115,7 @@ export async function createTickler(config: Config, logger: Logger, overrides: T
       verify,
       limiter,
       events,
+      rowLimits: rowLimits(config),
       streamLimits: { perUser: config.EVENT_STREAMS_PER_USER, total: config.EVENT_STREAMS_PER_REPLICA },
       chat: { model, timeoutMs: config.AI_TIMEOUT_SECONDS * 1000 },
       site: { publicUrl: config.publicUrl, issuer: config.issuer, jwksUrl: config.jwksUrl },

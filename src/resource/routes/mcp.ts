@@ -6,6 +6,7 @@
 import { Hono } from "hono";
 import type { ToolContext, WriteBudget } from "../../assistant/tools/define.ts";
 import type { Db } from "../../db/client.ts";
+import type { RowLimits } from "../../domain/quotas.ts";
 import { errorJson } from "../../http/errors.ts";
 import { requireUser, type AuthEnv } from "../require-user.ts";
 import type { TokenVerifier } from "../verify-jwt.ts";
@@ -17,6 +18,7 @@ export interface McpDeps {
   issuer: string;
   jwksUrl: string;
   onTasksChanged: (userId: string) => void;
+  rowLimits: RowLimits;
   reportError: ToolContext["reportError"];
   writeBudget: (userId: string) => WriteBudget;
 }
@@ -52,6 +54,7 @@ export function mcpRoutes(deps: McpDeps) {
       timeZone: "UTC",
       now: () => new Date(),
       onTasksChanged: deps.onTasksChanged,
+      rowLimits: deps.rowLimits,
       requestId: c.var.requestId,
       reportError: deps.reportError,
       // Every tools/call of a mutating tool counts, each call inside a JSON-RPC batch too.
