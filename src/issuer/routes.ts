@@ -11,7 +11,14 @@ import { AUTH_DELAY_HEADER } from "./sign-in-limits.ts";
 
 export const JWKS_CACHE_CONTROL = "public, max-age=60";
 
-export function issuerRoutes(auth: Auth, guardOptions: AuthGuardOptions) {
+/** Better Auth endpoints that end sessions (their tokens are then revoked, see src/resource/revocations.ts). */
+const ENDS_SESSIONS = /^\/api\/auth\/(sign-out|revoke-session|revoke-sessions|revoke-other-sessions|change-password|reset-password|delete-user)(\/|$)/;
+
+/**
+ * `sessionsEnded` runs after such an endpoint answered and before the answer is
+ * sent: it waits until this replica refuses the ended sessions' tokens.
+ */
+export function issuerRoutes(auth: Auth, guardOptions: AuthGuardOptions, sessionsEnded: () => Promise<void> = async () => {}) {
   const app = new Hono();
   const jwks = async () => {
     const body = await auth.api.getJwks();
@@ -24,6 +31,7 @@ export function issuerRoutes(auth: Auth, guardOptions: AuthGuardOptions) {
   const guard = authGuard(guardOptions);
   app.on(["GET", "POST"], "/api/auth/*", async (c) => {
     const res = await withErrorShape(c, normalizeRateLimited(c, await auth.handler(await guard(c))));
+    if (c.req.method === "POST" && ENDS_SESSIONS.test(c.req.path)) await sessionsEnded();
     const delay = c.get("authDelay" as never) as number | undefined;
     if (delay) {
       try {

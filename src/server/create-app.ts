@@ -19,7 +19,8 @@ import { createErrorHandler, errorJson, isApplicationError } from "../http/error
 import { publicConfigRoutes } from "../resource/routes/public-config.ts";
 import { httpJwksLoader, JwksCache } from "../resource/jwks-cache.ts";
 import { renderJwksUnavailable } from "../resource/jwks-errors.ts";
-import { createVerifier } from "../resource/verify-jwt.ts";
+import { createRevocations } from "../resource/revocations.ts";
+import { CLOCK_SKEW_SECONDS, createVerifier } from "../resource/verify-jwt.ts";
 import { clientIpOf, trustedProxies } from "../http/client-ip.ts";
 import { requestIds } from "../http/request-id.ts";
 import { apiCors, requestLog, securityHeaders } from "./http-hardening.ts";
@@ -72,7 +73,9 @@ export async function createTickler(config: Config, logger: Logger, overrides: T
     load: auth ? async () => (await auth.api.getJwks()) as never : httpJwksLoader(config.jwksUrl),
     cooldownMs: config.JWKS_COOLDOWN_SECONDS * 1000,
   });
+  const revocations = await createRevocations(database, { keepSeconds: config.JWT_TTL_SECONDS + CLOCK_SKEW_SECONDS, logger });
   const verify = createVerifier({
+    revoked: revocations.has,
     jwks,
     issuer: config.issuer,
     audience: config.AUTH_AUDIENCE,
@@ -105,7 +108,7 @@ export async function createTickler(config: Config, logger: Logger, overrides: T
       return errorJson(c, 503, "database_unavailable", "the database is unavailable");
     }
   });
-  if (auth) app.route("/", issuerRoutes(auth, { config, limiter, clientIp }));
+  if (auth) app.route("/", issuerRoutes(auth, { config, limiter, clientIp }, revocations.settled));
   else app.all("/api/auth/*", (c) => errorJson(c, 404, "not_found", "this server does not issue tokens"));
   app.route("/api/config", publicConfigRoutes({ chatkitDomainKey: config.CHATKIT_DOMAIN_KEY, model: model.name }));
   app.route(
@@ -137,6 +140,7 @@ export async function createTickler(config: Config, logger: Logger, overrides: T
     },
     close: async () => {
       await events.close();
+      await revocations.close();
       await limiter.close();
       mailer.close();
       await database.close();

@@ -4,3 +4,4 @@ export * from "./conversations.ts";
 export * from "./rate-limits.ts";
 export * from "./idempotency.ts";
 export * from "./row-counts.ts";
+export * from "./revocations.ts";
