@@ -9,7 +9,7 @@ import { rowLimits, type Config } from "../config/env.ts";
 import { openDatabase, type Database } from "../db/client.ts";
 import { migrateDatabase } from "../db/migrate.ts";
 import { createAuth, type Auth } from "../issuer/auth.ts";
-import { createMailer } from "../issuer/mailer.ts";
+import { createMailer, type Mailer } from "../issuer/mailer.ts";
 import { issuerRoutes } from "../issuer/routes.ts";
 import { selectModel, type ChatModel } from "../assistant/models/select.ts";
 import { resourceRoutes } from "../resource/app.ts";
@@ -41,6 +41,8 @@ export interface Tickler {
 /** What tests may swap: the chat model (scripted mock models). */
 export interface TicklerOverrides {
   model?: ChatModel;
+  /** Replaces the configured mailer (tests observe what is sent and when). */
+  mailer?: Mailer;
 }
 
 export async function createTickler(config: Config, logger: Logger, overrides: TicklerOverrides = {}): Promise<Tickler> {
@@ -62,7 +64,7 @@ export async function createTickler(config: Config, logger: Logger, overrides: T
   const proxies = trustedProxies(config.TRUST_PROXY);
   const clientIp = clientIpOf(proxies);
   const limiter = await createRateLimiter(config, db);
-  const mailer = await createMailer(config, logger);
+  const mailer = overrides.mailer ?? (await createMailer(config, logger));
   const auth =
     config.role === "all"
       ? createAuth({ config, db, logger, limiter, mailer, secret: resolveAuthSecret(config, logger) })
