@@ -63,6 +63,9 @@ async function main() {
 
     const v = await verifyCost(server.url, user.token);
     console.log(`\nJWT verify (in process, ${v.iterations} verifications): no cache ${fmt(v.uncachedUs)} µs/op, with verified-token cache ${fmt(v.cachedUs, 2)} µs/op (${fmt(v.uncachedUs / v.cachedUs, 0)}× faster)`);
+    console.log(
+      `  with the revocation check (sid in a set of 10,000): no cache ${fmt(v.uncachedRevocationUs)} µs/op (${fmt(v.uncachedRevocationUs / v.uncachedUs, 2)}×), cached ${fmt(v.cachedRevocationUs, 2)} µs/op (${fmt(v.cachedRevocationUs / v.cachedUs, 2)}×)`,
+    );
 
     // Chat turns with the offline model: server time as seen by the client, sequential.
     for (const [label, message] of [["add", "add water the plants tomorrow 8am #home"], ["list", "what's due this week?"]] as const) {

@@ -9,6 +9,7 @@ import type { Db } from "../db/client.ts";
 import type { StoredToolCall } from "../db/schema/conversations.ts";
 import * as conversations from "../domain/conversations/service.ts";
 import { DomainError } from "../domain/errors.ts";
+import type { RowLimits } from "../domain/quotas.ts";
 import { toModelMessages } from "./history.ts";
 import type { ChatModel } from "./models/select.ts";
 import { systemPrompt } from "./prompt.ts";
@@ -33,6 +34,8 @@ export interface TurnInput {
   timeoutMs: number;
   now?: () => Date;
   onTasksChanged: (userId: string) => void;
+  /** Per-user row caps: the stored messages and conversations, and the tasks tools create. */
+  rowLimits: RowLimits;
   /** Named in a tool's unexpected failure; the failure itself goes to `reportError` (the server log). */
   requestId?: string | undefined;
   reportError?: ToolContext["reportError"];
@@ -45,9 +48,15 @@ export async function* runTurn(input: TurnInput): AsyncGenerator<ChatEvent> {
   const { db, userId, model } = input;
   const now = input.now ?? (() => new Date());
 
-  const conversation = input.conversationId
-    ? await conversations.getConversation(db, userId, input.conversationId)
-    : await conversations.createConversation(db, userId, conversations.deriveTitle(input.message ?? ""));
+  const { rowLimits } = input;
+  // A new conversation is stored with its first message in one transaction (a refused message leaves none).
+  const started =
+    input.conversationId || input.retry ? undefined : await conversations.startConversation(db, userId, input.message!, rowLimits);
+  const conversation =
+    started?.conversation ??
+    (input.conversationId
+      ? await conversations.getConversation(db, userId, input.conversationId)
+      : await conversations.createConversation(db, userId, conversations.deriveTitle(input.message ?? ""), rowLimits));
   if (input.retry) {
     // Checked before the first event, so the caller can still answer 409 instead of opening a stream.
     const [last] = await conversations.recentMessages(db, userId, conversation.id, 1);
@@ -55,12 +64,12 @@ export async function* runTurn(input: TurnInput): AsyncGenerator<ChatEvent> {
       throw new DomainError("conflict", "nothing_to_retry", "the conversation's last message was answered already");
     }
   }
-  yield { type: "conversation", conversation_id: conversation.id, title: conversation.title, model: model.name };
-
-  if (!input.retry) {
-    // Stored before the model runs: a failing provider never loses what the user wrote.
-    await conversations.appendMessage(db, userId, conversation.id, { role: "user", text: input.message! });
+  if (!input.retry && !started) {
+    // Stored before the model runs: a failing provider never loses what the user wrote. Before the
+    // first event too, so a refusal (quota_exceeded) is still a JSON 4xx rather than a broken stream.
+    await conversations.appendMessage(db, userId, conversation.id, { role: "user", text: input.message! }, rowLimits);
   }
+  yield { type: "conversation", conversation_id: conversation.id, title: conversation.title, model: model.name };
 
   const history = toModelMessages(await conversations.recentMessages(db, userId, conversation.id, HISTORY_WINDOW));
   const tools = aiSdkTools({
@@ -69,6 +78,7 @@ export async function* runTurn(input: TurnInput): AsyncGenerator<ChatEvent> {
     timeZone: input.timeZone,
     now,
     onTasksChanged: input.onTasksChanged,
+    rowLimits,
     requestId: input.requestId,
     reportError: input.reportError,
     spendWrite: input.spendWrite,
@@ -141,7 +151,7 @@ export async function* runTurn(input: TurnInput): AsyncGenerator<ChatEvent> {
         toolCalls,
         model: model.name,
         status: "error",
-      });
+      }, rowLimits);
     }
     yield { type: "error", ...failure };
     return;
@@ -153,7 +163,7 @@ export async function* runTurn(input: TurnInput): AsyncGenerator<ChatEvent> {
     text: reply,
     toolCalls,
     model: model.name,
-  });
+  }, rowLimits);
   yield { type: "done", message_id: stored.id, response: reply, tool_calls: toolCalls.map(toRecord) };
 }
 

@@ -89,6 +89,10 @@ const EnvSchema = z.object({
   RATE_LIMIT_OAUTH_REGISTER_PER_IP: seconds.default(10),
   RATE_LIMIT_OAUTH_REGISTER_WINDOW_SECONDS: seconds.default(3600),
   OAUTH_MAX_CLIENTS: seconds.default(1000),
+  /** Per user: the most stored tasks, conversations and chat messages (403 quota_exceeded beyond). */
+  ROW_LIMIT_TASKS: seconds.default(100_000),
+  ROW_LIMIT_CONVERSATIONS: seconds.default(10_000),
+  ROW_LIMIT_MESSAGES: seconds.default(200_000),
   /** smtp(s)://user:pass@host:port; unset: emails are written to the log instead. */
   SMTP_URL: z.string().min(1).optional(),
   MAIL_FROM: z.string().min(3).default("Tickler <no-reply@localhost>"),
@@ -147,3 +151,10 @@ function mcpResourcesOf(publicUrl: string): string[] {
   const port = url.port ? `:${url.port}` : "";
   return [`${publicUrl}/mcp`, ...LOOPBACK_HOSTS.filter((h) => h !== url.hostname).map((h) => `${url.protocol}//${h}${port}/mcp`)];
 }
+
+/** The per-user row caps (src/domain/quotas.ts `RowLimits`). */
+export const rowLimits = (config: Env) => ({
+  tasks: config.ROW_LIMIT_TASKS,
+  conversations: config.ROW_LIMIT_CONVERSATIONS,
+  messages: config.ROW_LIMIT_MESSAGES,
+});

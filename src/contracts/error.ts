@@ -22,6 +22,7 @@ export const AUTH_RETRYABLE_CODES = [
   "token_not_yet_valid",
   "token_unknown_key",
   "token_claims_invalid",
+  "token_revoked", // its session ended (signed out, revoked, password changed)
 ] as const;
 
 /** Every code the token check answers with (401 unless noted). */

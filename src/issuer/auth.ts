@@ -85,8 +85,9 @@ export function createAuth({ config, db, secret, logger, limiter, mailer }: Issu
           issuer: config.issuer,
           audience: config.AUTH_AUDIENCE,
           expirationTime: `${config.JWT_TTL_SECONDS}s`,
-          // Only what the resource server needs; `sub` is the user id.
-          definePayload: ({ user }) => ({ email: user.email, name: user.name }),
+          // Only what the resource server needs; `sub` is the user id, `sid` lets it refuse
+          // the token as soon as its session ends (src/resource/revocations.ts).
+          definePayload: ({ user, session }) => ({ email: user.email, name: user.name, sid: session.id }),
         },
       }),
       oauthPlugin(config),

@@ -59,21 +59,23 @@ export interface LifecycleDeps {
   logger: Logger;
 }
 
-export function passwordResetOptions({ config, mailer }: LifecycleDeps) {
+export function passwordResetOptions({ config, mailer, logger }: LifecycleDeps) {
   return {
     resetPasswordTokenExpiresIn: config.RESET_TOKEN_TTL_SECONDS,
     // A reset ends every session: whoever knew the old password is out.
     revokeSessionsOnPasswordReset: true,
     sendResetPassword: async ({ user, url }: { user: { email: string; name: string }; url: string }) => {
       const minutes = Math.round(config.RESET_TOKEN_TTL_SECONDS / 60);
-      await mailer.send({
+      // Not awaited: the answer must not wait for SMTP, or its timing tells that the address has an
+      // account (an unknown address gets the same answer without any mail).
+      void mailer.send({
         to: user.email,
         subject: "Reset your Tickler password",
         text:
           `Hello ${user.name},\n\nSomeone asked to reset the password of your Tickler account.\n` +
           `Open this link within ${minutes} minutes to choose a new password (it works once):\n\n${url}\n\n` +
           "If it was not you, ignore this email: your password stays as it is.\n",
-      });
+      }).catch((err: unknown) => logger.error("password-reset email failed", { error: err instanceof Error ? err.message : String(err) }));
     },
   };
 }

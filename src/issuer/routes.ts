@@ -20,7 +20,14 @@ export const AUTH_SERVER_METADATA_PATH = "/.well-known/oauth-authorization-serve
 /** Endpoints an MCP client in a browser (the Inspector) calls cross-origin: no cookies, so any origin. */
 const OAUTH_CORS_PATHS = [AUTH_SERVER_METADATA_PATH, `${AUTH_SERVER_METADATA_PATH}/*`, "/api/auth/oauth2/token", "/api/auth/oauth2/register", "/api/auth/oauth2/revoke"];
 
-export function issuerRoutes(auth: Auth, guardOptions: AuthGuardOptions) {
+/** Better Auth endpoints that end sessions (their tokens are then revoked, see src/resource/revocations.ts). */
+const ENDS_SESSIONS = /^\/api\/auth\/(sign-out|revoke-session|revoke-sessions|revoke-other-sessions|change-password|reset-password|delete-user)(\/|$)/;
+
+/**
+ * `sessionsEnded` runs after such an endpoint answered and before the answer is
+ * sent: it waits until this replica refuses the ended sessions' tokens.
+ */
+export function issuerRoutes(auth: Auth, guardOptions: AuthGuardOptions, sessionsEnded: () => Promise<void> = async () => {}) {
   const app = new Hono();
   const jwks = async () => {
     const body = await auth.api.getJwks();
@@ -49,6 +56,7 @@ export function issuerRoutes(auth: Auth, guardOptions: AuthGuardOptions) {
     const answer = normalizeRateLimited(c, await auth.handler(await guard(c)));
     // OAuth endpoints keep RFC 6749's `{ error, error_description }`: OAuth clients parse it.
     const res = c.req.path.startsWith("/api/auth/oauth2/") ? answer : await withErrorShape(c, answer);
+    if (c.req.method === "POST" && ENDS_SESSIONS.test(c.req.path)) await sessionsEnded();
     const delay = c.get("authDelay" as never) as number | undefined;
     if (delay) {
       try {

@@ -6,6 +6,7 @@ import { Hono } from "hono";
 import type { ChatModel } from "../assistant/models/select.ts";
 import type { ToolContext } from "../assistant/tools/define.ts";
 import type { Db } from "../db/client.ts";
+import type { RowLimits } from "../domain/quotas.ts";
 import type { Logger } from "../http/logger.ts";
 import { createStreamSlots } from "./live/stream-slots.ts";
 import type { TaskEvents } from "./live/task-events.ts";
@@ -33,6 +34,8 @@ export interface ResourceDeps {
   /** Caps on open /events streams: per user (oldest closed first) and per replica. */
   streamLimits: { perUser: number; total: number };
   chat: { model: ChatModel; timeoutMs: number };
+  /** Per-user caps on stored tasks, conversations and messages, on every surface. */
+  rowLimits: RowLimits;
   /** Where MCP clients learn which issuer to get tokens from. */
   site: Pick<McpDeps, "publicUrl" | "issuer" | "jwksUrl" | "mcpResources">;
   /** Verifies OAuth access tokens (MCP clients); /mcp only. */
@@ -47,7 +50,7 @@ function toolErrorReporter(logger: Logger): NonNullable<ToolContext["reportError
     logger.error("tool failed", { ...fields, error: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined });
 }
 
-export function resourceRoutes({ db, verify, verifyOAuth, limiter, events, streamLimits, chat, site, logger }: ResourceDeps) {
+export function resourceRoutes({ db, verify, verifyOAuth, limiter, events, streamLimits, chat, rowLimits, site, logger }: ResourceDeps) {
   const onTasksChanged = (userId: string) => events.publish(userId);
   const reportError = toolErrorReporter(logger);
   // One per-user write budget for REST and every tool surface (the middleware's "write:<user>" key).
@@ -62,14 +65,14 @@ export function resourceRoutes({ db, verify, verifyOAuth, limiter, events, strea
   app.use("/api/:user_id/tasks/*", idempotency({ db }));
   app.route("/api/:user_id/export", accountRoutes({ db }));
   app.route("/api/:user_id/connected-apps", connectedAppRoutes({ db }));
-  app.route("/api/:user_id/tasks", taskRoutes({ db, onChange: onTasksChanged }));
+  app.route("/api/:user_id/tasks", taskRoutes({ db, rowLimits, onChange: onTasksChanged }));
   app.use("/api/:user_id/chat", rateLimitWrites({ limiter, limit: "chat" }));
-  app.route("/api/:user_id/chat", chatRoutes({ db, ...chat, onTasksChanged, reportError, writeBudget }));
+  app.route("/api/:user_id/chat", chatRoutes({ db, ...chat, rowLimits, onTasksChanged, reportError, writeBudget }));
   app.route("/api/:user_id/conversations", conversationRoutes(db));
   // ChatKit's single endpoint (the user comes from the token; chat/write limits apply per request type inside).
   app.use("/api/chatkit", requireUser({ verify }));
-  app.route("/api/chatkit", chatkitRoutes({ db, ...chat, onTasksChanged, reportError, limiter, writeBudget }));
+  app.route("/api/chatkit", chatkitRoutes({ db, ...chat, rowLimits, onTasksChanged, reportError, limiter, writeBudget }));
   app.route("/api/:user_id/events", eventRoutes(events, createStreamSlots(streamLimits)));
-  app.route("/", mcpRoutes({ db, verify, verifyOAuth, ...site, onTasksChanged, reportError, writeBudget }));
+  app.route("/", mcpRoutes({ db, verify, verifyOAuth, ...site, rowLimits, onTasksChanged, reportError, writeBudget }));
   return app;
 }

@@ -1,6 +1,7 @@
 /**
  * Verifies a Bearer JWT against the issuer's JWKS with jose: algorithm
- * allow-list, `kid`, signature, `iss`, `aud`, `exp`/`nbf` (60 s skew) and `sub`.
+ * allow-list, `kid`, signature, `iss`, `aud`, `exp`/`nbf` (60 s skew) and `sub`,
+ * then that its session (`sid`) has not ended — on every call, cached or not.
  * Every failure becomes a `TokenError` naming the reason.
  */
 import { decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from "jose";
@@ -16,6 +17,8 @@ export interface VerifiedUser {
   id: string;
   email?: string | undefined;
   name?: string | undefined;
+  /** The issuer session the token was minted for. */
+  sid?: string | undefined;
   exp: number;
   /** OAuth access tokens only (decision 007): the granted scopes and the client (`azp`). */
   scopes?: string[] | undefined;
@@ -46,6 +49,8 @@ export interface VerifierOptions {
   clockSkewSeconds?: number;
   /** Cache verified tokens until they expire (default on). */
   cache?: boolean;
+  /** Whether a session has ended (signed out, revoked): its tokens are refused before they expire. */
+  revoked?: (sid: string) => boolean;
 }
 
 export type TokenVerifier = (token: string) => Promise<VerifiedUser>;
@@ -54,7 +59,14 @@ export function createVerifier(opts: VerifierOptions): TokenVerifier {
   if (opts.algorithms.length === 0) throw new Error("algorithms allow-list must not be empty");
   const cache = opts.cache === false ? undefined : new VerifiedTokenCache();
 
+  const revoked = opts.revoked ?? (() => false);
   async function verify(token: string): Promise<VerifiedUser> {
+    const user = await verifySignedToken(token);
+    if (user.sid !== undefined && revoked(user.sid)) throw new TokenError("token_revoked", "the session of this token has ended");
+    return user;
+  }
+
+  async function verifySignedToken(token: string): Promise<VerifiedUser> {
     if (token.length > MAX_TOKEN_LENGTH) throw new TokenError("token_invalid", "token is too large");
     const hit = cache?.get(token);
     if (hit) return hit;
@@ -97,6 +109,7 @@ export function createVerifier(opts: VerifierOptions): TokenVerifier {
       id: payload.sub,
       email: typeof payload.email === "string" ? payload.email : undefined,
       name: typeof payload.name === "string" ? payload.name : undefined,
+      sid: typeof payload.sid === "string" ? payload.sid : undefined,
       exp: payload.exp as number,
     };
     if (opts.kind === "oauth") {

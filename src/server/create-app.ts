@@ -5,12 +5,12 @@
 import { existsSync } from "node:fs";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import type { Config } from "../config/env.ts";
+import { rowLimits, type Config } from "../config/env.ts";
 import { openDatabase, type Database } from "../db/client.ts";
 import { migrateDatabase } from "../db/migrate.ts";
 import { createAuth, type Auth } from "../issuer/auth.ts";
 import { seedMcpResources } from "../issuer/oauth.ts";
-import { createMailer } from "../issuer/mailer.ts";
+import { createMailer, type Mailer } from "../issuer/mailer.ts";
 import { issuerRoutes } from "../issuer/routes.ts";
 import { selectModel, type ChatModel } from "../assistant/models/select.ts";
 import { resourceRoutes } from "../resource/app.ts";
@@ -20,7 +20,8 @@ import { createErrorHandler, errorJson, isApplicationError } from "../http/error
 import { publicConfigRoutes } from "../resource/routes/public-config.ts";
 import { httpJwksLoader, JwksCache } from "../resource/jwks-cache.ts";
 import { renderJwksUnavailable } from "../resource/jwks-errors.ts";
-import { createVerifier } from "../resource/verify-jwt.ts";
+import { createRevocations } from "../resource/revocations.ts";
+import { CLOCK_SKEW_SECONDS, createVerifier } from "../resource/verify-jwt.ts";
 import { clientIpOf, trustedProxies } from "../http/client-ip.ts";
 import { requestIds } from "../http/request-id.ts";
 import { apiCors, requestLog, securityHeaders } from "./http-hardening.ts";
@@ -41,6 +42,8 @@ export interface Tickler {
 /** What tests may swap: the chat model (scripted mock models). */
 export interface TicklerOverrides {
   model?: ChatModel;
+  /** Replaces the configured mailer (tests observe what is sent and when). */
+  mailer?: Mailer;
 }
 
 export async function createTickler(config: Config, logger: Logger, overrides: TicklerOverrides = {}): Promise<Tickler> {
@@ -62,7 +65,7 @@ export async function createTickler(config: Config, logger: Logger, overrides: T
   const proxies = trustedProxies(config.TRUST_PROXY);
   const clientIp = clientIpOf(proxies);
   const limiter = await createRateLimiter(config, db);
-  const mailer = await createMailer(config, logger);
+  const mailer = overrides.mailer ?? (await createMailer(config, logger));
   if (config.role === "all") await seedMcpResources(db, config);
   const auth =
     config.role === "all"
@@ -77,7 +80,9 @@ export async function createTickler(config: Config, logger: Logger, overrides: T
     load: auth ? async () => (await auth.api.getJwks()) : httpJwksLoader(config.jwksUrl),
     cooldownMs: config.JWKS_COOLDOWN_SECONDS * 1000,
   });
+  const revocations = await createRevocations(database, { keepSeconds: config.JWT_TTL_SECONDS + CLOCK_SKEW_SECONDS, logger });
   const verify = createVerifier({
+    revoked: revocations.has,
     jwks,
     issuer: config.issuer,
     audience: config.AUTH_AUDIENCE,
@@ -121,7 +126,7 @@ export async function createTickler(config: Config, logger: Logger, overrides: T
       return errorJson(c, 503, "database_unavailable", "the database is unavailable");
     }
   });
-  if (auth) app.route("/", issuerRoutes(auth, { config, limiter, clientIp }));
+  if (auth) app.route("/", issuerRoutes(auth, { config, limiter, clientIp }, revocations.settled));
   else app.all("/api/auth/*", (c) => errorJson(c, 404, "not_found", "this server does not issue tokens"));
   app.route("/api/config", publicConfigRoutes({ chatkitDomainKey: config.CHATKIT_DOMAIN_KEY, model: model.name }));
   app.route(
@@ -132,6 +137,7 @@ export async function createTickler(config: Config, logger: Logger, overrides: T
       verifyOAuth,
       limiter,
       events,
+      rowLimits: rowLimits(config),
       streamLimits: { perUser: config.EVENT_STREAMS_PER_USER, total: config.EVENT_STREAMS_PER_REPLICA },
       chat: { model, timeoutMs: config.AI_TIMEOUT_SECONDS * 1000 },
       site: { publicUrl: config.publicUrl, issuer: config.issuer, jwksUrl: config.jwksUrl, mcpResources: config.mcpResources },
@@ -153,6 +159,7 @@ export async function createTickler(config: Config, logger: Logger, overrides: T
     },
     close: async () => {
       await events.close();
+      await revocations.close();
       await limiter.close();
       mailer.close();
       await database.close();

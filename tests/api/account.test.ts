@@ -5,7 +5,10 @@
  */
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rowLimits } from "../../src/config/env.ts";
 import { conversations, messages } from "../../src/db/schema/conversations.ts";
+import { createConversation } from "../../src/domain/conversations/service.ts";
+import { createTask } from "../../src/domain/tasks/service.ts";
 import { taskCounters, tasks } from "../../src/db/schema/tasks.ts";
 import { verification } from "../../src/db/schema/auth.ts";
 import { MAIL_LOG_MESSAGE } from "../../src/issuer/mailer.ts";
@@ -172,27 +175,27 @@ describe("delete account", () => {
     expect(n).toBe(0);
     expect((await db.select().from(tasks).where(eq(tasks.userId, bystander.id))).length).toBe(1);
 
-    // Sessions are gone; the still-unexpired JWT finds no data.
+    // Sessions are gone, and with them the still-unexpired JWT: refused on every surface (issue 14 item 5).
     expect(await tokenStatus(u.cookie)).toBe(401);
     expect((await signIn(u.email, PASSWORD)).status).toBe(401);
-    const list = await t.api(u, "GET", "/api/me/tasks");
-    expect(list.status).toBe(200);
-    expect(((await list.json()) as { tasks: unknown[] }).tasks).toEqual([]);
-    const exported = (await (await t.api(u, "GET", "/api/me/export")).json()) as { tasks: unknown[]; conversations: unknown[] };
-    expect(exported.tasks).toEqual([]);
-    expect(exported.conversations).toEqual([]);
-
-    // …and it cannot leave new rows behind: creates through REST, chat and MCP are refused.
-    const create = await t.api(u, "POST", "/api/me/tasks", { title: "ghost" });
-    expect(create.status).toBe(403);
-    expect(((await create.json()) as { error: { code: string } }).error.code).toBe("account_deleted");
-    expect((await t.api(u, "POST", "/api/me/chat", { message: "add ghost task" })).status).toBe(403);
+    const refused = async (res: Response) => {
+      expect(res.status).toBe(401);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe("token_revoked");
+    };
+    await refused(await t.api(u, "GET", "/api/me/tasks"));
+    await refused(await t.api(u, "GET", "/api/me/export"));
+    await refused(await t.api(u, "POST", "/api/me/tasks", { title: "ghost" }));
+    await refused(await t.api(u, "POST", "/api/me/chat", { message: "add ghost task" }));
     const mcp = await t.request("/mcp", {
       method: "POST",
       headers: { ...u.headers, accept: "application/json, text/event-stream" },
       body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "add_task", arguments: { title: "ghost" } } }),
     });
-    expect(((await mcp.json()) as { result: { isError: boolean } }).result.isError).toBe(true);
+    await refused(mcp);
+    // A token without a sid (minted before sids existed) still cannot leave rows behind: the domain refuses.
+    const limits = rowLimits(t.tickler.config);
+    await expect(createTask(db, u.id, { title: "ghost" }, limits)).rejects.toMatchObject({ code: "account_deleted" });
+    await expect(createConversation(db, u.id, "ghost", limits)).rejects.toMatchObject({ code: "account_deleted" });
     expect(await db.select().from(tasks).where(eq(tasks.userId, u.id))).toEqual([]);
     expect(await db.select().from(conversations).where(eq(conversations.userId, u.id))).toEqual([]);
   });

@@ -38,7 +38,7 @@ describe("issuer → token → resource server", () => {
     expect(claims.iss).toBe(TEST_ORIGIN);
     expect(claims.aud).toBe("tickler-api");
     expect(claims.exp! - claims.iat!).toBe(900);
-    expect(Object.keys(claims).sort()).toEqual(["aud", "email", "exp", "iat", "iss", "name", "sub"]);
+    expect(Object.keys(claims).sort()).toEqual(["aud", "email", "exp", "iat", "iss", "name", "sid", "sub"]);
 
     const jwks = (await (await t.request("/api/auth/jwks")).json()) as { keys: { kid: string; alg: string }[] };
     expect(jwks.keys.map((k) => k.kid)).toContain(header.kid);

@@ -3,6 +3,7 @@
  * with them: the user always comes from the verified token.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rowLimits } from "../../src/config/env.ts";
 import type { Task } from "../../src/contracts/task.ts";
 import { runTool, taskTools, type ToolContext } from "../../src/assistant/tools/index.ts";
 import { readToolResult, TOOL_NAMES, TOOL_SPECS, type ToolName } from "../../src/contracts/tool-specs.ts";
@@ -34,6 +35,7 @@ beforeAll(async () => {
     timeZone: "Europe/Paris",
     now: () => new Date("2026-11-28T10:00:00Z"),
     onTasksChanged: (u) => changes.push(u),
+    rowLimits: rowLimits(t.tickler.config),
   };
 });
 afterAll(() => t.close());

@@ -12,6 +12,7 @@ import { CHATKIT_PAGE_SIZE, messageText } from "../../contracts/chatkit.ts";
 import type { Db } from "../../db/client.ts";
 import * as store from "../../domain/conversations/service.ts";
 import { DomainError, notFound } from "../../domain/errors.ts";
+import type { RowLimits } from "../../domain/quotas.ts";
 import type { ChatModel } from "../models/select.ts";
 import { runTurn } from "../run-turn.ts";
 import type { ToolContext, WriteBudget } from "../tools/define.ts";
@@ -25,6 +26,7 @@ export interface ChatKitDeps {
   model: ChatModel;
   timeoutMs: number;
   onTasksChanged: (userId: string) => void;
+  rowLimits: RowLimits;
   reportError?: ToolContext["reportError"];
   writeBudget?: (userId: string) => WriteBudget;
 }
@@ -79,8 +81,7 @@ export async function openStream(deps: ChatKitDeps, ctx: ChatKitContext, req: St
   switch (req.type) {
     case "threads.create": {
       const text = messageText(req.params.input);
-      const conversation = await store.createConversation(db, userId, store.deriveTitle(text));
-      const user = await store.appendMessage(db, userId, conversation.id, { role: "user", text });
+      const { conversation, message: user } = await store.startConversation(db, userId, text, deps.rowLimits);
       return prepend(
         [{ type: "thread.created", thread: toThread(conversation) }, { type: "thread.item.done", item: userItem(conversation.id, user) }],
         await answerLastMessage(deps, ctx, conversation.id),
@@ -89,7 +90,7 @@ export async function openStream(deps: ChatKitDeps, ctx: ChatKitContext, req: St
     case "threads.add_user_message": {
       const conversation = await store.getConversation(db, userId, req.params.thread_id);
       const text = messageText(req.params.input);
-      const user = await store.appendMessage(db, userId, conversation.id, { role: "user", text });
+      const user = await store.appendMessage(db, userId, conversation.id, { role: "user", text }, deps.rowLimits);
       return prepend([{ type: "thread.item.done", item: userItem(conversation.id, user) }], await answerLastMessage(deps, ctx, conversation.id));
     }
     case "threads.retry_after_item": {

@@ -12,6 +12,7 @@ export const addTask = defineTool(TOOL_SPECS.add_task, {
       ctx.db,
       ctx.userId,
       checked(TaskCreate, { ...input, due_at: input.due_at ? resolveDate(input.due_at, ctx.timeZone) : undefined }),
+      ctx.rowLimits,
     );
     return { task: summarize(task) };
   },

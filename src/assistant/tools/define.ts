@@ -10,6 +10,7 @@ import type { ResultKind, ResultOf, ToolResult } from "../../contracts/tool-resu
 import { changesTasks, type ToolName, type ToolSpec } from "../../contracts/tool-specs.ts";
 import type { Db } from "../../db/client.ts";
 import { DomainError } from "../../domain/errors.ts";
+import type { RowLimits } from "../../domain/quotas.ts";
 
 export interface ToolContext {
   db: Db;
@@ -19,6 +20,8 @@ export interface ToolContext {
   now: () => Date;
   /** Called after a tool changed the user's tasks (live updates). */
   onTasksChanged: (userId: string) => void;
+  /** Per-user row caps (a created task counts against `tasks`). */
+  rowLimits: RowLimits;
   /** The request the tool runs for: an unexpected failure answers with it, so its log line can be found. */
   requestId?: string | undefined;
   /** Where an unexpected failure goes (the server log); the caller only ever sees a generic error. */

@@ -4,3 +4,5 @@ export * from "./conversations.ts";
 export * from "./rate-limits.ts";
 export * from "./idempotency.ts";
 export * from "./oauth.ts";
+export * from "./row-counts.ts";
+export * from "./revocations.ts";

@@ -5,10 +5,12 @@
 import { and, asc, desc, eq, gt, lt, or, sql } from "drizzle-orm";
 import type { Conversation, Message } from "../../contracts/chat.ts";
 import { CONVERSATION_TITLE_MAX } from "../../contracts/chat.ts";
+import { ConversationCursor } from "../../contracts/cursor.ts";
 import type { Db } from "../../db/client.ts";
 import { conversations, messages, type StoredToolCall } from "../../db/schema/conversations.ts";
 import { deletedAccounts } from "../../db/schema/tasks.ts";
 import { accountDeleted, DomainError, notFound } from "../errors.ts";
+import { claimRows, type RowLimits } from "../quotas.ts";
 
 type ConversationRow = typeof conversations.$inferSelect;
 type MessageRow = typeof messages.$inferSelect;
@@ -71,15 +73,33 @@ export async function getConversation(db: Db, userId: string, id: string): Promi
   return toConversation(row);
 }
 
-export async function createConversation(db: Db, userId: string, title: string): Promise<Conversation> {
-  // Like task creation, refused for an account deleted while its token is still valid.
-  const { rows } = (await db.execute<{ id: string }>(sql`
-    insert into ${conversations} (user_id, title)
-    select ${userId}, ${title.slice(0, CONVERSATION_TITLE_MAX)}
-    where not exists (select 1 from ${deletedAccounts} where user_id = ${userId})
-    returning id`)) as { rows: { id: string }[] };
-  if (!rows[0]) throw accountDeleted();
-  return getConversation(db, userId, rows[0].id);
+export async function createConversation(db: Db, userId: string, title: string, limits: Pick<RowLimits, "conversations">): Promise<Conversation> {
+  const id = await db.transaction(async (tx) => {
+    await claimRows(tx, userId, "conversations", limits.conversations);
+    // Like task creation, refused for an account deleted while its token is still valid.
+    const { rows } = (await tx.execute<{ id: string }>(sql`
+      insert into ${conversations} (user_id, title)
+      select ${userId}, ${title.slice(0, CONVERSATION_TITLE_MAX)}
+      where not exists (select 1 from ${deletedAccounts} where user_id = ${userId})
+      returning id`)) as { rows: { id: string }[] };
+    if (!rows[0]) throw accountDeleted();
+    return rows[0].id;
+  });
+  return getConversation(db, userId, id);
+}
+
+/** A new conversation with its first user message, both or neither (a refused message leaves no empty conversation). */
+export async function startConversation(
+  db: Db,
+  userId: string,
+  text: string,
+  limits: Pick<RowLimits, "conversations" | "messages">,
+): Promise<{ conversation: Conversation; message: Message }> {
+  return db.transaction(async (tx) => {
+    const conversation = await createConversation(tx, userId, deriveTitle(text), limits);
+    const message = await appendMessage(tx, userId, conversation.id, { role: "user", text }, limits);
+    return { conversation, message };
+  });
 }
 
 export async function renameConversation(db: Db, userId: string, id: string, title: string): Promise<Conversation> {
@@ -136,8 +156,9 @@ export async function pageConversations(
 const encodeCursor = (p: ConversationPosition) => Buffer.from(`${p.at}|${p.id}`).toString("base64url");
 
 function decodeCursor(cursor: string): ConversationPosition {
-  const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  if (!at || !id || Number.isNaN(Date.parse(at)) || !UUID.test(id)) throw new DomainError("invalid", "invalid_cursor", "cursor is invalid");
+  const parsed = ConversationCursor.safeParse(Buffer.from(cursor, "base64url").toString("utf8").split("|"));
+  if (!parsed.success) throw new DomainError("invalid", "invalid_cursor", "cursor is invalid");
+  const [at, id] = parsed.data;
   return { at, id };
 }
 
@@ -162,9 +183,14 @@ export interface NewMessage {
   status?: "ok" | "error";
 }
 
-/** Appends a message and bumps the conversation's last activity, atomically. */
-export async function appendMessage(db: Db, userId: string, conversationId: string, m: NewMessage): Promise<Message> {
+/**
+ * Appends a message and bumps the conversation's last activity, atomically.
+ * A user message needs room for itself and its reply under the messages cap,
+ * so a reply is never refused after the model (and its tools) ran.
+ */
+export async function appendMessage(db: Db, userId: string, conversationId: string, m: NewMessage, limits: Pick<RowLimits, "messages">): Promise<Message> {
   return db.transaction(async (tx) => {
+    if (m.role === "user") await claimRows(tx, userId, "messages", limits.messages, 2);
     const [conv] = await tx
       .update(conversations)
       .set({ updatedAt: sql`greatest(now(), ${conversations.updatedAt} + interval '1 millisecond')` })

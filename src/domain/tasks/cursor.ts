@@ -3,6 +3,7 @@
  * so pages stay correct while tasks are inserted (no offset drift).
  */
 import { sql, type SQL } from "drizzle-orm";
+import { TaskCursor } from "../../contracts/cursor.ts";
 import type { TaskSort } from "../../contracts/task.ts";
 import { tasks } from "../../db/schema/tasks.ts";
 import { DomainError } from "../errors.ts";
@@ -10,13 +11,7 @@ import type { TaskRow } from "./mapping.ts";
 
 export type Order = "asc" | "desc";
 type Key = string | number | null;
-
-interface Cursor {
-  s: TaskSort;
-  o: Order;
-  v: Key;
-  id: number;
-}
+type Cursor = TaskCursor;
 
 export const DEFAULT_ORDER: Record<TaskSort, Order> = {
   created_at: "desc",
@@ -53,27 +48,22 @@ function keyOf(row: TaskRow, sort: TaskSort): Key {
 const isTime = (s: TaskSort) => s === "created_at" || s === "updated_at" || s === "due_at";
 
 export function encodeCursor(row: TaskRow, sort: TaskSort, order: Order): string {
-  const c: Cursor = { s: sort, o: order, v: keyOf(row, sort), id: row.id };
+  const c = { s: sort, o: order, v: keyOf(row, sort), id: row.id };
   return Buffer.from(JSON.stringify(c)).toString("base64url");
 }
 
 const invalid = () => new DomainError("invalid", "invalid_cursor", "cursor is invalid for this query");
 
 export function decodeCursor(raw: string, sort: TaskSort, order: Order): Cursor {
-  let c: Cursor;
+  let json: unknown;
   try {
-    c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Cursor;
+    json = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
   } catch {
     throw invalid();
   }
-  const validKey =
-    c?.v === null
-      ? sort === "due_at"
-      : sort === "priority"
-        ? Number.isInteger(c?.v)
-        : typeof c?.v === "string" && (!isTime(sort) || !Number.isNaN(Date.parse(c.v)));
-  if (!c || c.s !== sort || c.o !== order || !Number.isInteger(c.id) || !validKey) throw invalid();
-  return c;
+  const c = TaskCursor.safeParse(json);
+  if (!c.success || c.data.s !== sort || c.data.o !== order) throw invalid();
+  return c.data;
 }
 
 const param = (v: Key, sort: TaskSort) => (isTime(sort) ? sql`${v}::timestamptz` : sql`${v}`);

@@ -8,6 +8,7 @@ import type { Task, TaskCreate, TaskFilter, TaskPage, TaskPatch } from "../../co
 import type { Db } from "../../db/client.ts";
 import { deletedAccounts, taskCounters, tasks } from "../../db/schema/tasks.ts";
 import { accountDeleted, notFound } from "../errors.ts";
+import { claimRows, type RowLimits } from "../quotas.ts";
 import { afterCursor, decodeCursor, DEFAULT_ORDER, encodeCursor, orderBy } from "./cursor.ts";
 import { taskConditions } from "./filters.ts";
 import { priorityRank, toTask, type TaskRow } from "./mapping.ts";
@@ -17,7 +18,7 @@ export type TaskChanges = z.output<typeof TaskPatch>;
 
 const byId = (userId: string, id: number) => and(eq(tasks.userId, userId), eq(tasks.id, id));
 
-export async function createTask(db: Db, userId: string, input: NewTask): Promise<Task> {
+export async function createTask(db: Db, userId: string, input: NewTask, limits: Pick<RowLimits, "tasks">): Promise<Task> {
   return db.transaction(async (tx) => {
     // Per-user numbering: the upsert locks the user's counter row until commit.
     // A deleted account (whose token has not expired yet) gets no number, so nothing is created.
@@ -28,6 +29,7 @@ export async function createTask(db: Db, userId: string, input: NewTask): Promis
       returning last_id`)) as { rows: { last_id: number }[] };
     const counter = rows[0] ? { id: Number(rows[0].last_id) } : undefined;
     if (!counter) throw accountDeleted();
+    await claimRows(tx, userId, "tasks", limits.tasks);
     const now = new Date();
     const [row] = await tx
       .insert(tasks)

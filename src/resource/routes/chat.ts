@@ -11,6 +11,7 @@ import { assertTimeZone } from "../../domain/time.ts";
 import type { ChatModel } from "../../assistant/models/select.ts";
 import { runTurn } from "../../assistant/run-turn.ts";
 import type { ToolContext, WriteBudget } from "../../assistant/tools/define.ts";
+import type { RowLimits } from "../../domain/quotas.ts";
 import { errorJson } from "../../http/errors.ts";
 import type { AuthEnv } from "../require-user.ts";
 import { jsonBody } from "../validate.ts";
@@ -20,6 +21,7 @@ export interface ChatDeps {
   model: ChatModel;
   timeoutMs: number;
   onTasksChanged: (userId: string) => void;
+  rowLimits: RowLimits;
   reportError: ToolContext["reportError"];
   writeBudget: (userId: string) => WriteBudget;
 }

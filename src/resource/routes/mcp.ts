@@ -11,6 +11,7 @@ import { MCP_SCOPES, scopeForTool, toolsAllowed } from "../../contracts/oauth.ts
 import { TOOL_NAMES } from "../../contracts/tool-specs.ts";
 import type { Db } from "../../db/client.ts";
 import { hasActiveGrant } from "../../domain/account/connected-apps.ts";
+import type { RowLimits } from "../../domain/quotas.ts";
 import { errorJson, HttpError } from "../../http/errors.ts";
 import { requireUser, type AuthEnv } from "../require-user.ts";
 import { isOAuthType, type TokenVerifier } from "../verify-jwt.ts";
@@ -27,6 +28,7 @@ export interface McpDeps {
   issuer: string;
   jwksUrl: string;
   onTasksChanged: (userId: string) => void;
+  rowLimits: RowLimits;
   reportError: ToolContext["reportError"];
   writeBudget: (userId: string) => WriteBudget;
 }
@@ -90,6 +92,7 @@ export function mcpRoutes(deps: McpDeps) {
         timeZone: "UTC",
         now: () => new Date(),
         onTasksChanged: deps.onTasksChanged,
+        rowLimits: deps.rowLimits,
         requestId: c.var.requestId,
         reportError: deps.reportError,
         // Every tools/call of a mutating tool counts, each call inside a JSON-RPC batch too.

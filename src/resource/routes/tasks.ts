@@ -4,6 +4,7 @@ import * as z from "zod";
 import { TaskComplete, TaskCreate, TaskListQuery, TaskPatch, TaskReplace } from "../../contracts/task.ts";
 import type { Db } from "../../db/client.ts";
 import { countTasks } from "../../domain/tasks/counts.ts";
+import type { RowLimits } from "../../domain/quotas.ts";
 import * as tasks from "../../domain/tasks/service.ts";
 import { assertTimeZone } from "../../domain/time.ts";
 import type { AuthEnv } from "../require-user.ts";
@@ -11,13 +12,14 @@ import { IntId, jsonBody, parseWith, queryParams } from "../validate.ts";
 
 export interface TaskRouteDeps {
   db: Db;
+  rowLimits: RowLimits;
   /** Called after every change so open pages can refresh (live updates). */
   onChange?: (userId: string) => void;
 }
 
 const CountsQuery = z.strictObject({ tz: z.string().max(64).default("UTC") });
 
-export function taskRoutes({ db, onChange = () => {} }: TaskRouteDeps) {
+export function taskRoutes({ db, rowLimits, onChange = () => {} }: TaskRouteDeps) {
   const app = new Hono<AuthEnv>();
   const idOf = (raw: string | undefined) => parseWith(IntId, raw, "task id");
   const changed = <T>(userId: string, value: T) => {
@@ -34,7 +36,7 @@ export function taskRoutes({ db, onChange = () => {} }: TaskRouteDeps) {
 
   app.post("/", async (c) => {
     const input = await jsonBody(c, TaskCreate);
-    const task = await tasks.createTask(db, c.var.user.id, input);
+    const task = await tasks.createTask(db, c.var.user.id, input, rowLimits);
     c.header("location", `${c.req.path.replace(/\/$/, "")}/${task.id}`);
     return c.json(changed(c.var.user.id, task), 201);
   });

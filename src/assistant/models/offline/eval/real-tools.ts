@@ -5,6 +5,7 @@
  */
 import type { ToolSet } from "ai";
 import { randomUUID } from "node:crypto";
+import { loadConfig, rowLimits } from "../../../../config/env.ts";
 import { TaskCreate } from "../../../../contracts/task.ts";
 import { openDatabase, type Database } from "../../../../db/client.ts";
 import { migrateDatabase } from "../../../../db/migrate.ts";
@@ -21,13 +22,14 @@ export interface RealTools {
 }
 
 export async function openRealTools(): Promise<RealTools> {
+  const limits = rowLimits(loadConfig({}));
   const database: Database = await openDatabase({ dataDir: "memory://" });
   await migrateDatabase(database);
   return {
     async toolsFor(seed, clock) {
       const userId = `eval-${randomUUID()}`;
-      for (const s of seed) await createTask(database.db, userId, TaskCreate.parse(s));
-      return aiSdkTools({ db: database.db, userId, timeZone: clock.timeZone, now: () => clock.now, onTasksChanged: () => {} });
+      for (const s of seed) await createTask(database.db, userId, TaskCreate.parse(s), limits);
+      return aiSdkTools({ db: database.db, userId, timeZone: clock.timeZone, now: () => clock.now, onTasksChanged: () => {}, rowLimits: limits });
     },
     close: () => database.close(),
   };
