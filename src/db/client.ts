@@ -51,6 +51,7 @@ async function openPglite(opts: DatabaseOptions): Promise<Database> {
   const release = inMemory ? () => {} : lockDataDir(opts.dataDir);
   try {
     const client = await PGlite.create(inMemory ? undefined : join(opts.dataDir, "pglite"), {
+      extensions: { pg_trgm: (await import("@electric-sql/pglite/contrib/pg_trgm")).pg_trgm, unaccent: (await import("@electric-sql/pglite/contrib/unaccent")).unaccent },
       loadDataDir: opts.loadDataDir,
     });
     const db = drizzle(client, { schema }) as unknown as Db;
