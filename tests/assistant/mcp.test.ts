@@ -71,6 +71,29 @@ describe("MCP server at /mcp", () => {
     await Promise.all([a.close(), b.close()]);
   });
 
+  it("list tools act for the token's user only", async () => {
+    const a = await connect(tokens[0]!);
+    const made = await a.callTool({ name: "create_list", arguments: { name: "MCP secret list" } });
+    expect(made.isError).toBe(false);
+    const id = (made.structuredContent as { list: { id: number } }).list.id;
+    const b = await connect(tokens[1]!);
+    for (const [name, args] of [
+      ["update_list", { list: id, name: "pwned" }],
+      ["update_list", { list: "MCP secret list", name: "pwned" }],
+      ["list_tasks", { list: id }],
+      ["add_task", { title: "planted", list: "MCP secret list" }],
+    ] as const) {
+      const r = await b.callTool({ name, arguments: args });
+      expect(r.isError, name).toBe(true);
+      expect(r.structuredContent).toMatchObject({ error: { code: "not_found" } });
+    }
+    const theirs = await b.callTool({ name: "list_lists", arguments: {} });
+    expect((theirs.structuredContent as { lists: { name: string }[] }).lists.map((l) => l.name)).toEqual(["Inbox"]);
+    const mine = await a.callTool({ name: "list_lists", arguments: {} });
+    expect((mine.structuredContent as { lists: { name: string }[] }).lists.map((l) => l.name)).toContain("MCP secret list");
+    await Promise.all([a.close(), b.close()]);
+  });
+
   it("answers 401 with WWW-Authenticate naming the resource metadata when the token is missing or bad", async () => {
     for (const headers of [{}, { authorization: "Bearer nope" }] as Record<string, string>[]) {
       const res = await fetch(`${s.url}/mcp`, {
