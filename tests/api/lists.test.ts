@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { List, Section } from "../../src/contracts/list.ts";
 import type { Task, TaskCounts, TaskPage } from "../../src/contracts/task.ts";
+import { createList } from "../../src/domain/lists/service.ts";
 import { createTestApp, type TestApp, type TestUser } from "../support/test-app.ts";
 
 let t: TestApp;
@@ -101,7 +102,9 @@ describe("lists", () => {
 
   it("caps the number of lists per user at 500", async () => {
     const many = await t.signUp("Hoarder");
-    for (let i = 1; i < 500; i += 1) await mkList(many, `L${i}`);
+    // Fill up through the domain (500 HTTP round trips would only test patience); the 501st goes through REST.
+    await mkList(many, "L1");
+    for (let i = 2; i < 500; i += 1) await createList(t.tickler.database.db, many.id, { name: `L${i}` });
     expect((await errorOf(call(many, "POST", "/api/me/lists", { name: "one too many" }), 409)).code).toBe("list_limit_reached");
     const { lists } = await ok<{ lists: List[] }>(call(many, "GET", "/api/me/lists"));
     expect(lists).toHaveLength(500);
@@ -316,6 +319,13 @@ describe("search", () => {
     const second = await page(s, `q=passport&limit=1&cursor=${first.next_cursor}`);
     expect(titles(second)).not.toEqual(titles(first));
     await errorOf(call(s, "GET", "/api/me/tasks?sort=relevance"), 422);
+    // Cursors: one made for another sort, or with a non-integer rank, is refused.
+    const byPosition = await page(s, `list_id=${work.id}&limit=1`);
+    expect((await errorOf(call(s, "GET", `/api/me/tasks?q=passport&cursor=${byPosition.next_cursor ?? first.next_cursor!.slice(0, -2)}`), 422)).code).toBe("invalid_cursor");
+    const forged = Buffer.from(JSON.stringify({ s: "relevance", o: "desc", v: 1.5, id: 1 })).toString("base64url");
+    expect((await errorOf(call(s, "GET", `/api/me/tasks?q=passport&cursor=${forged}`), 422)).code).toBe("invalid_cursor");
+    const wrongSort = Buffer.from(JSON.stringify({ s: "position", o: "asc", v: "x", id: 1 })).toString("base64url");
+    expect((await errorOf(call(s, "GET", `/api/me/tasks?list_id=${work.id}&cursor=${wrongSort}`), 422)).code).toBe("invalid_cursor");
   });
 });
 

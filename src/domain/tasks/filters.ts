@@ -20,6 +20,8 @@ export interface TaskConditions {
   q?: string | undefined;
   /** `q` folded by `foldQuery`: the words every match must contain. */
   words?: string[] | undefined;
+  /** Per word, the user's lists whose name contains it (`listsMatching`). */
+  wordLists?: Map<string, number[]> | undefined;
   list_id?: number | undefined;
   section_id?: number | "none" | undefined;
   parent_id?: number | "none" | undefined;
@@ -50,6 +52,6 @@ export function taskConditions(userId: string, f: TaskConditions, now = new Date
   if (f.section_id !== undefined) conds.push(f.section_id === "none" ? isNull(tasks.sectionId) : eq(tasks.sectionId, f.section_id));
   if (f.parent_id !== undefined) conds.push(f.parent_id === "none" ? isNull(tasks.parentId) : eq(tasks.parentId, f.parent_id));
   // Callers fold q first (foldQuery); an unfolded q still matches, without accent folding.
-  if (f.q) conds.push(matchWords(userId, f.words ?? f.q.toLowerCase().split(/\s+/).filter(Boolean)));
+  if (f.q) conds.push(matchWords(f.words ?? f.q.toLowerCase().split(/\s+/).filter(Boolean), f.wordLists));
   return and(...conds)!;
 }

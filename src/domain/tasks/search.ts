@@ -5,7 +5,7 @@
  * the indexed `search_text` column is built with. The trigram index answers
  * `like '%word%'` (decision 008).
  */
-import { and, eq, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { lists } from "../../db/schema/lists.ts";
 import { tasks } from "../../db/schema/tasks.ts";
@@ -24,14 +24,27 @@ export async function foldQuery(db: Db, q: string): Promise<string[]> {
   return [...new Set(r.rows[0]!.f.split(/\s+/).filter(Boolean))];
 }
 
-/** One condition per word: in the task's text, or in the name of the task's list. */
-export function matchWords(userId: string, words: string[]): SQL | undefined {
+/** The user's lists whose folded name contains each word (lists are few: at most LISTS_MAX). */
+export async function listsMatching(db: Db, userId: string, words: string[]): Promise<Map<string, number[]>> {
+  const out = new Map<string, number[]>();
+  if (words.length === 0) return out;
+  const rows = await db.select({ id: lists.id, name: sql<string>`tickler_fold(${lists.name})` }).from(lists).where(eq(lists.userId, userId));
+  for (const w of words) out.set(w, rows.filter((r) => r.name.includes(w)).map((r) => r.id));
+  return out;
+}
+
+/**
+ * One condition per word: in the task's text, or the task is in a list whose
+ * name has it. The list part is a plain id list, so each word stays one
+ * trigram-index scan (OR-ed with a btree scan only when some list name matches).
+ */
+export function matchWords(words: string[], inLists: Map<string, number[]> = new Map()): SQL | undefined {
   if (words.length === 0) return undefined;
   return and(
     ...words.map((w) => {
-      const pattern = `%${escapeLike(w)}%`;
-      const inListName = sql`${tasks.listId} in (select ${lists.id} from ${lists} where ${lists.userId} = ${userId} and tickler_fold(${lists.name}) like ${pattern})`;
-      return or(sql`${tasks.searchText} like ${pattern}`, and(eq(tasks.userId, userId), inListName));
+      const text = sql`${tasks.searchText} like ${`%${escapeLike(w)}%`}`;
+      const ids = inLists.get(w) ?? [];
+      return ids.length ? or(text, inArray(tasks.listId, ids)) : text;
     }),
   );
 }

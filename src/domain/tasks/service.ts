@@ -15,7 +15,7 @@ import { afterCursor, decodeCursor, DEFAULT_ORDER, encodeCursor, orderBy, rankEx
 import { checkFilterScope, taskConditions } from "./filters.ts";
 import { priorityRank, toTask, type TaskRow } from "./mapping.ts";
 import { appendPosition, type Group } from "./positions.ts";
-import { foldQuery } from "./search.ts";
+import { foldQuery, listsMatching } from "./search.ts";
 import { withSubtaskCounts } from "./subtasks.ts";
 import { checkNesting, descendantsOf } from "./tree.ts";
 
@@ -197,8 +197,9 @@ export async function listTasks(db: Db, userId: string, query: Omit<TaskFilter, 
   await checkFilterScope(db, userId, f);
   const order = f.order ?? DEFAULT_ORDER[f.sort];
   const words = f.q ? await foldQuery(db, f.q) : [];
+  const wordLists = await listsMatching(db, userId, words);
   const ctx: SortContext = { words };
-  const where = [taskConditions(userId, { ...f, words }, now)];
+  const where = [taskConditions(userId, { ...f, words, wordLists }, now)];
   if (f.cursor) where.push(afterCursor(decodeCursor(f.cursor, f.sort, order), ctx));
   const rows = await db
     .select({ row: tasks, rank: sql<number>`${f.sort === "relevance" ? rankExpr(ctx) : sql`0`}` })
