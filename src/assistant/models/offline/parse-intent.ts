@@ -192,7 +192,9 @@ const add: Rule = (raw, _t, clock) => {
     /^(.+?)\s+(?:to|onto|into)\s+(?:my\s+|the\s+)?([\p{L}\p{N}][\p{L}\p{N}'&\- ]{0,60}?)(?:\s+list)?$/iu.exec(task.title) ??
     /^(.+?)\s+(?:on|in)\s+(?:my|the)\s+([\p{L}\p{N}][\p{L}\p{N}'&\- ]{0,60}?)\s+list$/iu.exec(task.title);
   // A quoted title is the whole title ("add 'send invoice to ACME'").
-  const guessed = into?.[1] && into[2] && !task.list && !/^\s*["“']/.test(m[1]) ? tidyTitle(into[1]) : "";
+  // "remember to pay", "send the report to Anna": a verb before "to" takes a person or an action, not a list.
+  const verbBefore = /\b(?:remember|need|want|have|has|going|got|try|trying|time|how|able|back|talk|speak|say|write|send|give|take|bring|email|mail|call|text|reply|return|go|get|drive|walk|fly|ship|deliver|pay|invite|show|explain|lend|sell|forward|submit|hand|introduce|listen|reach out|respond|report|apply|travel|commute|drop|post|upload|add)$/i;
+  const guessed = into?.[1] && into[2] && !task.list && !/^\s*["“']/.test(m[1]) && !verbBefore.test(into[1]) ? tidyTitle(into[1]) : "";
   return guessed ? { kind: "add", task, guess: { list: into![2]!, title: guessed } } : { kind: "add", task };
 };
 
