@@ -32,6 +32,9 @@ export const TaskCursor = z.discriminatedUnion("s", [
   key("priority", z.number().int().min(0).max(PRIORITIES.length - 1)),
   // lower(title): lower-casing can lengthen a string, hence the slack.
   key("title", z.string().max(TITLE_MAX * 2).regex(NO_NUL)),
+  // Manual order (bigint gapped ranks) and search rank (scaled to an integer): whole numbers only.
+  key("position", z.number().int().safe()),
+  key("relevance", z.number().int().safe()),
 ]);
 export type TaskCursor = z.infer<typeof TaskCursor>;
 

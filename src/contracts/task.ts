@@ -70,11 +70,15 @@ export const TaskCreate = z.strictObject({
   tags: Tags.optional(),
   due_at: DueAt.nullish(),
   completed: z.boolean().optional(),
+  /** Default: the parent's list, else the Inbox. */
+  list_id: TaskId.optional(),
+  section_id: TaskId.nullish(),
+  parent_id: TaskId.nullish(),
 });
 export type TaskCreate = z.input<typeof TaskCreate>;
 
-/** PUT: the whole task; omitted optional fields return to their defaults. */
-export const TaskReplace = TaskCreate;
+/** PUT: the whole task's fields; where it sits is changed by POST …/tasks/move. */
+export const TaskReplace = TaskCreate.omit({ list_id: true, section_id: true, parent_id: true });
 
 /** PATCH: only what is sent changes; `null` clears description, tags, due date, priority. */
 export const TaskPatch = z
@@ -103,10 +107,17 @@ export const Task = z.object({
   due_at: z.string().nullable(),
   created_at: z.string(),
   updated_at: z.string(),
+  list_id: z.number().int(),
+  section_id: z.number().int().nullable(),
+  parent_id: z.number().int().nullable(),
+  position: z.number(),
+  /** Direct subtasks (list and get responses). */
+  subtask_counts: z.object({ total: z.number(), completed: z.number() }).optional(),
 });
 export type Task = z.infer<typeof Task>;
 
-export const TASK_SORTS = ["created_at", "updated_at", "title", "due_at", "priority"] as const;
+/** `relevance` needs `q`; `position` is the default inside one list. */
+export const TASK_SORTS = ["created_at", "updated_at", "title", "due_at", "priority", "position", "relevance"] as const;
 export const TaskSort = z.enum(TASK_SORTS);
 export type TaskSort = z.infer<typeof TaskSort>;
 export const TaskStatus = z.enum(["all", "pending", "completed"]);
@@ -129,13 +140,18 @@ export const TaskListQuery = z.strictObject({
   due_after: DueAt.optional(),
   overdue: boolFlag.optional(),
   q: z.string().trim().max(200).regex(NO_NUL, "q must not contain NUL characters").optional(),
-  sort: TaskSort.default("created_at"),
+  list_id: z.coerce.number().pipe(TaskId).optional(),
+  section_id: z.union([z.literal("none"), z.coerce.number().pipe(TaskId)]).optional(),
+  /** `none`: top-level tasks only. */
+  parent_id: z.union([z.literal("none"), z.coerce.number().pipe(TaskId)]).optional(),
+  /** Default: relevance with `q`, position with `list_id`, else created_at. */
+  sort: TaskSort.optional(),
   order: z.enum(["asc", "desc"]).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().max(500).optional(),
 });
 export type TaskListQuery = z.input<typeof TaskListQuery>;
-export type TaskFilter = z.output<typeof TaskListQuery>;
+export type TaskFilter = Omit<z.output<typeof TaskListQuery>, "sort"> & { sort: TaskSort };
 
 export const TaskPage = z.object({
   tasks: z.array(Task),
@@ -151,5 +167,7 @@ export const TaskCounts = z.object({
   overdue: z.number(),
   due_today: z.number(),
   upcoming: z.number(),
+  /** Per list (every list of the user, archived ones too). */
+  lists: z.array(z.object({ list_id: z.number(), all: z.number(), pending: z.number(), completed: z.number() })),
 });
 export type TaskCounts = z.infer<typeof TaskCounts>;

@@ -42,6 +42,24 @@ export const PreviewResult = z.object({ preview: z.literal(true), would_delete: 
 /** complete_tasks. */
 export const UpdatedResult = z.object({ updated: z.array(TaskSummary) });
 
+export const ListSummary = z.object({
+  id: z.number(),
+  name: z.string(),
+  color: z.string(),
+  is_inbox: z.boolean(),
+  archived: z.boolean(),
+});
+export type ListSummary = z.infer<typeof ListSummary>;
+/** list_lists: every list with its open-task count. */
+export const ListsResult = z.object({ lists: z.array(ListSummary.extend({ open: z.number() })) });
+/** create_list and update_list (with the old values of what changed). */
+export const ListItemResult = z.object({
+  list: ListSummary,
+  previous: ListSummary.pick({ name: true, color: true, archived: true }).partial().optional(),
+});
+/** move_tasks: the moved tasks and where they went. */
+export const MovedResult = z.object({ moved: z.array(TaskSummary), list: ListSummary });
+
 /**
  * Any tool may answer with an error instead. `request_id` names the server log
  * line of an unexpected failure; nothing else about it leaves the server.
@@ -58,6 +76,9 @@ export const RESULT_SCHEMAS = {
   deleted: DeletedResult,
   preview: PreviewResult,
   updated: UpdatedResult,
+  lists: ListsResult,
+  list_item: ListItemResult,
+  moved: MovedResult,
 } as const;
 export type ResultKind = keyof typeof RESULT_SCHEMAS;
 export type ResultOf<K extends ResultKind> = z.output<(typeof RESULT_SCHEMAS)[K]>;

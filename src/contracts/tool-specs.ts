@@ -13,10 +13,14 @@ import {
   AddTaskInput,
   CompleteTaskInput,
   CompleteTasksInput,
+  CreateListInput,
   DeleteTaskInput,
   DeleteTasksInput,
   GetTaskInput,
+  ListListsInput,
   ListTasksInput,
+  MoveTasksInput,
+  UpdateListInput,
   UpdateTaskInput,
 } from "./tools.ts";
 
@@ -29,6 +33,10 @@ export const TOOL_NAMES = [
   "delete_task",
   "complete_tasks",
   "delete_tasks",
+  "list_lists",
+  "create_list",
+  "update_list",
+  "move_tasks",
 ] as const;
 export const ToolName = z.enum(TOOL_NAMES);
 export type ToolName = z.infer<typeof ToolName>;
@@ -139,6 +147,38 @@ export const TOOL_SPECS = {
     undo: "recreate_deleted",
     progress: (a) =>
       a.confirm === true ? { icon: "document", text: "Deleting tasks…" } : { icon: "search", text: "Checking which tasks would be deleted…" },
+  }),
+  list_lists: spec({
+    name: "list_lists",
+    input: ListListsInput,
+    results: ["lists"],
+    effect: "read",
+    undo: null,
+    progress: () => ({ icon: "search", text: "Looking at your lists…" }),
+  }),
+  create_list: spec({
+    name: "create_list",
+    input: CreateListInput,
+    results: ["list_item"],
+    effect: "create",
+    undo: null,
+    progress: (a) => ({ icon: "plus", text: `Creating the list ${titled(a.name)}…` }),
+  }),
+  update_list: spec({
+    name: "update_list",
+    input: UpdateListInput,
+    results: ["list_item"],
+    effect: "update",
+    undo: null,
+    progress: () => ({ icon: "write", text: "Updating a list…" }),
+  }),
+  move_tasks: spec({
+    name: "move_tasks",
+    input: MoveTasksInput,
+    results: ["moved"],
+    effect: "update",
+    undo: null,
+    progress: () => ({ icon: "write", text: "Moving tasks…" }),
   }),
 } satisfies { [N in ToolName]: ToolSpec<N> };
 

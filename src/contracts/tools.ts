@@ -8,6 +8,7 @@
  * ("2026-11-29", the end of that day in the user's time zone).
  */
 import * as z from "zod";
+import { ListColor, ListName } from "./list.ts";
 import { Description, Priority, Tag, TaskId as TaskNumber, TaskStatus, Title } from "./task.ts";
 import { NO_NUL } from "./text.ts";
 
@@ -22,6 +23,9 @@ export const LooseDate = z
 
 const TaskId = TaskNumber.describe("the task number shown to the user");
 const TagList = z.array(z.string().max(40)).max(20);
+const Words = z.string().trim().min(1).max(200).regex(NO_NUL);
+/** A list by its number or its name (case-insensitive). */
+export const ListRef = z.union([TaskNumber.describe("the list number"), ListName.describe("the list name")]);
 
 export const TaskFilterInput = z.strictObject({
   status: TaskStatus.optional().describe("default: all"),
@@ -40,9 +44,13 @@ export const AddTaskInput = z.strictObject({
   priority: Priority.optional(),
   tags: TagList.optional(),
   due_at: LooseDate.optional(),
+  list: ListRef.optional().describe("list name or number; default: the parent's list, else the Inbox"),
+  section: ListName.optional().describe("section name inside the list"),
+  parent: z.union([TaskId, Words]).optional().describe("makes it a subtask: the parent's task number or title words"),
 });
 
 export const ListTasksInput = TaskFilterInput.extend({
+  list: ListRef.optional().describe("only tasks in this list (name or number)"),
   sort: z.enum(["created_at", "updated_at", "title", "due_at", "priority"]).optional(),
   limit: z.number().int().min(1).max(50).optional().describe("default 20"),
 });
@@ -82,4 +90,26 @@ export const DeleteTasksInput = BulkTarget.extend({
     .boolean()
     .optional()
     .describe("false or absent: only preview what would be deleted; true: delete (after the user said yes)"),
+});
+
+export const ListListsInput = z.strictObject({
+  archived: z.boolean().optional().describe("true: only archived lists; false: only active; default: all"),
+});
+
+export const CreateListInput = z.strictObject({ name: ListName, color: ListColor.optional() });
+
+export const UpdateListInput = z.strictObject({
+  list: ListRef,
+  name: ListName.optional(),
+  color: ListColor.optional(),
+  archived: z.boolean().optional(),
+});
+
+export const MoveTasksInput = z.strictObject({
+  ids: z.array(TaskId).min(1).max(100),
+  list: ListRef.optional().describe("the list to move them to (name or number)"),
+  section: ListName.optional().describe("a section of that list"),
+  parent: TaskId.nullable().optional().describe("make them subtasks of this task; null: top level"),
+  before_id: TaskId.optional(),
+  after_id: TaskId.optional(),
 });

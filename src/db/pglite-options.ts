@@ -12,7 +12,11 @@ import type { Extensions, PGliteOptions } from "@electric-sql/pglite";
  * only when a PGlite opens. To add one:
  * `pg_trgm: async () => (await import("@electric-sql/pglite/contrib/pg_trgm")).pg_trgm,`
  */
-const EXTENSIONS: Record<string, () => Promise<Extensions[string]>> = {};
+const EXTENSIONS: Record<string, () => Promise<Extensions[string]>> = {
+  // Search (decision 008): trigram matching, accent folding.
+  pg_trgm: async () => (await import("@electric-sql/pglite/contrib/pg_trgm")).pg_trgm,
+  unaccent: async () => (await import("@electric-sql/pglite/contrib/unaccent")).unaccent,
+};
 
 /** PGlite's default `shared_buffers` is 128 MB of WASM memory that a todo app never fills. */
 export const DEFAULT_SHARED_BUFFERS = "16MB";

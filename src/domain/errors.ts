@@ -19,3 +19,7 @@ export class DomainError extends Error {
 export const notFound = (what: string) => new DomainError("not_found", "not_found", `${what} not found`);
 
 export const accountDeleted = () => new DomainError("forbidden", "account_deleted", "this account has been deleted");
+
+export const invalid = (code: string, message: string, details?: unknown) => new DomainError("invalid", code, message, details);
+
+export const conflict = (code: string, message: string) => new DomainError("conflict", code, message);

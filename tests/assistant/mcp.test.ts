@@ -41,7 +41,7 @@ describe("MCP server at /mcp", () => {
     const client = await connect(tokens[0]!);
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual(
-      ["add_task", "complete_task", "complete_tasks", "delete_task", "delete_tasks", "get_task", "list_tasks", "update_task"].sort(),
+      ["add_task", "complete_task", "complete_tasks", "delete_task", "delete_tasks", "get_task", "list_tasks", "update_task", "list_lists", "create_list", "update_list", "move_tasks"].sort(),
     );
     for (const t of tools) expect(Object.keys((t.inputSchema as { properties?: object }).properties ?? {})).not.toContain("user_id");
     expect(tools.find((t) => t.name === "list_tasks")!.annotations?.readOnlyHint).toBe(true);
@@ -68,6 +68,29 @@ describe("MCP server at /mcp", () => {
     // The change is visible through REST with A's token.
     const rest = await fetch(`${s.url}/api/me/tasks`, { headers: { authorization: `Bearer ${tokens[0]}` } });
     expect(((await rest.json()) as { tasks: { title: string }[] }).tasks.map((t) => t.title)).toEqual(["From MCP"]);
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it("list tools act for the token's user only", async () => {
+    const a = await connect(tokens[0]!);
+    const made = await a.callTool({ name: "create_list", arguments: { name: "MCP secret list" } });
+    expect(made.isError).toBe(false);
+    const id = (made.structuredContent as { list: { id: number } }).list.id;
+    const b = await connect(tokens[1]!);
+    for (const [name, args] of [
+      ["update_list", { list: id, name: "pwned" }],
+      ["update_list", { list: "MCP secret list", name: "pwned" }],
+      ["list_tasks", { list: id }],
+      ["add_task", { title: "planted", list: "MCP secret list" }],
+    ] as const) {
+      const r = await b.callTool({ name, arguments: args });
+      expect(r.isError, name).toBe(true);
+      expect(r.structuredContent).toMatchObject({ error: { code: "not_found" } });
+    }
+    const theirs = await b.callTool({ name: "list_lists", arguments: {} });
+    expect((theirs.structuredContent as { lists: { name: string }[] }).lists.map((l) => l.name)).toEqual(["Inbox"]);
+    const mine = await a.callTool({ name: "list_lists", arguments: {} });
+    expect((mine.structuredContent as { lists: { name: string }[] }).lists.map((l) => l.name)).toContain("MCP secret list");
     await Promise.all([a.close(), b.close()]);
   });
 

@@ -181,3 +181,67 @@ describe("a hostile scripted model cannot reach another user's tasks", () => {
     expect(mine.tasks).toEqual([]);
   });
 });
+
+describe("list tools", () => {
+  it("create_list, list_lists, update_list, and add_task/list_tasks/move_tasks by list name", async () => {
+    const created = (await call("create_list", { name: "Groceries", color: "green" })) as { list: { id: number; name: string } };
+    expect(created.list).toMatchObject({ name: "Groceries", color: "green", is_inbox: false });
+    expect(await call("create_list", { name: "groceries" })).toMatchObject({ error: { code: "list_name_taken" } });
+    const added = (await call("add_task", { title: "Eggs", list: "groceries" })) as { task: { id: number } };
+    const parent = (await call("add_task", { title: "Plan the party" })) as { task: { id: number } };
+    const sub = (await call("add_task", { title: "Book venue", parent: "party" })) as { task: { id: number } };
+    expect((await t.tickler.database.db.query.tasks.findFirst({ where: (x, { and, eq }) => and(eq(x.userId, alice.id), eq(x.id, sub.task.id)) }))?.parentId).toBe(parent.task.id);
+    expect(await call("add_task", { title: "x", list: "Nope" })).toMatchObject({ error: { code: "not_found" } });
+    const listed = (await call("list_tasks", { list: "Groceries" })) as { tasks: { title: string }[] };
+    expect(listed.tasks.map((x) => x.title)).toEqual(["Eggs"]);
+    const lists = (await call("list_lists", {})) as { lists: { name: string; open: number }[] };
+    expect(lists.lists.map((l) => [l.name, l.open])).toContainEqual(["Groceries", 1]);
+    const moved = (await call("move_tasks", { ids: [parent.task.id], list: created.list.id })) as { moved: { id: number }[]; list: { name: string } };
+    expect(moved.list.name).toBe("Groceries");
+    expect(((await call("list_tasks", { list: "Groceries" })) as { total: number }).total).toBe(3);
+    const renamed = (await call("update_list", { list: "Groceries", name: "Shopping" })) as { list: { name: string }; previous: { name?: string } };
+    expect(renamed).toMatchObject({ list: { name: "Shopping" }, previous: { name: "Groceries" } });
+    expect(await call("update_list", { list: "Inbox", archived: true })).toMatchObject({ error: { code: "inbox_protected" } });
+    void added;
+  });
+});
+
+describe("a hostile scripted model cannot reach another user's lists", () => {
+  // The victim's list 2, section 1 and task 1 exist; the attacker has none of those numbers.
+  const model = scriptedModel([
+    {
+      calls: [
+        { tool: "add_task", input: { title: "planted", list: 2 } },
+        { tool: "add_task", input: { title: "planted", list: "Victim plans" } },
+        { tool: "add_task", input: { title: "planted", parent: 1 } },
+        { tool: "list_tasks", input: { list: 2 } },
+        { tool: "update_list", input: { list: 2, name: "pwned" } },
+        { tool: "move_tasks", input: { ids: [1], list: 1 } },
+        { tool: "list_lists", input: {} },
+      ],
+    },
+    { text: "Done." },
+  ]);
+  let h: TestApp;
+  beforeAll(async () => {
+    h = await createTestApp({}, { model });
+  });
+  afterAll(() => h.close());
+
+  it("list names and numbers of another user are not found, and nothing of theirs changes", async () => {
+    const victim = await h.signUp("Victim");
+    const list = (await (await h.api(victim, "POST", "/api/me/lists", { name: "Victim plans" })).json()) as { id: number };
+    await h.api(victim, "POST", `/api/me/lists/${list.id}/sections`, { name: "Secret" });
+    await h.api(victim, "POST", "/api/me/tasks", { title: "v1", list_id: list.id });
+    const state = async () => [await (await h.api(victim, "GET", "/api/me/lists")).json(), await (await h.api(victim, "GET", "/api/me/tasks")).json()];
+    const before = await state();
+    const attacker = await h.signUp("Attacker");
+    const res = await h.api(attacker, "POST", "/api/me/chat", { message: "go" });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { tool_calls: { tool: string; result: unknown }[] };
+    const [byId, byName, byParent, listed, updated, moved, lists] = body.tool_calls.map((c) => c.result);
+    for (const r of [byId, byName, byParent, listed, updated, moved]) expect(r).toMatchObject({ error: { code: "not_found" } });
+    expect((lists as { lists: { name: string }[] }).lists.map((l) => l.name)).toEqual(["Inbox"]);
+    expect(await state()).toEqual(before);
+  });
+});

@@ -1,17 +1,30 @@
 import { TaskCreate } from "../../contracts/task.ts";
 import { TOOL_SPECS } from "../../contracts/tool-specs.ts";
+import { inboxId } from "../../domain/lists/lock.ts";
 import { createTask } from "../../domain/tasks/service.ts";
 import { checked, resolveDate, summarize } from "./convert.ts";
 import { defineTool } from "./define.ts";
+import { resolveList, resolveParent, resolveSection } from "./resolve.ts";
 
 export const addTask = defineTool(TOOL_SPECS.add_task, {
   description:
-    "Create a task. Put dates in due_at (ISO 8601; without a zone it is read in the user's time zone), words like urgent/important in priority, #words in tags.",
-  async run(ctx, input) {
+    "Create a task. Put dates in due_at (ISO 8601; without a zone it is read in the user's time zone), words like urgent/important in priority, @words in tags. " +
+    "`list` puts it in a list (name or number; an unknown name is an error: ask before create_list), `section` in a section of it, `parent` makes it a subtask.",
+  async run(ctx, { list, section, parent, ...input }) {
+    const parentId = parent === undefined ? undefined : await resolveParent(ctx, parent);
+    const listId = list === undefined ? undefined : (await resolveList(ctx, list)).id;
+    // A section without a list is one of the Inbox's.
+    const sectionId = section === undefined ? undefined : await resolveSection(ctx, listId ?? (await inboxId(ctx.db, ctx.userId)), section);
     const task = await createTask(
       ctx.db,
       ctx.userId,
-      checked(TaskCreate, { ...input, due_at: input.due_at ? resolveDate(input.due_at, ctx.timeZone) : undefined }),
+      checked(TaskCreate, {
+        ...input,
+        due_at: input.due_at ? resolveDate(input.due_at, ctx.timeZone) : undefined,
+        list_id: listId,
+        section_id: sectionId,
+        parent_id: parentId,
+      }),
       ctx.rowLimits,
     );
     return { task: summarize(task) };

@@ -7,11 +7,15 @@ import { TOOL_NAMES, type ToolName } from "../../contracts/tool-specs.ts";
 import { addTask } from "./add-task.ts";
 import { completeTask } from "./complete-task.ts";
 import { completeTasks } from "./complete-tasks.ts";
+import { createList } from "./create-list.ts";
 import type { TaskTool } from "./define.ts";
 import { deleteTask } from "./delete-task.ts";
 import { deleteTasks } from "./delete-tasks.ts";
 import { getTask } from "./get-task.ts";
+import { listLists } from "./list-lists.ts";
 import { listTasks } from "./list-tasks.ts";
+import { moveTasks } from "./move-tasks.ts";
+import { updateList } from "./update-list.ts";
 import { updateTask } from "./update-task.ts";
 
 const byName = {
@@ -23,6 +27,10 @@ const byName = {
   delete_task: deleteTask,
   complete_tasks: completeTasks,
   delete_tasks: deleteTasks,
+  list_lists: listLists,
+  create_list: createList,
+  update_list: updateList,
+  move_tasks: moveTasks,
 } satisfies { [N in ToolName]: { name: N } };
 
 /** In the contracts' order (the order models and MCP clients list them in). */

@@ -4,12 +4,14 @@ import { DEFAULT_ORDER } from "../../domain/tasks/cursor.ts";
 import { listTasks as list } from "../../domain/tasks/service.ts";
 import { summarize, toConditions } from "./convert.ts";
 import { defineTool } from "./define.ts";
+import { resolveList } from "./resolve.ts";
 
 export const listTasks = defineTool(TOOL_SPECS.list_tasks, {
   description:
-    "List or search the user's tasks. Use it to find a task the user names by title before acting on it. Returns at most `limit` tasks and the total number of matches.",
+    "List or search the user's tasks (`list`: only one list, by name or number). Use it to find a task the user names by title before acting on it. Returns at most `limit` tasks and the total number of matches.",
   async run(ctx, input) {
-    const conditions = toConditions(input, ctx.timeZone);
+    const listId = input.list === undefined ? undefined : (await resolveList(ctx, input.list)).id;
+    const conditions = { ...toConditions(input, ctx.timeZone), list_id: listId };
     const sort = input.sort ?? (input.overdue || input.due_before || input.due_after ? "due_at" : "created_at");
     const now = ctx.now();
     const page = await list(

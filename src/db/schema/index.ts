@@ -6,3 +6,4 @@ export * from "./idempotency.ts";
 export * from "./oauth.ts";
 export * from "./row-counts.ts";
 export * from "./revocations.ts";
+export * from "./lists.ts";

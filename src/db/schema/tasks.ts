@@ -5,7 +5,8 @@
  * own database without the user table. Account deletion removes rows explicitly.
  */
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, pgTable, primaryKey, smallint, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, boolean, foreignKey, index, integer, pgTable, primaryKey, smallint, text, timestamp } from "drizzle-orm/pg-core";
+import { lists, sections } from "./lists.ts";
 
 export const tasks = pgTable(
   "tasks",
@@ -22,6 +23,16 @@ export const tasks = pgTable(
     dueAt: timestamp("due_at", { withTimezone: true, precision: 3 }),
     createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    listId: integer("list_id").notNull(),
+    sectionId: integer("section_id"),
+    parentId: integer("parent_id"),
+    /** Manual order among siblings (same list, section and parent): gapped ranks, see decision 008. */
+    position: bigint("position", { mode: "number" }).notNull(),
+    /**
+     * Title, description and tags folded to lower case without accents (a generated
+     * column over an immutable unaccent wrapper, see migration 0006): what `q` searches.
+     */
+    searchText: text("search_text").generatedAlwaysAs(sql`tickler_search_text(title, description, tags)`),
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.id] }),
@@ -32,6 +43,13 @@ export const tasks = pgTable(
     index("tasks_user_priority_idx").on(t.userId, t.priority, t.id),
     index("tasks_user_title_idx").on(t.userId, sql`lower(${t.title})`, t.id),
     index("tasks_tags_idx").using("gin", t.tags),
+    index("tasks_user_list_position_idx").on(t.userId, t.listId, t.position, t.id),
+    index("tasks_user_parent_idx").on(t.userId, t.parentId),
+    index("tasks_search_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
+    foreignKey({ columns: [t.userId, t.listId], foreignColumns: [lists.userId, lists.id], name: "tasks_list_fk" }),
+    foreignKey({ columns: [t.userId, t.listId, t.sectionId], foreignColumns: [sections.userId, sections.listId, sections.id], name: "tasks_section_fk" }),
+    // Deleting a parent deletes its subtasks, at any depth.
+    foreignKey({ columns: [t.userId, t.parentId], foreignColumns: [t.userId, t.id], name: "tasks_parent_fk" }).onDelete("cascade"),
   ],
 );
 

@@ -9,6 +9,7 @@ import type { Db } from "../../db/client.ts";
 import { conversations, messages } from "../../db/schema/conversations.ts";
 import { idempotencyKeys } from "../../db/schema/idempotency.ts";
 import { rowCounts } from "../../db/schema/row-counts.ts";
+import { listCounters, lists, sections } from "../../db/schema/lists.ts";
 import { deletedAccounts, taskCounters, tasks } from "../../db/schema/tasks.ts";
 
 export interface DeletedCounts {
@@ -24,6 +25,9 @@ export async function deleteAccountData(db: Db, userId: string): Promise<Deleted
     const t = await tx.delete(tasks).where(eq(tasks.userId, userId)).returning({ id: tasks.id });
     await tx.delete(taskCounters).where(eq(taskCounters.userId, userId));
     await tx.delete(rowCounts).where(eq(rowCounts.userId, userId));
+    await tx.delete(sections).where(eq(sections.userId, userId));
+    await tx.delete(lists).where(eq(lists.userId, userId));
+    await tx.delete(listCounters).where(eq(listCounters.userId, userId));
     // Stored answers hold task bodies: they go with the account.
     await tx.delete(idempotencyKeys).where(eq(idempotencyKeys.userId, userId));
     // Tokens issued before the deletion stay valid until they expire: creates check this.

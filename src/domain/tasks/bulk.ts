@@ -8,11 +8,14 @@ import type { Db } from "../../db/client.ts";
 import { tasks } from "../../db/schema/tasks.ts";
 import { taskConditions, type TaskConditions } from "./filters.ts";
 import { toTask } from "./mapping.ts";
+import { foldQuery, listsMatching } from "./search.ts";
 
 export const BULK_MAX = 100;
 
 export async function countMatching(db: Db, userId: string, f: TaskConditions, now = new Date()): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(tasks).where(taskConditions(userId, f, now));
+  const words = f.q ? await foldQuery(db, f.q) : undefined;
+  const wordLists = await listsMatching(db, userId, words ?? []);
+  const [row] = await db.select({ n: count() }).from(tasks).where(taskConditions(userId, { ...f, words, wordLists }, now));
   return row?.n ?? 0;
 }
 
@@ -23,7 +26,10 @@ export async function selectTasks(
   target: { ids?: number[] | undefined; filter?: TaskConditions | undefined },
   now = new Date(),
 ): Promise<Task[]> {
-  const where = [taskConditions(userId, target.filter ?? {}, now)];
+  const f = target.filter ?? {};
+  const words = f.q ? await foldQuery(db, f.q) : undefined;
+  const wordLists = await listsMatching(db, userId, words ?? []);
+  const where = [taskConditions(userId, { ...f, words, wordLists }, now)];
   if (target.ids) where.push(inArray(tasks.id, target.ids.length ? target.ids : [-1]));
   const rows = await db.select().from(tasks).where(and(...where)).orderBy(tasks.id).limit(BULK_MAX);
   return rows.map(toTask);

@@ -1,7 +1,8 @@
 /** Per-filter counts for the web app's sidebar, in one scan of the user's tasks. */
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { TaskCounts } from "../../contracts/task.ts";
 import type { Db } from "../../db/client.ts";
+import { lists } from "../../db/schema/lists.ts";
 import { tasks } from "../../db/schema/tasks.ts";
 import { dayBounds } from "../time.ts";
 
@@ -20,5 +21,17 @@ export async function countTasks(db: Db, userId: string, timeZone: string, now =
     })
     .from(tasks)
     .where(eq(tasks.userId, userId));
-  return row!;
+  const perList = await db
+    .select({
+      list_id: lists.id,
+      all: sql<number>`count(${tasks.id})::int`,
+      pending: sql<number>`count(${tasks.id}) filter (where ${pending})::int`,
+      completed: sql<number>`count(${tasks.id}) filter (where ${tasks.completed})::int`,
+    })
+    .from(lists)
+    .leftJoin(tasks, and(eq(tasks.userId, lists.userId), eq(tasks.listId, lists.id)))
+    .where(eq(lists.userId, userId))
+    .groupBy(lists.id)
+    .orderBy(lists.id);
+  return { ...row!, lists: perList };
 }

@@ -8,9 +8,16 @@ import type { TaskSort } from "../../contracts/task.ts";
 import { tasks } from "../../db/schema/tasks.ts";
 import { DomainError } from "../errors.ts";
 import type { TaskRow } from "./mapping.ts";
+import { relevance } from "./search.ts";
+
+/** What a sort expression may depend on besides the row: the folded search words (relevance). */
+export interface SortContext {
+  words: string[];
+}
 
 export type Order = "asc" | "desc";
 type Key = string | number | null;
+
 type Cursor = TaskCursor;
 
 export const DEFAULT_ORDER: Record<TaskSort, Order> = {
@@ -19,18 +26,24 @@ export const DEFAULT_ORDER: Record<TaskSort, Order> = {
   priority: "desc",
   title: "asc",
   due_at: "asc",
+  position: "asc",
+  relevance: "desc",
 };
 
 /** The SQL expression each sort orders by; its value in a cursor is a string or number. */
-const SORT_EXPR: Record<TaskSort, SQL> = {
+const SORT_EXPR: Record<Exclude<TaskSort, "relevance">, SQL> = {
   created_at: sql`${tasks.createdAt}`,
   updated_at: sql`${tasks.updatedAt}`,
   priority: sql`${tasks.priority}`,
   title: sql`lower(${tasks.title})`,
   due_at: sql`${tasks.dueAt}`,
+  position: sql`${tasks.position}`,
 };
 
-function keyOf(row: TaskRow, sort: TaskSort): Key {
+export const rankExpr = (ctx: SortContext) => relevance(ctx.words);
+const sortExpr = (sort: TaskSort, ctx: SortContext) => (sort === "relevance" ? rankExpr(ctx) : SORT_EXPR[sort]);
+
+function keyOf(row: TaskRow, sort: TaskSort, rank: number): Key {
   switch (sort) {
     case "created_at":
       return row.createdAt.toISOString();
@@ -42,13 +55,19 @@ function keyOf(row: TaskRow, sort: TaskSort): Key {
       return row.title.toLowerCase();
     case "due_at":
       return row.dueAt?.toISOString() ?? null;
+    case "position":
+      return row.position;
+    case "relevance":
+      return rank;
   }
 }
 
+const isNumeric = (s: TaskSort) => s === "priority" || s === "position" || s === "relevance";
+
 const isTime = (s: TaskSort) => s === "created_at" || s === "updated_at" || s === "due_at";
 
-export function encodeCursor(row: TaskRow, sort: TaskSort, order: Order): string {
-  const c = { s: sort, o: order, v: keyOf(row, sort), id: row.id };
+export function encodeCursor(row: TaskRow, sort: TaskSort, order: Order, rank = 0): string {
+  const c = { s: sort, o: order, v: keyOf(row, sort, rank), id: row.id };
   return Buffer.from(JSON.stringify(c)).toString("base64url");
 }
 
@@ -66,11 +85,11 @@ export function decodeCursor(raw: string, sort: TaskSort, order: Order): Cursor 
   return c.data;
 }
 
-const param = (v: Key, sort: TaskSort) => (isTime(sort) ? sql`${v}::timestamptz` : sql`${v}`);
+const param = (v: Key, sort: TaskSort) => (isTime(sort) ? sql`${v}::timestamptz` : isNumeric(sort) ? sql`${v}::bigint` : sql`${v}`);
 
 /** Rows strictly after the cursor in (sort, id) order; due dates put nulls last either way. */
-export function afterCursor(c: Cursor): SQL {
-  const expr = SORT_EXPR[c.s];
+export function afterCursor(c: Cursor, ctx: SortContext): SQL {
+  const expr = sortExpr(c.s, ctx);
   const cmp = c.o === "asc" ? sql`>` : sql`<`;
   if (c.s === "due_at") {
     if (c.v === null) return sql`(${expr} is null and ${tasks.id} ${cmp} ${c.id})`;
@@ -79,9 +98,9 @@ export function afterCursor(c: Cursor): SQL {
   return sql`(${expr}, ${tasks.id}) ${cmp} (${param(c.v, c.s)}, ${c.id})`;
 }
 
-export function orderBy(sort: TaskSort, order: Order): SQL {
+export function orderBy(sort: TaskSort, order: Order, ctx: SortContext = { words: [] }): SQL {
   const dir = order === "asc" ? sql`asc` : sql`desc`;
   const nulls = sort === "due_at" ? sql` nulls last` : sql``;
-  return sql`${SORT_EXPR[sort]} ${dir}${nulls}, ${tasks.id} ${dir}`;
+  return sql`${sortExpr(sort, ctx)} ${dir}${nulls}, ${tasks.id} ${dir}`;
 }
 

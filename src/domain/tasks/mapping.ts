@@ -22,5 +22,9 @@ export function toTask(row: TaskRow): Task {
     due_at: iso(row.dueAt),
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
+    list_id: row.listId,
+    section_id: row.sectionId,
+    parent_id: row.parentId,
+    position: row.position,
   };
 }

@@ -2,24 +2,53 @@
  * Task operations. Every function takes the verified user's id and scopes every
  * statement by it: a task of another user is simply "not found".
  */
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type * as z from "zod";
 import type { Task, TaskCreate, TaskFilter, TaskPage, TaskPatch } from "../../contracts/task.ts";
 import type { Db } from "../../db/client.ts";
 import { deletedAccounts, taskCounters, tasks } from "../../db/schema/tasks.ts";
-import { accountDeleted, notFound } from "../errors.ts";
+import { accountDeleted, invalid, notFound } from "../errors.ts";
+import { lockOrganizer, type Tx } from "../lists/lock.ts";
 import { claimRows, type RowLimits } from "../quotas.ts";
-import { afterCursor, decodeCursor, DEFAULT_ORDER, encodeCursor, orderBy } from "./cursor.ts";
-import { taskConditions } from "./filters.ts";
+import { getList } from "../lists/service.ts";
+import { getSection } from "../lists/sections.ts";
+import { afterCursor, decodeCursor, DEFAULT_ORDER, encodeCursor, orderBy, rankExpr, type SortContext } from "./cursor.ts";
+import { checkFilterScope, taskConditions } from "./filters.ts";
 import { priorityRank, toTask, type TaskRow } from "./mapping.ts";
+import { appendPosition, type Group } from "./positions.ts";
+import { foldQuery, listsMatching } from "./search.ts";
+import { withSubtaskCounts } from "./subtasks.ts";
+import { checkNesting, descendantsOf } from "./tree.ts";
 
 export type NewTask = z.output<typeof TaskCreate>;
 export type TaskChanges = z.output<typeof TaskPatch>;
 
 const byId = (userId: string, id: number) => and(eq(tasks.userId, userId), eq(tasks.id, id));
 
+/** Where a new task goes: its parent's list and section, else the given list (default the Inbox). */
+async function placeNew(tx: Tx, userId: string, inbox: number, input: NewTask): Promise<Group> {
+  if (input.parent_id != null) {
+    const [parent] = await tx.select().from(tasks).where(byId(userId, input.parent_id));
+    if (!parent) throw notFound("parent task");
+    if (input.list_id !== undefined && input.list_id !== parent.listId) throw invalid("parent_in_other_list", "a subtask must be in its parent's list");
+    if (input.section_id != null && input.section_id !== parent.sectionId) throw invalid("parent_in_other_section", "a subtask sits in its parent's section");
+    await checkNesting(tx, userId, parent.id, []);
+    return { listId: parent.listId, sectionId: parent.sectionId, parentId: parent.id };
+  }
+  if (input.section_id != null) {
+    const section = await getSection(tx, userId, input.section_id);
+    if (input.list_id !== undefined && section.list_id !== input.list_id) throw invalid("section_in_other_list", "the section belongs to another list");
+    return { listId: section.list_id, sectionId: section.id, parentId: null };
+  }
+  if (input.list_id !== undefined) await getList(tx, userId, input.list_id);
+  return { listId: input.list_id ?? inbox, sectionId: null, parentId: null };
+}
+
 export async function createTask(db: Db, userId: string, input: NewTask, limits: Pick<RowLimits, "tasks">): Promise<Task> {
   return db.transaction(async (tx) => {
+    // The organiser lock first (then the counter), the order every writer takes them in.
+    const inbox = await lockOrganizer(tx, userId);
+    const group = await placeNew(tx, userId, inbox, input);
     // Per-user numbering: the upsert locks the user's counter row until commit.
     // A deleted account (whose token has not expired yet) gets no number, so nothing is created.
     const { rows } = (await tx.execute<{ last_id: number }>(sql`
@@ -45,16 +74,30 @@ export async function createTask(db: Db, userId: string, input: NewTask, limits:
         completedAt: input.completed ? now : null,
         createdAt: now,
         updatedAt: now,
+        ...group,
+        position: await appendPosition(tx, userId, group),
       })
       .returning();
-    return toTask(row!);
+    return { ...toTask(row!), subtask_counts: { total: 0, completed: 0 } };
   });
 }
 
 export async function getTask(db: Db, userId: string, id: number): Promise<Task> {
   const [row] = await db.select().from(tasks).where(byId(userId, id));
   if (!row) throw notFound("task");
-  return toTask(row);
+  return (await withSubtaskCounts(db, userId, [toTask(row)]))[0]!;
+}
+
+/** Completes the open subtasks (any depth) of `ids`; returns their ids, so an Undo can reopen exactly those. */
+export async function completeSubtasks(tx: Tx | Db, userId: string, ids: number[]): Promise<number[]> {
+  const below = await descendantsOf(tx, userId, ids);
+  if (below.length === 0) return [];
+  const rows = await tx
+    .update(tasks)
+    .set({ completed: true, completedAt: sql`now()` as never, updatedAt: new Date() })
+    .where(and(eq(tasks.userId, userId), inArray(tasks.id, below), eq(tasks.completed, false)))
+    .returning({ id: tasks.id });
+  return rows.map((r) => r.id).sort((a, b) => a - b);
 }
 
 /** Applies only the fields present; `null` clears. Returns the task, the changed fields and their old values. */
@@ -63,7 +106,7 @@ export async function updateTask(
   userId: string,
   id: number,
   changes: TaskChanges,
-): Promise<{ task: Task; changed: string[]; previous: Partial<Task> }> {
+): Promise<{ task: Task; changed: string[]; previous: Partial<Task>; completed_subtask_ids: number[] }> {
   const set: Partial<Record<keyof TaskRow, unknown>> = {};
   const changed: string[] = [];
   if (changes.title !== undefined) set.title = changes.title;
@@ -87,6 +130,7 @@ export async function updateTask(
       .returning();
     const task = toTask(row!);
     const old = toTask(before);
+    const completed_subtask_ids = task.completed && !old.completed ? await completeSubtasks(tx, userId, [id]) : [];
     const previous: Partial<Task> = {};
     for (const k of Object.keys(changes) as (keyof Task)[]) {
       if (JSON.stringify(old[k]) !== JSON.stringify(task[k])) {
@@ -94,7 +138,7 @@ export async function updateTask(
         Object.assign(previous, { [k]: old[k] });
       }
     }
-    return { task, changed, previous };
+    return { task, changed, previous, completed_subtask_ids };
   });
 }
 
@@ -111,10 +155,20 @@ export async function replaceTask(db: Db, userId: string, id: number, input: New
   return task;
 }
 
-/** Sets completion, or toggles it when `completed` is undefined — atomically, in one statement. */
-export async function setCompleted(db: Db, userId: string, id: number, completed?: boolean): Promise<Task> {
+/**
+ * Sets completion, or toggles it when `completed` is undefined — atomically.
+ * Completing a task completes its open subtasks too (their ids are returned);
+ * reopening reopens only the task.
+ */
+export async function setCompleted(
+  db: Db,
+  userId: string,
+  id: number,
+  completed?: boolean,
+): Promise<Task & { completed_subtask_ids: number[] }> {
   const next = completed === undefined ? sql`not ${tasks.completed}` : sql`${completed}`;
-  const [row] = await db
+  return db.transaction(async (tx) => {
+  const [row] = await tx
     .update(tasks)
     .set({
       completed: next,
@@ -124,7 +178,9 @@ export async function setCompleted(db: Db, userId: string, id: number, completed
     .where(byId(userId, id))
     .returning();
   if (!row) throw notFound("task");
-  return toTask(row);
+  const cascaded = row.completed ? await completeSubtasks(tx, userId, [id]) : [];
+  return { ...toTask(row), completed_subtask_ids: cascaded };
+  });
 }
 
 export async function deleteTask(db: Db, userId: string, id: number): Promise<Task> {
@@ -133,20 +189,30 @@ export async function deleteTask(db: Db, userId: string, id: number): Promise<Ta
   return toTask(row);
 }
 
-export async function listTasks(db: Db, userId: string, f: TaskFilter, now = new Date()): Promise<TaskPage> {
+/** The sort when none is asked for: relevance for a search, the manual order inside one list, else newest first. */
+export const defaultSort = (f: { q?: string | undefined; list_id?: number | undefined; sort?: TaskFilter["sort"] | undefined }): TaskFilter["sort"] =>
+  f.sort ?? (f.q ? "relevance" : f.list_id !== undefined ? "position" : "created_at");
+
+export async function listTasks(db: Db, userId: string, query: Omit<TaskFilter, "sort"> & { sort?: TaskFilter["sort"] | undefined }, now = new Date()): Promise<TaskPage> {
+  const f = { ...query, sort: defaultSort(query) };
+  if (f.sort === "relevance" && !f.q) throw invalid("validation_failed", "sort=relevance needs q");
+  await checkFilterScope(db, userId, f);
   const order = f.order ?? DEFAULT_ORDER[f.sort];
-  const where = [taskConditions(userId, f, now)];
-  if (f.cursor) where.push(afterCursor(decodeCursor(f.cursor, f.sort, order)));
+  const words = f.q ? await foldQuery(db, f.q) : [];
+  const wordLists = await listsMatching(db, userId, words);
+  const ctx: SortContext = { words };
+  const where = [taskConditions(userId, { ...f, words, wordLists }, now)];
+  if (f.cursor) where.push(afterCursor(decodeCursor(f.cursor, f.sort, order), ctx));
   const rows = await db
-    .select()
+    .select({ row: tasks, rank: sql<number>`${f.sort === "relevance" ? rankExpr(ctx) : sql`0`}` })
     .from(tasks)
     .where(and(...where))
-    .orderBy(orderBy(f.sort, order))
+    .orderBy(orderBy(f.sort, order, ctx))
     .limit(f.limit + 1);
   const page = rows.slice(0, f.limit);
   const last = page.at(-1);
   return {
-    tasks: page.map(toTask),
-    next_cursor: rows.length > f.limit && last ? encodeCursor(last, f.sort, order) : null,
+    tasks: await withSubtaskCounts(db, userId, page.map((r) => toTask(r.row))),
+    next_cursor: rows.length > f.limit && last ? encodeCursor(last.row, f.sort, order, Number(last.rank)) : null,
   };
 }

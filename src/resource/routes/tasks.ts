@@ -1,10 +1,13 @@
 /** `/api/{user_id}/tasks`: thin handlers that validate, call the domain, and answer. */
 import { Hono } from "hono";
 import * as z from "zod";
+import { TaskBulk, TaskMove } from "../../contracts/list.ts";
 import { TaskComplete, TaskCreate, TaskListQuery, TaskPatch, TaskReplace } from "../../contracts/task.ts";
 import type { Db } from "../../db/client.ts";
+import { bulkEdit } from "../../domain/tasks/bulk-edit.ts";
 import { countTasks } from "../../domain/tasks/counts.ts";
 import type { RowLimits } from "../../domain/quotas.ts";
+import { moveTasks } from "../../domain/tasks/move.ts";
 import * as tasks from "../../domain/tasks/service.ts";
 import { assertTimeZone } from "../../domain/time.ts";
 import type { AuthEnv } from "../require-user.ts";
@@ -41,6 +44,17 @@ export function taskRoutes({ db, rowLimits, onChange = () => {} }: TaskRouteDeps
     return c.json(changed(c.var.user.id, task), 201);
   });
 
+  app.post("/move", async (c) => {
+    const input = await jsonBody(c, TaskMove);
+    return c.json(changed(c.var.user.id, { tasks: await moveTasks(db, c.var.user.id, input) }));
+  });
+
+  // One request, one write against the rate limit, however many ids.
+  app.post("/bulk", async (c) => {
+    const input = await jsonBody(c, TaskBulk);
+    return c.json(changed(c.var.user.id, await bulkEdit(db, c.var.user.id, input)));
+  });
+
   app.get("/:id", async (c) => c.json(await tasks.getTask(db, c.var.user.id, idOf(c.req.param("id")))));
 
   app.put("/:id", async (c) => {
@@ -52,8 +66,8 @@ export function taskRoutes({ db, rowLimits, onChange = () => {} }: TaskRouteDeps
   app.patch("/:id", async (c) => {
     const id = idOf(c.req.param("id"));
     const input = await jsonBody(c, TaskPatch);
-    const { task } = await tasks.updateTask(db, c.var.user.id, id, input);
-    return c.json(changed(c.var.user.id, task));
+    const { task, completed_subtask_ids } = await tasks.updateTask(db, c.var.user.id, id, input);
+    return c.json(changed(c.var.user.id, completed_subtask_ids.length ? { ...task, completed_subtask_ids } : task));
   });
 
   app.patch("/:id/complete", async (c) => {

@@ -21,6 +21,8 @@ export interface Filter {
   due_after?: string;
   overdue?: boolean;
   query?: string;
+  /** A list name ("what's on my work list?"). */
+  list?: string;
 }
 
 export interface NewTask {
@@ -29,6 +31,10 @@ export interface NewTask {
   priority?: Priority;
   tags?: string[];
   due_at?: string;
+  /** `#List` / `/Section` from the grammar, or "under the party task". */
+  list?: string;
+  section?: string;
+  parent?: string;
 }
 
 export interface Changes {
@@ -47,7 +53,9 @@ export type Intent =
   | { kind: "help" }
   | { kind: "chat"; reply: string }
   | { kind: "confirm"; yes: boolean }
-  | { kind: "add"; task: NewTask }
+  | { kind: "add"; task: NewTask; guess?: { list: string; title: string } }
+  | { kind: "create-list"; name: string }
+  | { kind: "move"; target: Target; list: string }
   | { kind: "list"; filter: Filter; sort?: "due_at" | "priority"; label: string }
   | { kind: "show"; target: Target }
   | { kind: "complete"; target: Target; completed: boolean }

@@ -5,13 +5,14 @@ const utc = { now: new Date("2026-11-28T10:00:00Z"), timeZone: "UTC" };
 
 describe("parseNewTask", () => {
   it.each([
-    ["buy milk tomorrow 9am #errands", { title: "Buy milk", due_at: "2026-11-29T09:00:00Z", tags: ["errands"] }],
+    ["buy milk tomorrow 9am #errands", { title: "Buy milk", due_at: "2026-11-29T09:00:00Z", list: "errands" }],
     ["call mom on friday", { title: "Call mom", due_at: "2026-12-04T23:59:59Z" }],
     ["report, high priority", { title: "Report", priority: "high" }],
     ["a task to pay rent due Dec 1 tagged bills", { title: "Pay rent", due_at: "2026-12-01T23:59:59Z", tags: ["bills"] }],
     ["urgent: fix the sink", { title: "Fix the sink", priority: "high" }],
     ["book flights with description window seat please", { title: "Book flights", description: "window seat please" }],
-    ["plan May trip #travel #fun, low priority", { title: "Plan May trip", priority: "low", tags: ["travel", "fun"] }],
+    // The first #name is the list; more #names are labels (the grammar's rule).
+    ["plan May trip #travel #fun, low priority", { title: "Plan May trip", priority: "low", list: "travel", tags: ["fun"] }],
     ["water plants every morning by 8am", { title: "Water plants every morning", due_at: "2026-11-29T08:00:00Z" }],
   ])("%s", (text, expected) => {
     expect(parseNewTask(text, utc)).toEqual(expected);
@@ -21,7 +22,7 @@ describe("parseNewTask", () => {
 describe("quick-add shorthand", () => {
   it("reads !high as the priority, not as part of the title", () => {
     const t = parseNewTask("buy milk tomorrow 9am #errands !high", { now: new Date("2026-11-28T10:00:00Z"), timeZone: "UTC" });
-    expect(t).toMatchObject({ title: "Buy milk", priority: "high", tags: ["errands"] });
+    expect(t).toMatchObject({ title: "Buy milk", priority: "high", list: "errands" });
   });
 });
 
@@ -29,13 +30,13 @@ describe("the shared grammar in the assistant", () => {
   const clock = { now: new Date("2026-11-28T10:00:00Z"), timeZone: "UTC" };
   it.each([
     ["fix the boiler p1 @home", { title: "Fix the boiler", priority: "high", tags: ["home"] }],
-    ["plan kickoff #work @urgent-ish", { title: "Plan kickoff", tags: ["work", "urgent-ish"] }],
-    ['plan kickoff #"Big Project" #work', { title: 'Plan kickoff #"Big Project"', tags: ["work"] }],
+    ["plan kickoff #work @urgent-ish", { title: "Plan kickoff", list: "work", tags: ["urgent-ish"] }],
+    ['plan kickoff #"Big Project" #work', { title: "Plan kickoff", list: "Big Project", tags: ["work"] }],
     ["file taxes p4", { title: "File taxes", priority: "none" }],
-    // add_task cannot store these yet: they stay in the title rather than vanish.
+    // add_task cannot store recurrence and reminders yet: they stay in the title rather than vanish.
     ["pay rent every month on the 15th", { title: "Pay rent every month on the 15th" }],
     ["call mom tomorrow remind me 30 minutes before", { title: "Call mom remind me 30 minutes before", due_at: "2026-11-29T23:59:59Z" }],
-    ["sketch logo /Design", { title: "Sketch logo /Design" }],
+    ["sketch logo #Studio /Design", { title: "Sketch logo", list: "Studio", section: "Design" }],
   ])("%s", (text, expected) => {
     expect(parseNewTask(text, clock)).toEqual(expected);
   });

@@ -9,12 +9,11 @@ const DESCRIPTION =
 
 /**
  * What add_task cannot store yet stays in the title, where the user sees it:
- * sections, recurrence and reminders (they come with the lists and time work).
- * Until lists exist a `#list` is saved as a tag, which is also what `#word`
- * meant before the grammar; a name that cannot be a tag (`#"Big Project"`) stays.
+ * recurrence and reminders (they come with the time work). `#List` picks a
+ * list and `/Section` a section (Todoist's grammar); `@label` adds a tag.
  */
-const UNSAVED = new Set<Span["kind"]>(["section", "recurrence", "reminder"]);
-const unsaved = (s: Span) => UNSAVED.has(s.kind) || (s.kind === "list" && !Tag.safeParse(s.value).success);
+const UNSAVED = new Set<Span["kind"]>(["recurrence", "reminder"]);
+const unsaved = (s: Span) => UNSAVED.has(s.kind);
 
 export function parseNewTask(body: string, clock: Clock): NewTask {
   let rest = body;
@@ -27,8 +26,9 @@ export function parseNewTask(body: string, clock: Clock): NewTask {
   }
 
   const r = parseQuickAdd(rest, clock, { ignore: unsaved });
-  const tags = [...(r.list ? [r.list.toLowerCase()] : []), ...r.labels];
-  if (tags.length) task.tags = [...new Set(tags)];
+  if (r.labels.length) task.tags = [...new Set(r.labels.map((l) => l.toLowerCase()))].filter((l) => Tag.safeParse(l).success);
+  if (r.list) task.list = r.list;
+  if (r.section) task.section = r.section;
   if (r.priority) task.priority = r.priority;
   if (r.due) task.due_at = r.due.at;
   task.title = tidyTitle(r.title);

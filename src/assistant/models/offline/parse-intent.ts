@@ -156,6 +156,28 @@ const show: Rule = (raw) => {
   return m?.[1] ? { kind: "show", target: target(m[1]) } : null;
 };
 
+/** "create a list called Garden", "new list: Garden". */
+const createList: Rule = (raw) => {
+  const m = /^(?:please\s+)?(?:create|make|add|start|set up|new)\s+(?:me\s+)?(?:a\s+|an\s+)?(?:new\s+)?(?:list|project)\s*(?:called|named|titled|for|:)?\s+["“']?(.+?)["”']?$/i.exec(raw);
+  return m?.[1] ? { kind: "create-list", name: m[1].trim() } : null;
+};
+
+/** "move the report to the Work list", "put task 3 in groceries". */
+const move: Rule = (raw) => {
+  const m = /^(?:please\s+)?(?:move|put|file|transfer|send)\s+(.+?)\s+(?:to|into|in|onto)\s+(?:my\s+|the\s+)?(.+?)\s+(?:list|project)$/i.exec(raw) ??
+    /^(?:please\s+)?(?:move|file|transfer)\s+(.+?)\s+(?:to|into)\s+(?:my\s+|the\s+)?(?:list|project)\s+["“']?(.+?)["”']?$/i.exec(raw) ??
+    /^(?:please\s+)?(?:move|file|transfer)\s+(.+?)\s+(?:to|into)\s+(?:my\s+|the\s+)?([^\s].*)$/i.exec(raw);
+  return m?.[1] && m[2] ? { kind: "move", target: target(m[1]), list: m[2].trim() } : null;
+};
+
+/** "add 'book venue' under the party task": a subtask, the parent named by title words. */
+const addUnder: Rule = (raw, _t, clock) => {
+  const m = /^(?:please\s+)?(?:add|create|put)\s+(?:a\s+)?(?:subtask\s+)?(.+?)\s+(?:under|beneath|below|as a subtask of|as a sub-task of|inside)\s+(?:the\s+|my\s+)?(.+?)(?:\s+(?:task|todo))?$/i.exec(raw);
+  if (!m?.[1] || !m[2]) return null;
+  const task = parseNewTask(m[1], clock);
+  return task.title ? { kind: "add", task: { ...task, parent: m[2].trim() } } : null;
+};
+
 const add: Rule = (raw, _t, clock) => {
   const m =
     /^(?:please\s+|can you\s+|could you\s+)?(?:add|create|make|new|put|schedule|save|jot down|note down|set up)\b\s*(?:me\s+)?(?:a\s+|an\s+)?(?:new\s+)?(?:task|todo|to-do|reminder|item)?\s*(?::|-|–)?\s*([\s\S]+)$/i.exec(raw) ??
@@ -163,7 +185,25 @@ const add: Rule = (raw, _t, clock) => {
     /^(?:i need to|i have to|i must|i should|i gotta|don'?t (?:let me )?forget to|todo:|to-do:|task:)\s*([\s\S]+)$/i.exec(raw);
   if (!m?.[1]) return null;
   const task = parseNewTask(m[1], clock);
-  return task.title ? { kind: "add", task } : null;
+  if (!task.title) return null;
+  // "add eggs to groceries": maybe a list; the plan checks the user's lists before using it.
+  // Read from the title, after the grammar took dates out ("call mom on friday" names no list).
+  const into =
+    /^(.+?)\s+(?:to|onto|into)\s+(?:my\s+|the\s+)?([\p{L}\p{N}][\p{L}\p{N}'&\- ]{0,60}?)(?:\s+list)?$/iu.exec(task.title) ??
+    /^(.+?)\s+(?:on|in)\s+(?:my|the)\s+([\p{L}\p{N}][\p{L}\p{N}'&\- ]{0,60}?)\s+list$/iu.exec(task.title);
+  // A quoted title is the whole title ("add 'send invoice to ACME'").
+  // "remember to pay", "send the report to Anna": a verb before "to" takes a person or an action, not a list.
+  const verbBefore = /\b(?:remember|need|want|have|has|going|got|try|trying|time|how|able|back|talk|speak|say|write|send|give|take|bring|email|mail|call|text|reply|return|go|get|drive|walk|fly|ship|deliver|pay|invite|show|explain|lend|sell|forward|submit|hand|introduce|listen|reach out|respond|report|apply|travel|commute|drop|post|upload|add)$/i;
+  const guessed = into?.[1] && into[2] && !task.list && !/^\s*["“']/.test(m[1]) && !verbBefore.test(into[1]) ? tidyTitle(into[1]) : "";
+  return guessed ? { kind: "add", task, guess: { list: into![2]!, title: guessed } } : { kind: "add", task };
+};
+
+/** "what's on my work list?", "show the groceries list". */
+const listOf: Rule = (raw) => {
+  const m = /^(?:what(?:'s| is)|whats|show(?: me)?|list|open|view|display|see)\s+(?:on|in)?\s*(?:my|the)\s+(.+?)\s+(?:list|project)$/i.exec(raw);
+  if (!m?.[1] || /^(?:list|plate|agenda|todo list|to-do list|tasks?|today|tomorrow|schedule)$/i.test(m[1])) return null;
+  const filter: Filter = { list: m[1].trim(), status: "pending" };
+  return { kind: "list", filter, label: `open tasks on your ${m[1].trim()} list` };
 };
 
 const list: Rule = (raw, t, clock) => {
@@ -191,7 +231,7 @@ const pick: Rule = (raw) => {
   return target ? { kind: "pick", target } : null;
 };
 
-const RULES: Rule[] = [confirm, help, chat, pick, rename, description, tags, priority, dueDate, complete, remove, show, add, list];
+const RULES: Rule[] = [confirm, help, chat, pick, rename, description, tags, priority, dueDate, complete, move, remove, show, createList, addUnder, add, listOf, list];
 
 export function parseIntent(text: string, clock: Clock): Intent {
   const raw = text

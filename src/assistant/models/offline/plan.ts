@@ -74,7 +74,34 @@ function act(intent: TargetedIntent, refs: Ref[], clock: Clock): Plan {
     }
     case "delete":
       return ids.length === 1 ? call("delete_task", { id: first }) : call("delete_tasks", { ids });
+    case "move":
+      return call("move_tasks", { ids, list: intent.list });
   }
+}
+
+const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * Adding: a `#name` or "to groceries" is a list only if the user has one by that
+ * name, so the plan looks at the lists first. Otherwise `#name` stays a tag (what
+ * it meant before lists) and "to groceries" stays part of the title; no list is
+ * ever created without being asked for.
+ */
+function planAdd(intent: Extract<Intent, { kind: "add" }>, conv: Conversation, clock: Clock): Plan {
+  const done = conv.turn.at(-1);
+  if (done && done.toolName !== "list_lists") return text(resultReply(done, clock));
+  const wanted = intent.task.list ?? intent.guess?.list;
+  if (!wanted) return call("add_task", compact(intent.task));
+  if (!done) return call("list_lists", {});
+  const lists = (done.output as { lists?: { name: string }[] }).lists ?? [];
+  const found = lists.find((l) => sameName(l.name, wanted));
+  const { list: _list, section, ...task } = intent.task;
+  if (intent.task.list) {
+    if (found) return call("add_task", compact({ ...task, section, list: found.name }));
+    const tag = wanted.toLowerCase();
+    return call("add_task", compact({ ...task, tags: [...new Set([...(/^[\p{L}\p{N}_-]+$/u.test(tag) ? [tag] : []), ...(task.tags ?? [])])] }));
+  }
+  return found ? call("add_task", compact({ ...task, title: intent.guess!.title, list: found.name })) : call("add_task", compact(intent.task));
 }
 
 function lookupStatus(intent: TargetedIntent): Filter["status"] {
@@ -123,7 +150,9 @@ function planIntent(intent: Intent, conv: Conversation, clock: Clock): Plan {
       return pending ? call("delete_tasks", pending) : text("There's nothing waiting for a yes right now. What would you like to do?");
     }
     case "add":
-      return done ? text(resultReply(done, clock)) : call("add_task", compact(intent.task));
+      return planAdd(intent, conv, clock);
+    case "create-list":
+      return done ? text(resultReply(done, clock)) : call("create_list", { name: intent.name });
     case "list":
       return done ? text(resultReply(done, clock, intent.label)) : call("list_tasks", compact({ ...intent.filter, sort: intent.sort }));
     case "bulk-complete":

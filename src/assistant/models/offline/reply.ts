@@ -58,6 +58,9 @@ type Result = {
   deleted?: { id: number; title: string }[];
   preview?: boolean;
   would_delete?: { id: number; title: string }[];
+  list?: { name: string };
+  lists?: { name: string; open: number }[];
+  moved?: TaskSummary[];
   error?: unknown;
 };
 
@@ -91,7 +94,8 @@ export function resultReply(step: ToolStep, clock: Clock, label = "tasks"): stri
       const d = details(r.task, clock).filter((x) => x !== "done");
       const tagText = r.task.tags.length ? `tagged ${r.task.tags.map((t) => `#${t}`).join(" ")}` : "";
       const extras = [...d.filter((x) => !x.startsWith("#")), ...(tagText ? [tagText] : [])];
-      return `Added ${named(r.task)}${extras.map((x) => `, ${x}`).join("")}.`;
+      const where = typeof step.input.list === "string" ? ` to ${step.input.list}` : typeof step.input.parent === "string" ? ` under ${quote(step.input.parent)}` : "";
+      return `Added ${named(r.task)}${where}${extras.map((x) => `, ${x}`).join("")}.`;
     }
     case "get_task": {
       if (!r.task) break;
@@ -125,6 +129,18 @@ export function resultReply(step: ToolStep, clock: Clock, label = "tasks"): stri
     }
     case "list_tasks":
       return listReply(r.tasks ?? [], r.total ?? r.tasks?.length ?? 0, label, clock);
+    case "create_list":
+      if (r.list) return `Created the list ${quote(r.list.name)}.`;
+      break;
+    case "update_list":
+      if (r.list) return `Updated the list ${quote(r.list.name)}.`;
+      break;
+    case "move_tasks":
+      if (r.moved && r.list) return `Moved ${andList(r.moved.map(named))} to ${r.list.name}.`;
+      break;
+    case "list_lists":
+      if (r.lists) return ["Your lists:", ...r.lists.map((l) => `- ${l.name} (${plural(l.open, "open task")})`)].join("\n");
+      break;
   }
   return "Done.";
 }

@@ -90,7 +90,17 @@ export function summarizeToolCall(tool: string, args: unknown, result: unknown):
       if (n === 1) return { tone: "change", title: `${verb} ${ref(r.updated[0]!)}`, details: [] };
       return { tone: "change", title: `${verb} ${plural(n, "task")}`, details: r.updated.map(ref) };
     }
+    case "lists":
+      return { tone: "info", title: plural(r.lists.length, "list"), details: r.lists.map((l) => `${l.name} · ${l.open} open`) };
+    case "list_item":
+      return effect === "create"
+        ? { tone: "change", title: `Created the list ${l(r.list.name)}`, details: [] }
+        : { tone: "change", title: `Updated the list ${l(r.list.name)}`, details: [] };
+    case "moved":
+      return { tone: "change", title: `Moved ${plural(r.moved.length, "task")} to ${l(r.list.name)}`, details: r.moved.map(ref) };
     case "unknown":
       return { tone: "info", title: `Used ${tool.replace(/_/g, " ")}`, details: [] };
   }
 }
+
+const l = (name: string) => `\u201c${name}\u201d`;

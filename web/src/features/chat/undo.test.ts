@@ -30,6 +30,10 @@ const task = (id: number): Task => ({
   completed_at: null,
   created_at: "2026-12-01T10:00:00.000Z",
   updated_at: "2026-12-01T10:00:00.000Z",
+  list_id: 1,
+  section_id: null,
+  parent_id: null,
+  position: 1024,
 });
 
 beforeEach(() => {

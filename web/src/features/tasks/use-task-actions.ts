@@ -60,6 +60,11 @@ export function useTaskActions(taskList: ListEdits, onCountsChanged: () => void)
         due_at: input.due_at ?? null,
         created_at: now,
         updated_at: now,
+        // Placeholders until the server answers (0: the Inbox, whose number the page may not know yet).
+        list_id: input.list_id ?? 0,
+        section_id: input.section_id ?? null,
+        parent_id: input.parent_id ?? null,
+        position: 0,
       };
       const key = newIdempotencyKey();
       list.insert(temp, 0);

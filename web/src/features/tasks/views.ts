@@ -91,8 +91,8 @@ export function toListParams(v: TaskView, now = new Date()): ListParams {
 }
 
 /** Which count buckets a task falls in (used to adjust counts while a delete awaits its undo window). */
-export function countBuckets(t: { completed: boolean; due_at: string | null }, now = new Date()): (keyof TaskCounts)[] {
-  const out: (keyof TaskCounts)[] = ["all", t.completed ? "completed" : "pending"];
+export function countBuckets(t: { completed: boolean; due_at: string | null }, now = new Date()): Exclude<keyof TaskCounts, "lists">[] {
+  const out: Exclude<keyof TaskCounts, "lists">[] = ["all", t.completed ? "completed" : "pending"];
   if (t.completed || !t.due_at) return out;
   const due = new Date(t.due_at).getTime();
   if (due < now.getTime()) out.push("overdue");

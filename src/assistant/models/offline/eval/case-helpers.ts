@@ -27,6 +27,8 @@ export interface EvalCase {
   timeZone?: string;
   /** Defaults to SEED; ids are 1, 2, 3… in order. */
   seed?: SeedTask[];
+  /** Lists to create before the seed (numbers 2, 3, … after the Inbox). */
+  lists?: string[];
   turns: Turn[];
 }
 
@@ -55,3 +57,10 @@ export const lookup = (say: string, query: string, tool: string, args: Record<st
 });
 export const talk = (say: string, reply: RegExp): EvalCase => ({ name: say, turns: [{ say, calls: [], reply }] });
 export const ny = (c: EvalCase, now = "2026-11-28T15:00:00Z"): EvalCase => ({ ...c, name: `[NY] ${c.name}`, timeZone: "America/New_York", now });
+
+/** An add that names a list (`#name` or "to name"): the model checks the user's lists first. */
+export const viaLists = (say: string, args: Record<string, unknown>, reply?: RegExp, lists?: string[]): EvalCase => ({
+  name: say,
+  lists,
+  turns: [{ say, calls: [{ tool: "list_lists" }, { tool: "add_task", args }], reply }],
+});

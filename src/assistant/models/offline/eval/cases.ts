@@ -1,21 +1,21 @@
 /** The eval cases: the first batch by topic, then the held-out batches (cases-heldout.ts). */
-import { lookup, ny, one, REPORTS, talk, type EvalCase } from "./case-helpers.ts";
+import { lookup, ny, one, viaLists, REPORTS, talk, type EvalCase } from "./case-helpers.ts";
 import { SECOND, THIRD } from "./cases-heldout.ts";
 
 export { NOW, SEED, type EvalCase, type ExpectedCall, type Turn } from "./case-helpers.ts";
 
 const ADD: EvalCase[] = [
-  one("add buy milk tomorrow 9am #errands", "add_task", { title: "Buy milk", due_at: "2026-11-29T09:00:00Z", tags: ["errands"] }, /^Added “Buy milk” \(task 9\), due tomorrow at 9:00 AM, tagged #errands\.$/),
+  viaLists("add buy milk tomorrow 9am #errands", { title: "Buy milk", due_at: "2026-11-29T09:00:00Z", tags: ["errands"] }, /^Added “Buy milk” \(task 9\), due tomorrow at 9:00 AM, tagged #errands\.$/),
   one("remind me to call mom on friday", "add_task", { title: "Call mom", due_at: "2026-12-04T23:59:59Z" }, /Friday, Dec 4/),
   one("new task: report, high priority", "add_task", { title: "Report", priority: "high" }, /high priority/),
   one("create a task to pay rent due Dec 1 tagged bills", "add_task", { title: "Pay rent", due_at: "2026-12-01T23:59:59Z", tags: ["bills"] }),
   one("add water the plants", "add_task", { title: "Water the plants" }, /^Added “Water the plants” \(task 9\)\.$/),
   one("Add 'Send invoice to ACME' by next monday 10am, urgent", "add_task", { title: "Send invoice to ACME", priority: "high", due_at: "2026-11-30T10:00:00Z" }),
-  one("add a task: prepare slides for monday #work", "add_task", { title: "Prepare slides", due_at: "2026-11-30T23:59:59Z", tags: ["work"] }),
+  viaLists("add a task: prepare slides for monday #work", { title: "Prepare slides", due_at: "2026-11-30T23:59:59Z", tags: ["work"] }),
   one("remind me to take out the trash tonight", "add_task", { title: "Take out the trash", due_at: "2026-11-28T22:00:00Z" }),
   one("I need to renew car insurance by Dec 15, low priority", "add_task", { title: "Renew car insurance", priority: "low", due_at: "2026-12-15T23:59:59Z" }),
   one("add call the bank with description ask about the mortgage rate", "add_task", { title: "Call the bank", description: "ask about the mortgage rate" }),
-  one("add buy groceries #errands #home", "add_task", { title: "Buy groceries", tags: ["errands", "home"] }),
+  viaLists("add buy groceries #errands #home", { title: "Buy groceries", tags: ["errands", "home"] }),
   one("create task Review PR 42 in 2 hours", "add_task", { title: "Review PR 42", due_at: "2026-11-28T12:00:00Z" }),
   one("schedule dentist checkup on 12/10 at 3pm", "add_task", { title: "Dentist checkup", due_at: "2026-12-10T15:00:00Z" }),
   one("todo: clean the garage on sunday", "add_task", { title: "Clean the garage", due_at: "2026-11-29T23:59:59Z" }),
@@ -27,6 +27,37 @@ const ADD: EvalCase[] = [
   ny(one("remind me to call mom on friday", "add_task", { due_at: "2026-12-04T23:59:59-05:00" })),
   // 22:30 on Saturday in New York is already Sunday in UTC: "tomorrow" is still the local Sunday.
   ny(one("add submit timesheet tomorrow at 8am", "add_task", { title: "Submit timesheet", due_at: "2026-11-29T08:00:00-05:00" }, /tomorrow at 8:00 AM/), "2026-11-29T03:30:00Z"),
+];
+
+/** Lists, sections and subtasks (issue 10). */
+const LISTS: EvalCase[] = [
+  viaLists("add eggs to groceries", { title: "Eggs", list: "Groceries" }, /^Added “Eggs” \(task 9\) to Groceries\.$/, ["Groceries"]),
+  viaLists("add eggs to groceries", { title: "Eggs to groceries" }, /^Added “Eggs to groceries” \(task 9\)\.$/),
+  viaLists("add milk #groceries tomorrow", { title: "Milk", list: "Groceries" }, /to Groceries, due tomorrow/, ["Groceries"]),
+  {
+    name: "what's on my work list?",
+    lists: ["Work"],
+    seed: [{ title: "Write the quarterly report", list_id: 2 }, { title: "Buy milk" }, { title: "Plan team offsite", list_id: 2, completed: true }],
+    turns: [{ say: "what's on my work list?", calls: [{ tool: "list_tasks", args: { list: "work", status: "pending" } }], reply: /^You have 1 open task on your work list:\n- “Write the quarterly report” \(task 1\)$/ }],
+  },
+  {
+    name: "move the report to the Work list",
+    lists: ["Work"],
+    turns: [
+      {
+        say: "move the report to the Work list",
+        calls: [{ tool: "list_tasks", args: { query: "report" } }, { tool: "move_tasks", args: { ids: [2], list: "Work" } }],
+        reply: /^Moved “Write the quarterly report” \(task 2\) to Work\.$/,
+      },
+    ],
+  },
+  {
+    name: "add 'book venue' under the party task",
+    seed: [{ title: "Plan the party" }],
+    turns: [{ say: "add 'book venue' under the party task", calls: [{ tool: "add_task", args: { title: "Book venue", parent: "party" } }], reply: /^Added “Book venue” \(task 2\) under “party”\.$/ }],
+  },
+  one("create a list called Garden", "create_list", { name: "Garden" }, /^Created the list “Garden”\.$/),
+  one("new list: Reading", "create_list", { name: "Reading" }, /Created the list “Reading”/),
 ];
 
 const LIST: EvalCase[] = [
@@ -181,7 +212,7 @@ const MULTI: EvalCase[] = [
     { say: "reopen it", calls: [{ tool: "complete_task", args: { id: 5, completed: false } }] },
   ] },
   { name: "add, list by tag, complete the last one", turns: [
-    { say: "add pay electricity bill friday #bills", calls: [{ tool: "add_task", args: { title: "Pay electricity bill", tags: ["bills"] } }] },
+    { say: "add pay electricity bill friday #bills", calls: [{ tool: "list_lists" }, { tool: "add_task", args: { title: "Pay electricity bill", tags: ["bills"] } }] },
     { say: "what's tagged bills?", calls: [{ tool: "list_tasks", args: { tag: "bills" } }] },
     { say: "complete the last one", calls: [{ tool: "complete_task", args: { id: 4 } }] },
   ] },
@@ -208,4 +239,4 @@ const MULTI: EvalCase[] = [
   ] },
 ];
 
-export const CASES: EvalCase[] = [...ADD, ...LIST, ...COMPLETE, ...UPDATE, ...DELETE, ...TALK, ...MULTI, ...SECOND, ...THIRD];
+export const CASES: EvalCase[] = [...ADD, ...LISTS, ...LIST, ...COMPLETE, ...UPDATE, ...DELETE, ...TALK, ...MULTI, ...SECOND, ...THIRD];

@@ -11,7 +11,7 @@ import { CASES, NOW, SEED, type EvalCase, type ExpectedCall } from "./cases.ts";
 import { BRIEF, ROUND2 } from "./cases-round2.ts";
 import { openRealTools, type SeedTask } from "./real-tools.ts";
 
-type ToolsFor = (seed: SeedTask[], clock: { now: Date; timeZone: string }) => Promise<ToolSet>;
+type ToolsFor = (seed: SeedTask[], clock: { now: Date; timeZone: string }, lists?: string[]) => Promise<ToolSet>;
 
 /** Set from the measured rate, with a little room; raise it as the interpreter improves. */
 const THRESHOLD = 0.95;
@@ -43,7 +43,7 @@ async function runCase(c: EvalCase, toolsFor: ToolsFor): Promise<string[]> {
   const now = new Date(c.now ?? NOW);
   const timeZone = c.timeZone ?? "UTC";
   const clock = { now, timeZone };
-  const tools = await toolsFor(c.seed ?? SEED, clock);
+  const tools = await toolsFor(c.seed ?? SEED, clock, c.lists);
   const system = `You are Tickler, a todo assistant.\n${formatClock(now, timeZone)}`;
   const model = createOfflineModel({ now: () => now });
   const messages: ModelMessage[] = [];

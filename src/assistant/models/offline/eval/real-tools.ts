@@ -9,6 +9,7 @@ import { loadConfig, rowLimits } from "../../../../config/env.ts";
 import { TaskCreate } from "../../../../contracts/task.ts";
 import { openDatabase, type Database } from "../../../../db/client.ts";
 import { migrateDatabase } from "../../../../db/migrate.ts";
+import { createList } from "../../../../domain/lists/service.ts";
 import { createTask } from "../../../../domain/tasks/service.ts";
 import { aiSdkTools } from "../../../tools/ai-sdk.ts";
 import type { Clock } from "../clock.ts";
@@ -17,7 +18,8 @@ import type { Clock } from "../clock.ts";
 export type SeedTask = TaskCreate;
 
 export interface RealTools {
-  toolsFor: (seed: SeedTask[], clock: Clock) => Promise<ToolSet>;
+  /** `lists` are created first (numbers 2, 3, … after the Inbox's 1), so seed tasks can name them by list_id. */
+  toolsFor(seed: SeedTask[], clock: Clock, lists?: string[]): Promise<ToolSet>;
   close(): Promise<void>;
 }
 
@@ -26,8 +28,9 @@ export async function openRealTools(): Promise<RealTools> {
   const database: Database = await openDatabase({ dataDir: "memory://" });
   await migrateDatabase(database);
   return {
-    async toolsFor(seed, clock) {
+    async toolsFor(seed, clock, lists = []) {
       const userId = `eval-${randomUUID()}`;
+      for (const name of lists) await createList(database.db, userId, { name });
       for (const s of seed) await createTask(database.db, userId, TaskCreate.parse(s), limits);
       return aiSdkTools({ db: database.db, userId, timeZone: clock.timeZone, now: () => clock.now, onTasksChanged: () => {}, rowLimits: limits });
     },

@@ -1,0 +1,63 @@
+/**
+ * POST …/tasks/bulk: one change to many tasks, all-or-nothing in one
+ * transaction. Every id must be the user's (else 404 and nothing changes), and
+ * every result is checked (tag caps) before commit.
+ */
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { TaskBulk } from "../../contracts/list.ts";
+import { TAGS_MAX, type Task } from "../../contracts/task.ts";
+import type { Db } from "../../db/client.ts";
+import { tasks } from "../../db/schema/tasks.ts";
+import { invalid } from "../errors.ts";
+import { lockOrganizer } from "../lists/lock.ts";
+import { priorityRank, toTask } from "./mapping.ts";
+import { loadOwned, moveInTx } from "./move.ts";
+import { completeSubtasks } from "./service.ts";
+import { ancestorsOf, descendantsOf } from "./tree.ts";
+
+export type BulkResult = { tasks: Task[]; completed_subtask_ids?: number[] } | { deleted: number[] };
+
+const textArray = (xs: string[]) => sql`array[${sql.join(xs.map((x) => sql`${x}::text`), sql`, `)}]::text[]`;
+
+export async function bulkEdit(db: Db, userId: string, req: TaskBulk): Promise<BulkResult> {
+  return db.transaction(async (tx) => {
+    await lockOrganizer(tx, userId);
+    await loadOwned(tx, userId, req.ids);
+    const these = and(eq(tasks.userId, userId), inArray(tasks.id, req.ids));
+    if ("delete" in req) {
+      // Subtasks go with their parents (the foreign key cascades); report them too.
+      const below = await descendantsOf(tx, userId, req.ids);
+      await tx.delete(tasks).where(these);
+      return { deleted: [...new Set([...req.ids, ...below])].sort((a, b) => a - b) };
+    }
+    const s = req.set;
+    if (s.list_id !== undefined) {
+      // Only tasks whose ancestors are not moved too: subtasks travel with their parents.
+      const picked = new Set(req.ids);
+      const roots: number[] = [];
+      for (const id of req.ids) if (!(await ancestorsOf(tx, userId, id)).slice(1).some((a) => picked.has(a))) roots.push(id);
+      await moveInTx(tx, userId, { ids: roots, list_id: s.list_id, parent_id: null });
+    }
+    const set: Record<string, unknown> = {};
+    if (s.priority !== undefined) set.priority = priorityRank(s.priority);
+    if (s.due_at !== undefined) set.dueAt = s.due_at ? new Date(s.due_at) : null;
+    if (s.completed !== undefined) {
+      set.completed = s.completed;
+      set.completedAt = s.completed ? sql`coalesce(${tasks.completedAt}, now())` : null;
+    }
+    if (s.tags_add || s.tags_remove) {
+      // Keeps each tag's first position; removes win over adds.
+      const add = textArray(s.tags_add ?? []);
+      const remove = textArray(s.tags_remove ?? []);
+      set.tags = sql`array(select x from unnest(${tasks.tags} || ${add}) with ordinality u(x, n) where x <> all(${remove}) group by x order by min(n))`;
+    }
+    let rows = await tx.select().from(tasks).where(these);
+    if (Object.keys(set).length > 0) rows = await tx.update(tasks).set({ ...set, updatedAt: new Date() } as never).where(these).returning();
+    const tooMany = rows.find((r) => r.tags.length > TAGS_MAX);
+    if (tooMany) throw invalid("validation_failed", `task ${tooMany.id} would have more than ${TAGS_MAX} tags`);
+    const cascaded = s.completed ? await completeSubtasks(tx, userId, req.ids) : [];
+    const order = new Map(req.ids.map((id, i) => [id, i]));
+    const result = rows.map(toTask).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+    return s.completed ? { tasks: result, completed_subtask_ids: cascaded.filter((id) => !order.has(id)) } : { tasks: result };
+  });
+}
