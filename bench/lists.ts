@@ -69,7 +69,7 @@ async function benchOne(label: string, database: Database) {
     for (const q of [
       sql`explain analyze select parent_id, count(*) from tasks where user_id = ${USER} and parent_id in (1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46,47,48,49,50) group by parent_id`,
       sql`explain analyze select * from tasks where user_id = ${USER} and search_text like '%passport%' and search_text like '%photos%' order by id limit 51`,
-    ]) console.log(((await db.execute(q)) as unknown as { rows: Record<string, string>[] }).rows.map((r) => Object.values(r)[0]).join("\n"));
+    ]) console.log(((await db.execute<Record<string, string>>(q)) as { rows: Record<string, string>[] }).rows.map((r) => Object.values(r)[0]).join("\n"));
   }
   if (process.env.BENCH_EXPLAIN) {
     const { getList } = await import("../src/domain/lists/service.ts");

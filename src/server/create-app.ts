@@ -82,7 +82,7 @@ export async function createTickler(config: Config, logger: Logger, overrides: T
   });
   const revocations = await createRevocations(database, { keepSeconds: config.JWT_TTL_SECONDS + CLOCK_SKEW_SECONDS, logger });
   const verify = createVerifier({
-    revoked: revocations.has,
+    revoked: (sid) => revocations.has(sid),
     jwks,
     issuer: config.issuer,
     audience: config.AUTH_AUDIENCE,
@@ -126,7 +126,7 @@ export async function createTickler(config: Config, logger: Logger, overrides: T
       return errorJson(c, 503, "database_unavailable", "the database is unavailable");
     }
   });
-  if (auth) app.route("/", issuerRoutes(auth, { config, limiter, clientIp }, revocations.settled));
+  if (auth) app.route("/", issuerRoutes(auth, { config, limiter, clientIp }, () => revocations.settled()));
   else app.all("/api/auth/*", (c) => errorJson(c, 404, "not_found", "this server does not issue tokens"));
   app.route("/api/config", publicConfigRoutes({ chatkitDomainKey: config.CHATKIT_DOMAIN_KEY, model: model.name }));
   app.route(

@@ -207,9 +207,9 @@ describe("move", () => {
     const l = await mkList(u, "Order");
     const [a, b, c] = [await mkTask(u, { title: "a", list_id: l.id }), await mkTask(u, { title: "b", list_id: l.id }), await mkTask(u, { title: "c", list_id: l.id })];
     expect(titles(await page(u, `list_id=${l.id}`))).toEqual(["a", "b", "c"]);
-    await ok(call(u, "POST", "/api/me/tasks/move", { ids: [c!.id], before_id: a!.id }));
+    await ok(call(u, "POST", "/api/me/tasks/move", { ids: [c.id], before_id: a.id }));
     expect(titles(await page(u, `list_id=${l.id}`))).toEqual(["c", "a", "b"]);
-    await ok(call(u, "POST", "/api/me/tasks/move", { ids: [c!.id, a!.id], after_id: b!.id }));
+    await ok(call(u, "POST", "/api/me/tasks/move", { ids: [c.id, a.id], after_id: b.id }));
     expect(titles(await page(u, `list_id=${l.id}`))).toEqual(["b", "c", "a"]);
     // sort=position pages through with a cursor.
     const first = await page(u, `list_id=${l.id}&limit=2`);

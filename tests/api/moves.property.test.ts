@@ -7,7 +7,7 @@
 import { eq } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SUBTASK_DEPTH_MAX, type TaskMove } from "../../src/contracts/list.ts";
+import { SUBTASK_DEPTH_MAX } from "../../src/contracts/list.ts";
 import { tasks } from "../../src/db/schema/tasks.ts";
 import { DomainError } from "../../src/domain/errors.ts";
 import { createList } from "../../src/domain/lists/service.ts";
@@ -37,7 +37,7 @@ const move = fc.record(
 ).map((m) => {
   // At most one anchor, as the contract demands.
   const { before_id, after_id, ...rest } = m;
-  return (before_id !== undefined ? { ...rest, before_id } : after_id !== undefined ? { ...rest, after_id } : rest) as TaskMove;
+  return (before_id !== undefined ? { ...rest, before_id } : after_id !== undefined ? { ...rest, after_id } : rest);
 });
 
 let run = 0;
@@ -60,7 +60,10 @@ async function checkInvariants(userId: string) {
   for (const r of rows) {
     const key = `${r.listId}/${r.sectionId}/${r.parentId}`;
     groups.set(key, [...(groups.get(key) ?? []), r.position]);
-    if (r.sectionId !== null) expect([1, 2]).toContain(r.sectionId), expect(r.listId).toBe(r.sectionId === 1 ? 2 : 3);
+    if (r.sectionId !== null) {
+      expect([1, 2]).toContain(r.sectionId);
+      expect(r.listId).toBe(r.sectionId === 1 ? 2 : 3);
+    }
     let depth = 0;
     for (let p = r.parentId, seen = new Set<number>([r.id]); p !== null; p = byId.get(p)!.parentId) {
       expect(seen.has(p), "cycle").toBe(false);
@@ -97,7 +100,7 @@ describe("moves", () => {
     const userId = await setUp();
     const db = t.tickler.database.db;
     const results = await Promise.allSettled(
-      Array.from({ length: 10 }, (_, i) => moveTasks(db, userId, { ids: [1 + (i % N)], list_id: 2, ...(i % 2 ? { before_id: 2 } : {}) } as TaskMove)),
+      Array.from({ length: 10 }, (_, i) => moveTasks(db, userId, { ids: [1 + (i % N)], list_id: 2, ...(i % 2 ? { before_id: 2 } : {}) })),
     );
     for (const r of results) if (r.status === "rejected") expect(r.reason).toBeInstanceOf(DomainError);
     await checkInvariants(userId);

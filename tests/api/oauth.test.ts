@@ -251,7 +251,7 @@ describe("tokens on the resource server", () => {
   it("gives a read-only grant the read tools only, and 403 insufficient_scope on add_task", async () => {
     const tokens = await oauthTokens(t, bob, { scope: "tasks:read offline_access" });
     const list = (await (await mcp(tokens.access_token, rpc("tools/list"))).json()) as { result: { tools: { name: string }[] } };
-    expect(list.result.tools.map((x) => x.name).sort()).toEqual(["get_task", "list_tasks"]);
+    expect(list.result.tools.map((x) => x.name).sort()).toEqual(["get_task", "list_lists", "list_tasks"]);
     expect((await callTool(tokens.access_token, "list_tasks", {})).status).toBe(200);
 
     const res = await callTool(tokens.access_token, "add_task", { title: "must not exist" });

@@ -62,7 +62,7 @@ describe("on one server", () => {
   let req: Req;
   beforeAll(async () => {
     t = await createTestApp();
-    req = t.request;
+    req = t.request.bind(t);
   });
   afterAll(() => t.close());
 

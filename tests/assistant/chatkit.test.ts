@@ -421,7 +421,8 @@ describe("with the default offline model", () => {
 
   it("a turn that adds a task streams progress and a stored reply", async () => {
     const events = await stream(carol, { type: "threads.create", params: { input: input("add buy milk tomorrow 9am #errands") } }, offline);
-    expect(of(events, "progress_update")[0]).toMatchObject({ icon: "plus", text: "Adding “Buy milk”…" });
+    // "#errands" may name a list: the offline model looks at the lists first, then adds.
+    expect(of(events, "progress_update")).toContainEqual(expect.objectContaining({ icon: "plus", text: "Adding “Buy milk”…" }));
     const [user, reply] = doneItems(events);
     expect(user!.type).toBe("user_message");
     expect(reply!.type).toBe("assistant_message");

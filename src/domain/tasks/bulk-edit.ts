@@ -52,7 +52,7 @@ export async function bulkEdit(db: Db, userId: string, req: TaskBulk): Promise<B
       set.tags = sql`array(select x from unnest(${tasks.tags} || ${add}) with ordinality u(x, n) where x <> all(${remove}) group by x order by min(n))`;
     }
     let rows = await tx.select().from(tasks).where(these);
-    if (Object.keys(set).length > 0) rows = await tx.update(tasks).set({ ...set, updatedAt: new Date() } as never).where(these).returning();
+    if (Object.keys(set).length > 0) rows = await tx.update(tasks).set({ ...set, updatedAt: new Date() }).where(these).returning();
     const tooMany = rows.find((r) => r.tags.length > TAGS_MAX);
     if (tooMany) throw invalid("validation_failed", `task ${tooMany.id} would have more than ${TAGS_MAX} tags`);
     const cascaded = s.completed ? await completeSubtasks(tx, userId, req.ids) : [];

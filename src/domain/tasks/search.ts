@@ -20,7 +20,7 @@ export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 export async function foldQuery(db: Db, q: string): Promise<string[]> {
   const words = [...new Set(q.split(/\s+/).filter(Boolean))].slice(0, WORDS_MAX);
   if (words.length === 0) return [];
-  const r = (await db.execute(sql`select tickler_fold(${words.join(" ")}) as f`)) as unknown as { rows: { f: string }[] };
+  const r = (await db.execute<{ f: string }>(sql`select tickler_fold(${words.join(" ")}) as f`)) as { rows: { f: string }[] };
   return [...new Set(r.rows[0]!.f.split(/\s+/).filter(Boolean))];
 }
 

@@ -94,7 +94,7 @@ export async function completeSubtasks(tx: Tx | Db, userId: string, ids: number[
   if (below.length === 0) return [];
   const rows = await tx
     .update(tasks)
-    .set({ completed: true, completedAt: sql`now()` as never, updatedAt: new Date() })
+    .set({ completed: true, completedAt: sql`now()`, updatedAt: new Date() })
     .where(and(eq(tasks.userId, userId), inArray(tasks.id, below), eq(tasks.completed, false)))
     .returning({ id: tasks.id });
   return rows.map((r) => r.id).sort((a, b) => a - b);

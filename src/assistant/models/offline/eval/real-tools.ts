@@ -19,7 +19,7 @@ export type SeedTask = TaskCreate;
 
 export interface RealTools {
   /** `lists` are created first (numbers 2, 3, … after the Inbox's 1), so seed tasks can name them by list_id. */
-  toolsFor(seed: SeedTask[], clock: Clock, lists?: string[]): Promise<ToolSet>;
+  toolsFor: (seed: SeedTask[], clock: Clock, lists?: string[]) => Promise<ToolSet>;
   close(): Promise<void>;
 }
 
@@ -28,7 +28,7 @@ export async function openRealTools(): Promise<RealTools> {
   const database: Database = await openDatabase({ dataDir: "memory://" });
   await migrateDatabase(database);
   return {
-    async toolsFor(seed, clock, lists = []) {
+    toolsFor: async (seed, clock, lists = []) => {
       const userId = `eval-${randomUUID()}`;
       for (const name of lists) await createList(database.db, userId, { name });
       for (const s of seed) await createTask(database.db, userId, TaskCreate.parse(s), limits);
