@@ -41,7 +41,8 @@ describe("restart", () => {
     const first = (await (
       await app.app.request(`${TEST_ORIGIN}/api/me/chat`, { method: "POST", headers: bearer, body: JSON.stringify({ message: "add buy milk tomorrow 9am #errands" }) })
     ).json()) as { conversation_id: string; tool_calls: { tool: string }[] };
-    expect(first.tool_calls.map((c) => c.tool)).toEqual(["add_task"]);
+    // "#errands" may name a list: the offline model looks at the lists before adding.
+    expect(first.tool_calls.map((c) => c.tool)).toEqual(["list_lists", "add_task"]);
     await app.close();
 
     app = await boot();
