@@ -51,6 +51,8 @@ export interface Changes {
 
 export type Intent =
   | { kind: "help" }
+  /** Nothing matched: say so briefly, with the closest actions. */
+  | { kind: "unknown"; text: string }
   | { kind: "chat"; reply: string }
   | { kind: "confirm"; yes: boolean }
   | { kind: "add"; task: NewTask; guess?: { list: string; title: string } }
@@ -63,6 +65,8 @@ export type Intent =
   | { kind: "delete"; target: Target }
   | { kind: "bulk-complete"; filter: Filter; completed: boolean; label: string }
   | { kind: "bulk-delete"; filter: Filter; label: string }
+  /** Several requests in one message, done in order: "add X, then mark task 3 done". */
+  | { kind: "compound"; parts: Intent[] }
   /** Only a reference ("the second one", "3"): continues the previous request. */
   | { kind: "pick"; target: Target };
 

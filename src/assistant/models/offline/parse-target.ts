@@ -4,6 +4,7 @@ import type { Clock } from "./clock.ts";
 import { dayRange, findDate, weekRange } from "./dates.ts";
 import { daysBetween, wallAt } from "../../../domain/time.ts";
 import type { Filter, Target } from "./intent.ts";
+import { stemQuery } from "./stem.ts";
 import type { Priority } from "../../../contracts/task.ts";
 
 const ORDINALS: Record<string, number> = {
@@ -44,7 +45,7 @@ export function parseTarget(phrase: string): Target | null {
   if (LISTED.test(p)) return { kind: "listed" };
   const ord = new RegExp(`^(?:the\\s+)?(${ORDINAL_WORDS})(?:\\s+(?:one|task|item|todo)|\\s+on the list)?$`).exec(p);
   if (ord?.[1] !== undefined) return { kind: "ordinal", index: ORDINALS[ord[1]] ?? 0 };
-  const query = p.replace(/['’]s\b/g, "").replace(FILLER, " ").replace(/\s+/g, " ").trim();
+  const query = stemQuery(p.replace(/['’]s\b/g, "").replace(FILLER, " ").replace(/\s+/g, " ").trim());
   return query ? { kind: "query", query } : { kind: "pronoun" };
 }
 

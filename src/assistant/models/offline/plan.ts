@@ -7,9 +7,10 @@ import type { TaskSummary } from "../../../contracts/tool-results.ts";
 import type { Clock } from "./clock.ts";
 import type { Filter, Intent, TargetedIntent } from "./intent.ts";
 import { parseIntent } from "./parse-intent.ts";
+import { planCompound } from "./plan-compound.ts";
 import type { Conversation, ToolStep } from "./prompt.ts";
 import { bestMatch, resolveTarget, type Ref } from "./references.ts";
-import { askWhich, errorReply, HELP, resultReply } from "./reply.ts";
+import { askWhich, errorReply, HELP, notUnderstood, resultReply } from "./reply.ts";
 import { toZonedIso, wallAt, wallToInstant } from "../../../domain/time.ts";
 
 export interface PlannedCall {
@@ -141,6 +142,8 @@ function planIntent(intent: Intent, conv: Conversation, clock: Clock): Plan {
   switch (intent.kind) {
     case "help":
       return text(HELP);
+    case "unknown":
+      return text(notUnderstood(intent.text));
     case "chat":
       return text(intent.reply);
     case "confirm": {
@@ -161,6 +164,8 @@ function planIntent(intent: Intent, conv: Conversation, clock: Clock): Plan {
         : call("complete_tasks", { filter: compact(intent.filter), ...(intent.completed ? {} : { completed: false }) });
     case "bulk-delete":
       return done ? text(resultReply(done, clock, intent.label)) : call("delete_tasks", { filter: compact(intent.filter) });
+    case "compound":
+      return planCompound(intent.parts, conv, clock, planIntent);
     case "pick": {
       // "the second one" after "which one do you mean?": finish the earlier request.
       const earlier = conv.previousUserText ? parseIntent(conv.previousUserText, clock) : null;
