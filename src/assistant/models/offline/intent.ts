@@ -23,6 +23,8 @@ export interface Filter {
   query?: string;
   /** A list name ("what's on my work list?"). */
   list?: string;
+  created_after?: string;
+  completed_after?: string;
 }
 
 export interface NewTask {
