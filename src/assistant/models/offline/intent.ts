@@ -67,6 +67,8 @@ export type Intent =
   | { kind: "delete"; target: Target }
   | { kind: "bulk-complete"; filter: Filter; completed: boolean; label: string }
   | { kind: "bulk-delete"; filter: Filter; label: string }
+  /** "move all overdue tasks to tomorrow": the same change to every task a filter matches. */
+  | { kind: "bulk-update"; filter: Filter; changes: Changes; label: string }
   /** Several requests in one message, done in order: "add X, then mark task 3 done". */
   | { kind: "compound"; parts: Intent[] }
   /** Only a reference ("the second one", "3"): continues the previous request. */

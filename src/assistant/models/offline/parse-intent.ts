@@ -24,7 +24,12 @@ const BULK = /^(?:all|every|everything|each)\b(?!\s+(?:of\s+)?(?:them|those|thes
 const target = (phrase: string): Target => parseTarget(phrase) ?? { kind: "pronoun" };
 const isBulk = (phrase: string) => BULK.test(cleanPhrase(phrase)) || /^(?:completed|finished|done)\s+(?:tasks|ones|items)$/.test(cleanPhrase(phrase));
 
-function update(phrase: string, changes: Changes): Intent {
+function update(phrase: string, changes: Changes, clock?: Clock): Intent {
+  if (clock && isBulk(phrase)) {
+    const filter = parseFilter(phrase.replace(BULK, ""), clock);
+    filter.status ??= "pending";
+    return { kind: "bulk-update", filter, changes, label: filterLabel(filter, cleanPhrase(phrase)) };
+  }
   return { kind: "update", target: target(phrase), changes };
 }
 
@@ -80,13 +85,16 @@ const dueDate: Rule = (raw, _t, clock) => {
     /^(?:please\s+)?(?:push|move|reschedule|postpone|delay|defer|bump|shift|change|set|make)\s+(?:the\s+(?:due date|deadline)\s+(?:of|for)\s+)?(.+?)(?:'s\s+(?:due date|deadline))?\s+(?:to|until|till|for|due|by|on)\s+(.+)$/i.exec(raw) ??
     /^(.+?)\s+(?:is|should be)\s+(?:now\s+)?due\s+(.+)$/i.exec(raw);
   if (!m?.[1] || !m[2]) return null;
+  // "push everything due today to next week": a bulk filter may say "due …" itself, so the new date follows the last "to".
+  const bulk = isBulk(m[1]) ? /^(?:please\s+)?(?:push|move|reschedule|postpone|delay|defer|bump|shift|change|set|make)\s+(.+)\s+(?:to|until|till)\s+(.+)$/i.exec(raw) : null;
+  if (bulk?.[1] && bulk[2]) [m[1], m[2]] = [bulk[1], bulk[2]];
   const date = findDate(m[2], clock) ?? findDate(`on ${m[2]}`, clock);
   // "what is due tomorrow?" asks for a list; it does not reschedule a task called "what".
   if (/^(?:what|which|anything|something|who|how much|how many|is there|are there)\b/i.test(m[1].trim())) return null;
-  return date ? update(m[1], { due_at: date.iso, ...(date.hasTime ? {} : { keep_time: true }) }) : null;
+  return date ? update(m[1], { due_at: date.iso, ...(date.hasTime ? {} : { keep_time: true }) }, clock) : null;
 };
 
-const priority: Rule = (raw) => {
+const priority: Rule = (raw, _t, clock) => {
   const clear = /^(?:remove|clear|reset)\s+(?:the\s+)?priority\s+(?:from|of|on)\s+(.+)$/i.exec(raw);
   if (clear?.[1]) return update(clear[1], { priority: null });
   const m =
@@ -94,7 +102,7 @@ const priority: Rule = (raw) => {
     /^(?:set|change|update|make)\s+(.+?)(?:'s|s)?\s+priority\s+(?:to|as)\s+(high|medium|low|none|urgent|normal|top)\b/i.exec(raw) ??
     /^(?:make|mark|set|flag|change|move|bump|raise|lower|drop|put)\s+(.+?)\s+(?:as\s+|to\s+|up to\s+|down to\s+)?(?:a\s+)?(high|medium|low|top|urgent|important|normal|critical)(?:\s+priority)?$/i.exec(raw) ??
     /^(.+?)\s+is\s+(?:now\s+)?(high|medium|low|top|urgent|important)(?:\s+priority)?$/i.exec(raw);
-  if (m?.[1] && m[2]) return update(m[1], { priority: PRIORITY_WORDS[m[2].toLowerCase()] ?? "high" });
+  if (m?.[1] && m[2]) return update(m[1], { priority: PRIORITY_WORDS[m[2].toLowerCase()] ?? "high" }, clock);
   const up = /^(?:prioriti[sz]e|bump up|escalate)\s+(.+)$/i.exec(raw);
   if (up?.[1]) return update(up[1], { priority: "high" });
   const down = /^(?:deprioriti[sz]e|de-prioriti[sz]e|lower the priority of)\s+(.+)$/i.exec(raw);

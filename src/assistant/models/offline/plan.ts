@@ -10,7 +10,7 @@ import { parseIntent } from "./parse-intent.ts";
 import { planCompound } from "./plan-compound.ts";
 import type { Conversation, ToolStep } from "./prompt.ts";
 import { bestMatch, resolveTarget, type Ref } from "./references.ts";
-import { askWhich, errorReply, HELP, notUnderstood, resultReply } from "./reply.ts";
+import { askWhich, bulkUpdateReply, errorReply, HELP, notUnderstood, resultReply } from "./reply.ts";
 import { toZonedIso, wallAt, wallToInstant } from "../../../domain/time.ts";
 
 export interface PlannedCall {
@@ -133,6 +133,21 @@ function planTargeted(intent: TargetedIntent, conv: Conversation, clock: Clock):
   return act(intent, resolved.refs, clock);
 }
 
+/**
+ * The same change to every task a filter matches: list them, then one update_task each
+ * (each counted against the write budget like any other update), then one summary.
+ */
+function planBulkUpdate(intent: Extract<Intent, { kind: "bulk-update" }>, conv: Conversation, clock: Clock): Plan {
+  const lookup = conv.turn.find((s) => s.toolName === "list_tasks");
+  if (!lookup) return call("list_tasks", compact({ ...intent.filter, limit: 50 }));
+  if (errorOf(lookup)) return text(errorReply(errorOf(lookup)));
+  const updates = conv.turn.filter((s) => s.toolName === "update_task");
+  if (updates.length) return text(bulkUpdateReply(updates, intent.label, clock));
+  const tasks = (lookup.output as { tasks?: TaskSummary[] }).tasks ?? [];
+  if (!tasks.length) return text(`You have no ${intent.label}, so nothing changed.`);
+  return act({ kind: "update", target: { kind: "listed" }, changes: intent.changes }, tasks, clock);
+}
+
 export function plan(conv: Conversation, clock: Clock): Plan {
   return planIntent(parseIntent(conv.userText, clock), conv, clock);
 }
@@ -162,6 +177,8 @@ function planIntent(intent: Intent, conv: Conversation, clock: Clock): Plan {
       return done
         ? text(resultReply(done, clock, intent.label))
         : call("complete_tasks", { filter: compact(intent.filter), ...(intent.completed ? {} : { completed: false }) });
+    case "bulk-update":
+      return planBulkUpdate(intent, conv, clock);
     case "bulk-delete":
       return done ? text(resultReply(done, clock, intent.label)) : call("delete_tasks", { filter: compact(intent.filter) });
     case "compound":

@@ -122,6 +122,27 @@ function unchangedSentence(task: TaskSummary, input: Record<string, unknown>, cl
   return `${named(task)} already looks like that; nothing changed.`;
 }
 
+/** One summary for a bulk change made as one update_task per task, from what each call returned. */
+export function bulkUpdateReply(steps: ToolStep[], label: string, clock: Clock): string {
+  const results = steps.map((s) => (s.output ?? {}) as Result);
+  const changed = results.filter((r) => r.task && r.changed?.length).map((r) => r.task!);
+  const failed = results.filter((r) => r.error).length;
+  const failure = failed ? ` ${plural(failed, "task")} could not be changed.` : "";
+  if (!changed.length) return `Nothing changed: your ${label} already looked like that.${failure}`;
+  const input = steps[0]!.input;
+  const first = changed[0]!;
+  const list = changed.length <= 3 ? `: ${andList(changed.map(named))}` : "";
+  if ("due_at" in input && Object.keys(input).length === 2) {
+    // Each task keeps its time of day: name the day alone when the times differ.
+    const days = new Set(changed.map((t) => (t.due_at ? describeDate(t.due_at, clock) : "")));
+    const day = days.size === 1 ? [...days][0]! : describeDate(first.due_at ?? "", clock).replace(/ at .*$/, "");
+    const when = first.due_at ? `to ${day}` : "off their due dates";
+    return `Moved ${plural(changed.length, "task")} ${when}${list}.${failure}`;
+  }
+  if ("priority" in input && Object.keys(input).length === 2) return `Set ${plural(changed.length, "task")} to ${first.priority} priority${list}.${failure}`;
+  return `Updated ${plural(changed.length, "task")}${list}.${failure}`;
+}
+
 /** One sentence (or a short list) about what a mutating or reading tool just did. */
 export function resultReply(step: ToolStep, clock: Clock, label = "tasks"): string {
   const r = (step.output ?? {}) as Result;
