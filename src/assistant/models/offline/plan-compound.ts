@@ -27,7 +27,8 @@ export function planCompound(parts: Intent[], conv: Conversation, clock: Clock, 
         replies.push(p.text);
         break;
       }
-      if (next + p.calls.length > taken.length) return next === taken.length ? batch(p, parts, i, conv, clock, planPart) : p;
+      if (next + p.calls.length > taken.length)
+        return next === taken.length ? batch(p, parts, i, conv, clock, planPart) : p;
       mine.push(...taken.slice(next, next + p.calls.length));
       next += p.calls.length;
     }
@@ -37,7 +38,14 @@ export function planCompound(parts: Intent[], conv: Conversation, clock: Clock, 
 }
 
 /** The calls of part i, plus those of the adds right after it (they need nothing from it). */
-function batch(first: Extract<Plan, { kind: "calls" }>, parts: Intent[], i: number, conv: Conversation, clock: Clock, planPart: PlanPart): Plan {
+function batch(
+  first: Extract<Plan, { kind: "calls" }>,
+  parts: Intent[],
+  i: number,
+  conv: Conversation,
+  clock: Clock,
+  planPart: PlanPart,
+): Plan {
   if (parts[i]!.kind !== "add") return first;
   const calls = [...first.calls];
   for (let j = i + 1; j < parts.length && parts[j]!.kind === "add"; j++) {

@@ -13,7 +13,10 @@ describe("compound requests", () => {
     // A plain "and" inside a title or a list of ids does not split.
     ["add mac and cheese", ["add mac and cheese"]],
     ["mark task 2 and 3 done", ["mark task 2 and 3 done"]],
-    ["add renew insurance with high priority and tag it personal", ["add renew insurance with high priority and tag it personal"]],
+    [
+      "add renew insurance with high priority and tag it personal",
+      ["add renew insurance with high priority and tag it personal"],
+    ],
   ])("%s", (text, clauses) => {
     expect(splitClauses(text)).toEqual(clauses);
   });
@@ -26,12 +29,18 @@ describe("compound requests", () => {
   });
 
   it("keeps a piece that is only attributes with its task", () => {
-    expect(parseIntent("add report, high priority", utc)).toEqual({ kind: "add", task: { title: "Report", priority: "high" } });
+    expect(parseIntent("add report, high priority", utc)).toEqual({
+      kind: "add",
+      task: { title: "Report", priority: "high" },
+    });
   });
 
   it("parses each part as its own request", () => {
     const intent = parseIntent("add milk, eggs and bread", utc);
-    expect(intent).toEqual({ kind: "compound", parts: ["Milk", "Eggs", "Bread"].map((title) => ({ kind: "add", task: { title } })) });
+    expect(intent).toEqual({
+      kind: "compound",
+      parts: ["Milk", "Eggs", "Bread"].map((title) => ({ kind: "add", task: { title } })),
+    });
     const mixed = parseIntent("complete task 1 and delete task 7", utc);
     expect(mixed).toEqual({
       kind: "compound",

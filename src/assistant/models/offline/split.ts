@@ -13,21 +13,28 @@ const ACTION =
 export const startsWithAction = (clause: string) => ACTION.test(clause.trim());
 
 /** Separators that always start a new clause. */
-const THEN = /\s*(?:[,;]\s*(?:and\s+)?then\s+|\s+and\s+then\s+|;\s*|,?\s+and\s+also\s+|,?\s+as well as\s+|,?\s+plus\s+)/i;
+const THEN =
+  /\s*(?:[,;]\s*(?:and\s+)?then\s+|\s+and\s+then\s+|;\s*|,?\s+and\s+also\s+|,?\s+as well as\s+|,?\s+plus\s+)/i;
 
 /** The clauses of a message; one clause when it does not split. */
 export function splitClauses(raw: string): string[] {
-  const parts = raw.split(THEN).map((p) => p.trim()).filter(Boolean);
+  const parts = raw
+    .split(THEN)
+    .map((p) => p.trim())
+    .filter(Boolean);
   // A plain "and" splits only before another action verb: "complete task 1 and delete task 7".
-  return parts.flatMap((p) => p.split(/\s+and\s+(?=\S)/i).reduce<string[]>((acc, piece, i) => {
-    if (i > 0 && ACTION.test(piece)) acc.push(piece);
-    else if (acc.length) acc[acc.length - 1] += ` and ${piece}`;
-    else acc.push(piece);
-    return acc;
-  }, []));
+  return parts.flatMap((p) =>
+    p.split(/\s+and\s+(?=\S)/i).reduce<string[]>((acc, piece, i) => {
+      if (i > 0 && ACTION.test(piece)) acc.push(piece);
+      else if (acc.length) acc[acc.length - 1] += ` and ${piece}`;
+      else acc.push(piece);
+      return acc;
+    }, []),
+  );
 }
 
-const COUNTED = /^(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+|some|a few|these|the following)\s+)?(?:new\s+)?(?:tasks|items|things|todos|to-dos)\s*:\s*([\s\S]+)$/i;
+const COUNTED =
+  /^(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+|some|a few|these|the following)\s+)?(?:new\s+)?(?:tasks|items|things|todos|to-dos)\s*:\s*([\s\S]+)$/i;
 
 /**
  * The items of one add: "three tasks: milk, eggs, bread" or "milk, eggs and

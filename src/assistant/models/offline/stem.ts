@@ -7,9 +7,32 @@
  * the title spells in full, which a substring search already finds.
  */
 const IRREGULAR: Record<string, string> = {
-  paid: "pay", bought: "buy", sent: "send", wrote: "writ", written: "writ", did: "do", done: "do", made: "mak", took: "tak",
-  taken: "tak", got: "get", ran: "run", went: "go", fed: "feed", met: "meet", gave: "giv", given: "giv", built: "build",
-  brought: "bring", sold: "sell", told: "tell", found: "find", kept: "keep", left: "leav", read: "read", spoke: "speak",
+  paid: "pay",
+  bought: "buy",
+  sent: "send",
+  wrote: "writ",
+  written: "writ",
+  did: "do",
+  done: "do",
+  made: "mak",
+  took: "tak",
+  taken: "tak",
+  got: "get",
+  ran: "run",
+  went: "go",
+  fed: "feed",
+  met: "meet",
+  gave: "giv",
+  given: "giv",
+  built: "build",
+  brought: "bring",
+  sold: "sell",
+  told: "tell",
+  found: "find",
+  kept: "keep",
+  left: "leav",
+  read: "read",
+  spoke: "speak",
 };
 
 export function stemWord(word: string): string {
