@@ -1,5 +1,6 @@
 /** What the user asked for, before any tool is chosen. Pure data. */
 import type { Priority } from "../../../contracts/task.ts";
+import type { Duration } from "../../../grammar/index.ts";
 
 /** Which task(s) a message points at. */
 export type Target =
@@ -49,6 +50,8 @@ export interface Changes {
   due_at?: string | null;
   /** The new due date was said without a time ("push it to Friday"): keep the task's time of day. */
   keep_time?: boolean;
+  /** "postpone it by a day": move the current due date by this much (needs the task's due date). */
+  shift?: Duration;
 }
 
 export type Intent =

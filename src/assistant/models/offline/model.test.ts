@@ -73,6 +73,15 @@ describe("offline model through the AI SDK", () => {
     expect(same.text).toBe("“Report” (task 1) is already due Friday, Dec 4; nothing changed.");
   });
 
+  it("shifts a due date by a duration after reading it, keeping the time of day", async () => {
+    const tools = await real.toolsFor([{ title: "Dentist", due_at: "2026-11-30T15:00:00Z" }, { title: "Someday" }], { now, timeZone: "UTC" });
+    const later = await generateText({ model: createOfflineModel(), system, prompt: "postpone task 1 by 2 days", tools, stopWhen: stepCountIs(6) });
+    expect(later.steps.map((s) => s.toolCalls.map((c) => c.toolName))).toEqual([["get_task"], ["update_task"], []]);
+    expect(later.steps[1]!.toolCalls[0]!.input).toEqual({ id: 1, due_at: "2026-12-02T15:00:00Z" });
+    const none = await generateText({ model: createOfflineModel(), system, prompt: "delay task 2 by a week", tools, stopWhen: stepCountIs(6) });
+    expect(none.text).toBe("“Someday” (task 2) has no due date to move; tell me a date instead.");
+  });
+
   it("answers a near miss briefly and another language politely", async () => {
     const near = await generateText({ model: createOfflineModel(), system, prompt: "gimme the tomorrow stuff", tools: await toolsFor(), stopWhen: stepCountIs(6) });
     expect(near.text).toMatch(/^I didn't understand “gimme the tomorrow stuff”\. I understand requests like “what's due today\?”; say “help” for more\.$/);

@@ -3,7 +3,7 @@
  * bulk actions) to the most general (add, list), because many phrasings share
  * verbs: "remove the due date from task 5" is an update, "remove task 5" a delete.
  */
-import { labelList, PRIORITY_WORDS } from "../../../grammar/index.ts";
+import { labelList, parseDuration, PRIORITY_WORDS } from "../../../grammar/index.ts";
 import type { Clock } from "./clock.ts";
 import { findDate } from "./dates.ts";
 import type { Changes, Filter, Intent, Target } from "./intent.ts";
@@ -88,6 +88,9 @@ const dueDate: Rule = (raw, _t, clock) => {
   // "push everything due today to next week": a bulk filter may say "due …" itself, so the new date follows the last "to".
   const bulk = isBulk(m[1]) ? /^(?:please\s+)?(?:push|move|reschedule|postpone|delay|defer|bump|shift|change|set|make)\s+(.+)\s+(?:to|until|till)\s+(.+)$/i.exec(raw) : null;
   if (bulk?.[1] && bulk[2]) [m[1], m[2]] = [bulk[1], bulk[2]];
+  const by = /\b(?:by|for)\s+(.+?)(?:\s+(?:later|more))?$/i.exec(raw)?.[1];
+  const shift = by ? parseDuration(by) : null;
+  if (shift && !/^(?:what|which)\b/i.test(m[1])) return update(m[1], { shift }, clock);
   const date = findDate(m[2], clock) ?? findDate(`on ${m[2]}`, clock);
   // "what is due tomorrow?" asks for a list; it does not reschedule a task called "what".
   if (/^(?:what|which|anything|something|who|how much|how many|is there|are there)\b/i.test(m[1].trim())) return null;

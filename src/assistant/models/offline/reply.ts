@@ -17,7 +17,7 @@ const quote = (s: string) => `\u201c${s}\u201d`;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 export const named = (t: { id: number; title?: string }) => (t.title ? `${quote(t.title)} (task ${t.id})` : `task ${t.id}`);
 
-function andList(items: string[]): string {
+export function andList(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }
 
