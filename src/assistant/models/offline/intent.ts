@@ -62,6 +62,8 @@ export type Intent =
   | { kind: "confirm"; yes: boolean }
   | { kind: "add"; task: NewTask; guess?: { list: string; title: string } }
   | { kind: "create-list"; name: string }
+  /** "what lists do I have?", "show my lists": the lists themselves, not their tasks. */
+  | { kind: "lists" }
   | { kind: "move"; target: Target; list: string }
   | { kind: "list"; filter: Filter; sort?: "due_at" | "priority"; label: string }
   | { kind: "show"; target: Target }

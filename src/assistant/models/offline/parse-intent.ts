@@ -249,7 +249,10 @@ const pick: Rule = (raw) => {
   return target ? { kind: "pick", target } : null;
 };
 
-const RULES: Rule[] = [confirm, help, chat, pick, rename, description, tags, priority, dueDate, complete, move, remove, show, createList, addUnder, add, listOf, list];
+const lists: Rule = (_raw, t) =>
+  /^(?:(?:show|list|display|see|view|give)(?: me)?|what(?: are)?|which)\s+(?:all\s+)?(?:my\s+|the\s+)?(?:lists|projects)(?:\s+(?:do i have|have i got|are there|i have))?$/.test(t) ? { kind: "lists" } : null;
+
+const RULES: Rule[] = [confirm, help, chat, pick, lists, rename, description, tags, priority, dueDate, complete, move, remove, show, createList, addUnder, add, listOf, list];
 
 /** Kinds that may not be one part of a compound request. */
 const ALONE = new Set<Intent["kind"]>(["help", "unknown", "chat", "confirm", "pick", "compound"]);

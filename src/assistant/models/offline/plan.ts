@@ -206,6 +206,8 @@ function planIntent(intent: Intent, conv: Conversation, clock: Clock): Plan {
     }
     case "add":
       return planAdd(intent, conv, clock);
+    case "lists":
+      return done ? text(resultReply(done, clock)) : call("list_lists", {});
     case "create-list":
       return done ? text(resultReply(done, clock)) : call("create_list", { name: intent.name });
     case "list":
