@@ -138,6 +138,9 @@ export const TaskListQuery = z.strictObject({
   tag: oneOrMany(Tag).optional(),
   due_before: DueAt.optional(),
   due_after: DueAt.optional(),
+  /** Created / completed at or after this instant: "what did I add today?", "what did I finish this week?". */
+  created_after: DueAt.optional(),
+  completed_after: DueAt.optional(),
   overdue: boolFlag.optional(),
   q: z.string().trim().max(200).regex(NO_NUL, "q must not contain NUL characters").optional(),
   list_id: z.coerce.number().pipe(TaskId).optional(),

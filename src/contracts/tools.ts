@@ -33,6 +33,8 @@ export const TaskFilterInput = z.strictObject({
   tag: Tag.optional(),
   due_before: LooseDate.optional(),
   due_after: LooseDate.optional(),
+  created_after: LooseDate.optional().describe("created at or after"),
+  completed_after: LooseDate.optional().describe("completed at or after (completed tasks only)"),
   overdue: z.boolean().optional().describe("only pending tasks whose due date has passed"),
   query: z.string().max(200).regex(NO_NUL).optional().describe("words to find in title or description"),
 });

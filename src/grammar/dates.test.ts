@@ -4,7 +4,7 @@
  * no due date at all), expected title.
  */
 import { describe, expect, it } from "vitest";
-import { parseQuickAdd, type GrammarContext } from "./index.ts";
+import { parseDuration, parseQuickAdd, type GrammarContext } from "./index.ts";
 
 const SAT: GrammarContext = { now: new Date("2026-11-28T10:00:00Z"), timeZone: "UTC" };
 
@@ -191,5 +191,22 @@ describe("numeric dates follow the locale's order", () => {
   it("rejects impossible dates in both orders", () => {
     expect(parseQuickAdd("party 13/13", SAT).due).toBeNull();
     expect(parseQuickAdd("party 2026-02-30", SAT).due).toBeNull();
+  });
+});
+
+describe("durations (shifting a date)", () => {
+  it.each([
+    ["a day", { amount: 1, unit: "day" }],
+    ["an hour", { amount: 1, unit: "hour" }],
+    ["2 weeks", { amount: 2, unit: "week" }],
+    ["three months", { amount: 3, unit: "month" }],
+    ["30 mins", { amount: 30, unit: "minute" }],
+  ])("%s", (text, expected) => {
+    expect(parseDuration(text)).toEqual(expected);
+  });
+  it("is only a whole phrase", () => {
+    expect(parseDuration("next monday")).toBeNull();
+    expect(parseDuration("a day or two")).toBeNull();
+    expect(parseDuration("0 days")).toBeNull();
   });
 });

@@ -7,6 +7,7 @@
 import { assemble } from "./assemble.ts";
 import { scan, type ScanOptions } from "./scan.ts";
 import type { Due, GrammarContext, QuickAdd, Span } from "./types.ts";
+import { COUNT, countValue, UNIT, unitOf } from "./words.ts";
 
 export type { DateOrder, Due, GrammarContext, QuickAdd, Recurrence, Reminder, Span, SpanKind } from "./types.ts";
 export type { ScanOptions } from "./scan.ts";
@@ -30,4 +31,16 @@ export interface FoundDue {
 export function findDue(text: string, ctx: GrammarContext): FoundDue | null {
   const r = parseQuickAdd(text, ctx, { ignore: (s) => s.kind !== "due" });
   return r.due ? { due: r.due, spans: r.spans } : null;
+}
+
+export interface Duration {
+  amount: number;
+  unit: "minute" | "hour" | "day" | "week" | "month" | "year";
+}
+
+/** "a day", "2 weeks", "three hours" as a whole phrase: how far to shift a date ("postpone it by a day"). */
+export function parseDuration(text: string): Duration | null {
+  const m = new RegExp(`^(${COUNT})\\s+(${UNIT})$`, "i").exec(text.trim());
+  const amount = m?.[1] ? countValue(m[1]) : NaN;
+  return m?.[2] && amount > 0 ? { amount, unit: unitOf(m[2]) } : null;
 }

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Task, TaskPage } from "../../src/contracts/task.ts";
 import { createTestApp, type TestApp, type TestUser } from "../support/test-app.ts";
@@ -131,6 +132,17 @@ describe("list filters", () => {
     expect(titles(await list(f, "due_before=2030-01-01T00:00:00Z"))).toEqual(["Pay rent"]);
     expect(titles(await list(f, "due_after=2030-01-01T00:00:00Z"))).toEqual(["Water plants"]);
     expect(titles(await list(f, "overdue=true"))).toEqual(["Pay rent"]);
+  });
+  it("filters by when a task was created or completed", async () => {
+    // Back-date two tasks: one pending, one completed long ago.
+    await t.tickler.database.db.execute(
+      sql`update tasks set created_at = '2020-06-01T00:00:00Z', completed_at = case when completed then '2020-06-02T00:00:00Z'::timestamptz end where user_id = ${f.id} and title in ('Pay rent', '100% done_deal')`,
+    );
+    expect(titles(await list(f, "created_after=2021-01-01T00:00:00Z"))).toEqual(["Read", "Water plants"]);
+    expect(titles(await list(f, "created_after=2020-01-01T00:00:00Z"))).toHaveLength(4);
+    expect(titles(await list(f, "completed_after=2020-06-01T00:00:00Z"))).toEqual(["100% done_deal"]);
+    expect(titles(await list(f, "completed_after=2021-01-01T00:00:00Z"))).toEqual([]);
+    expect((await t.api(f, "GET", "/api/me/tasks?created_after=yesterday")).status).toBe(422);
   });
   it("searches title and description case-insensitively, with % and _ literal", async () => {
     expect(titles(await list(f, "q=RENT"))).toEqual(["Pay rent"]);

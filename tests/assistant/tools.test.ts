@@ -2,6 +2,7 @@
  * The task tools against the database, and what a hostile model can (not) do
  * with them: the user always comes from the verified token.
  */
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowLimits } from "../../src/config/env.ts";
 import type { Task } from "../../src/contracts/task.ts";
@@ -52,6 +53,23 @@ describe("task tools", () => {
   it("a date without a time means the end of that day in the user's zone", async () => {
     const r = (await call("add_task", { title: "Report", due_at: "2026-12-04" })) as { task: { due_at: string } };
     expect(r.task.due_at).toBe("2026-12-04T22:59:59.000Z");
+  });
+
+  it("list_tasks filters by when tasks were created or completed", async () => {
+    const carol = await t.signUp("Carol");
+    const c: ToolContext = { ...ctx, userId: carol.id };
+    await call("add_task", { title: "Created today" }, c);
+    await call("add_task", { title: "Created long ago" }, c);
+    await call("add_task", { title: "Finished long ago" }, c);
+    await call("complete_task", { id: 3 }, c);
+    await t.tickler.database.db.execute(
+      sql`update tasks set created_at = '2020-06-01T00:00:00Z', completed_at = case when completed then '2020-06-02T00:00:00Z'::timestamptz end where user_id = ${carol.id} and id in (2, 3)`,
+    );
+    const ids = (r: unknown) => (r as { tasks: { id: number }[] }).tasks.map((x) => x.id).sort();
+    expect(ids(await call("list_tasks", { created_after: "2021-01-01" }, c))).toEqual([1]);
+    expect(ids(await call("list_tasks", { created_after: "2020-05-01" }, c))).toEqual([1, 2, 3]);
+    expect(ids(await call("list_tasks", { completed_after: "2020-06-01" }, c))).toEqual([3]);
+    expect(ids(await call("list_tasks", { completed_after: "2021-01-01" }, c))).toEqual([]);
   });
 
   it("list_tasks filters, searches and reports the total", async () => {

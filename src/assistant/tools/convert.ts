@@ -38,6 +38,8 @@ export function toConditions(f: TaskFilterInput | undefined, timeZone: string): 
     tag: f.tag ? [f.tag] : undefined,
     due_before: f.due_before ? resolveDate(f.due_before, timeZone) : undefined,
     due_after: f.due_after ? resolveDate(f.due_after, timeZone) : undefined,
+    created_after: f.created_after ? resolveDate(f.created_after, timeZone) : undefined,
+    completed_after: f.completed_after ? resolveDate(f.completed_after, timeZone) : undefined,
     overdue: f.overdue,
     q: f.query?.trim() || undefined,
   };

@@ -25,6 +25,9 @@ export interface TaskConditions {
   list_id?: number | undefined;
   section_id?: number | "none" | undefined;
   parent_id?: number | "none" | undefined;
+  /** ISO instants, inclusive. */
+  created_after?: string | undefined;
+  completed_after?: string | undefined;
 }
 
 /** Another user's list, section or parent in a filter is a 404, as on every other route. */
@@ -47,6 +50,8 @@ export function taskConditions(userId: string, f: TaskConditions, now = new Date
   if (f.tag?.length) conds.push(arrayContains(tasks.tags, f.tag));
   if (f.due_before) conds.push(lt(tasks.dueAt, at(f.due_before)));
   if (f.due_after) conds.push(gte(tasks.dueAt, at(f.due_after)));
+  if (f.created_after) conds.push(gte(tasks.createdAt, at(f.created_after)));
+  if (f.completed_after) conds.push(eq(tasks.completed, true), gte(tasks.completedAt, at(f.completed_after)));
   if (f.overdue) conds.push(eq(tasks.completed, false), lt(tasks.dueAt, at(now.toISOString())));
   if (f.list_id !== undefined) conds.push(eq(tasks.listId, f.list_id));
   if (f.section_id !== undefined) conds.push(f.section_id === "none" ? isNull(tasks.sectionId) : eq(tasks.sectionId, f.section_id));

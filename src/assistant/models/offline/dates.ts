@@ -48,6 +48,13 @@ export function weekRange(clock: Clock, which: "this" | "next"): Range {
   return which === "this" ? dayRange(clock, 0, toMonday) : dayRange(clock, toMonday, toMonday + 7);
 }
 
+/** The start of "today", "yesterday", "this week" (Monday) or "last week" in the user's zone. */
+export function sinceStart(clock: Clock, when: "today" | "yesterday" | "this week" | "last week"): string {
+  const back = (weekdayOf(wallAt(clock.now, clock.timeZone)) + 6) % 7; // days since Monday
+  const from = when === "today" ? 0 : when === "yesterday" ? -1 : when === "this week" ? -back : -back - 7;
+  return dayRange(clock, from, from + 1).due_after!;
+}
+
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 

@@ -1,5 +1,6 @@
 /** What the user asked for, before any tool is chosen. Pure data. */
 import type { Priority } from "../../../contracts/task.ts";
+import type { Duration } from "../../../grammar/index.ts";
 
 /** Which task(s) a message points at. */
 export type Target =
@@ -23,6 +24,8 @@ export interface Filter {
   query?: string;
   /** A list name ("what's on my work list?"). */
   list?: string;
+  created_after?: string;
+  completed_after?: string;
 }
 
 export interface NewTask {
@@ -47,14 +50,20 @@ export interface Changes {
   due_at?: string | null;
   /** The new due date was said without a time ("push it to Friday"): keep the task's time of day. */
   keep_time?: boolean;
+  /** "postpone it by a day": move the current due date by this much (needs the task's due date). */
+  shift?: Duration;
 }
 
 export type Intent =
   | { kind: "help" }
+  /** Nothing matched: say so briefly, with the closest actions. */
+  | { kind: "unknown"; text: string }
   | { kind: "chat"; reply: string }
   | { kind: "confirm"; yes: boolean }
   | { kind: "add"; task: NewTask; guess?: { list: string; title: string } }
   | { kind: "create-list"; name: string }
+  /** "what lists do I have?", "show my lists": the lists themselves, not their tasks. */
+  | { kind: "lists" }
   | { kind: "move"; target: Target; list: string }
   | { kind: "list"; filter: Filter; sort?: "due_at" | "priority"; label: string }
   | { kind: "show"; target: Target }
@@ -63,6 +72,10 @@ export type Intent =
   | { kind: "delete"; target: Target }
   | { kind: "bulk-complete"; filter: Filter; completed: boolean; label: string }
   | { kind: "bulk-delete"; filter: Filter; label: string }
+  /** "move all overdue tasks to tomorrow": the same change to every task a filter matches. */
+  | { kind: "bulk-update"; filter: Filter; changes: Changes; label: string }
+  /** Several requests in one message, done in order: "add X, then mark task 3 done". */
+  | { kind: "compound"; parts: Intent[] }
   /** Only a reference ("the second one", "3"): continues the previous request. */
   | { kind: "pick"; target: Target };
 

@@ -47,6 +47,49 @@ describe("offline model through the AI SDK", () => {
     expect(result.text).toBe("Marked “Buy milk” (task 1) as done.");
   });
 
+  it("runs a compound request as one call per part, then one summary", async () => {
+    const result = await generateText({ model: createOfflineModel(), system, prompt: "add eggs and bread, then mark task 1 done", tools: await toolsFor(), stopWhen: stepCountIs(6) });
+    expect(result.steps.map((s) => s.toolCalls.map((c) => c.toolName))).toEqual([["add_task"], ["complete_task"], []]);
+    expect(result.text).toBe("Added “Eggs and bread” (task 3).\nMarked “Buy milk” (task 1) as done.");
+  });
+
+  it("changes every task a filter matches one update at a time and reports only what changed", async () => {
+    const tools = await real.toolsFor([{ title: "Old A", due_at: "2026-11-20T09:00:00Z" }, { title: "Old B", due_at: "2026-11-21T23:59:59Z" }, { title: "Later", due_at: "2026-12-20T09:00:00Z" }], { now, timeZone: "UTC" });
+    const result = await generateText({ model: createOfflineModel(), system, prompt: "move all overdue tasks to tomorrow", tools, stopWhen: stepCountIs(6) });
+    expect(result.steps.map((s) => s.toolCalls.map((c) => c.toolName))).toEqual([["list_tasks"], ["update_task", "update_task"], []]);
+    // Each keeps its time of day; the one without a time stays at the end of the day.
+    expect(result.steps[1]!.toolCalls.map((c) => c.input)).toEqual([
+      { id: 1, due_at: "2026-11-29T09:00:00Z" },
+      { id: 2, due_at: "2026-11-29T23:59:59Z" },
+    ]);
+    expect(result.text).toBe("Moved 2 tasks to tomorrow: “Old A” (task 1) and “Old B” (task 2).");
+  });
+
+  it("says a task number was not found and that nothing changed when nothing did", async () => {
+    const tools = await real.toolsFor([{ title: "Report", due_at: "2026-12-04T23:59:59Z" }], { now, timeZone: "UTC" });
+    const missing = await generateText({ model: createOfflineModel(), system, prompt: "delete task 99", tools, stopWhen: stepCountIs(6) });
+    expect(missing.text).toBe("Sorry, task 99 was not found.");
+    const same = await generateText({ model: createOfflineModel(), system, prompt: "push task 1 to friday", tools, stopWhen: stepCountIs(6) });
+    expect(same.text).toBe("“Report” (task 1) is already due Friday, Dec 4; nothing changed.");
+  });
+
+  it("shifts a due date by a duration after reading it, keeping the time of day", async () => {
+    const tools = await real.toolsFor([{ title: "Dentist", due_at: "2026-11-30T15:00:00Z" }, { title: "Someday" }], { now, timeZone: "UTC" });
+    const later = await generateText({ model: createOfflineModel(), system, prompt: "postpone task 1 by 2 days", tools, stopWhen: stepCountIs(6) });
+    expect(later.steps.map((s) => s.toolCalls.map((c) => c.toolName))).toEqual([["get_task"], ["update_task"], []]);
+    expect(later.steps[1]!.toolCalls[0]!.input).toEqual({ id: 1, due_at: "2026-12-02T15:00:00Z" });
+    const none = await generateText({ model: createOfflineModel(), system, prompt: "delay task 2 by a week", tools, stopWhen: stepCountIs(6) });
+    expect(none.text).toBe("“Someday” (task 2) has no due date to move; tell me a date instead.");
+  });
+
+  it("answers a near miss briefly and another language politely", async () => {
+    const near = await generateText({ model: createOfflineModel(), system, prompt: "gimme the tomorrow stuff", tools: await toolsFor(), stopWhen: stepCountIs(6) });
+    expect(near.text).toMatch(/^I didn't understand “gimme the tomorrow stuff”\. I understand requests like “what's due today\?”; say “help” for more\.$/);
+    expect(near.text.split("\n")).toHaveLength(1);
+    const es = await generateText({ model: createOfflineModel(), system, prompt: "añade comprar leche", tools: await toolsFor(), stopWhen: stepCountIs(6) });
+    expect(es.text).toMatch(/only understands English/);
+  });
+
   it("reports a thrown tool error in one sentence", async () => {
     const tools = {
       complete_task: tool({

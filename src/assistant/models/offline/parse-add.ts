@@ -25,6 +25,8 @@ export function parseNewTask(body: string, clock: Clock): NewTask {
     rest = rest.slice(0, desc.index);
   }
 
+  // "on tomorrow's list" names a day, not a list.
+  rest = rest.replace(/\b(today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)'s\s+(?:list|agenda|schedule|plan|plate)\b/gi, "$1");
   const r = parseQuickAdd(rest, clock, { ignore: unsaved });
   if (r.labels.length) task.tags = [...new Set(r.labels.map((l) => l.toLowerCase()))].filter((l) => Tag.safeParse(l).success);
   if (r.list) task.list = r.list;
@@ -41,7 +43,7 @@ export function tidyTitle(text: string): string {
   for (let i = 0; i < 3; i++) {
     t = t
       .replace(/^(?:a\s+|an\s+|new\s+)?(?:task|todo|to-do|reminder|item)\b\s*(?:called|named|titled|to|for)?\s*[:\-–]?\s*/i, "")
-      .replace(/^(?:to|that|about|called|named|titled|me to)\s+/i, "")
+      .replace(/^(?:to|that|about|called|named|titled|me to|remember to|not forget to)\s+/i, "")
       .replace(/^[\s:,;\-–]+|[\s:,;\-–.]+$/g, "")
       .replace(/\s+(?:to|on|in)\s+(?:my|the)\s+(?:list|tasks|todo list|to-do list|todos)$/i, "")
       .replace(/\s+(?:and|with|due|by|on|at|,)$/i, "")

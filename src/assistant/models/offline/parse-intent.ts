@@ -3,19 +3,20 @@
  * bulk actions) to the most general (add, list), because many phrasings share
  * verbs: "remove the due date from task 5" is an update, "remove task 5" a delete.
  */
-import { labelList, PRIORITY_WORDS } from "../../../grammar/index.ts";
+import { labelList, parseDuration, PRIORITY_WORDS } from "../../../grammar/index.ts";
 import type { Clock } from "./clock.ts";
 import { findDate } from "./dates.ts";
 import type { Changes, Filter, Intent, Target } from "./intent.ts";
 import { parseNewTask, tidyTitle } from "./parse-add.ts";
+import { addItems, splitClauses, startsWithAction } from "./split.ts";
 import { cleanPhrase, filterLabel, parseBareReference, parseFilter, parseTarget } from "./parse-target.ts";
 
 type Rule = (raw: string, t: string, clock: Clock) => Intent | null;
 
 const DONE = "done|complete|completed|finished|checked|checked off|ticked off|closed|paid|sent|submitted|handled|sorted|taken care of";
 /** "I called mom", "I paid the rent": a past-tense verb about a task means it is done. */
-const PAST_VERB = /^i\s+(?:already\s+|just\s+|finally\s+)?(?:[a-z]+ed|bought|paid|sent|wrote|did|made|took|got|read|ran|went|fed|met|gave|built|fixed|put|set|cut)\s+(.+)$/i;
-const NOT_PAST = /^i\s+(?:already\s+|just\s+)?(?:need|want|added|created|wanted|needed|asked|forgot|started|scheduled|moved|renamed|deleted|removed|used|liked|loved|hated)\b/i;
+const PAST_VERB = /^i(?:'ve|\s+have)?\s+(?:already\s+|just\s+|finally\s+)?(?:[a-z]+ed|bought|paid|sent|wrote|did|made|took|got|read|ran|went|fed|met|gave|built|fixed|put|set|cut)\s+(.+)$/i;
+const NOT_PAST = /^i(?:'ve|\s+have)?\s+(?:already\s+|just\s+)?(?:need|want|added|created|wanted|needed|asked|forgot|started|scheduled|moved|renamed|deleted|removed|used|liked|loved|hated)\b/i;
 const NOT_DONE = "not done|undone|incomplete|not complete|not completed|unfinished|uncompleted|pending|open|to ?do|active|not finished";
 /** Bulk phrases name a set by its properties ("all overdue tasks"), not by reference. */
 const BULK = /^(?:all|every|everything|each)\b(?!\s+(?:of\s+)?(?:them|those|these)\b)/;
@@ -23,7 +24,12 @@ const BULK = /^(?:all|every|everything|each)\b(?!\s+(?:of\s+)?(?:them|those|thes
 const target = (phrase: string): Target => parseTarget(phrase) ?? { kind: "pronoun" };
 const isBulk = (phrase: string) => BULK.test(cleanPhrase(phrase)) || /^(?:completed|finished|done)\s+(?:tasks|ones|items)$/.test(cleanPhrase(phrase));
 
-function update(phrase: string, changes: Changes): Intent {
+function update(phrase: string, changes: Changes, clock?: Clock): Intent {
+  if (clock && isBulk(phrase)) {
+    const filter = parseFilter(phrase.replace(BULK, ""), clock);
+    filter.status ??= "pending";
+    return { kind: "bulk-update", filter, changes, label: filterLabel(filter, cleanPhrase(phrase)) };
+  }
   return { kind: "update", target: target(phrase), changes };
 }
 
@@ -50,7 +56,9 @@ const help: Rule = (_raw, t) =>
 
 const rename: Rule = (raw) => {
   const m =
-    /^(?:please\s+)?(?:rename|retitle)\s+(.+?)\s+(?:to|as|into)\s+(.+)$/i.exec(raw) ??
+    /^(?:please\s+)?(?:rename|retitle|re-title|relabel)\s+(.+?)(?:\s+(?:to|as|into)|\s*:)\s+(.+)$/i.exec(raw) ??
+    // A quoted new text is a title, even after "change … to" ("Change task 1 to 'Call mom tonight'").
+    /^(?:change|update|edit|set|make)\s+(.+?)\s+(?:to|into|as)\s*:?\s+(["“'].+["”'])$/i.exec(raw) ??
     /^(?:change|set|update)\s+(?:the\s+)?(?:title|name)\s+(?:of|for)\s+(.+?)\s+to\s+(.+)$/i.exec(raw) ??
     /^(?:change|update)\s+(.+?)(?:'s)?\s+(?:title|name)\s+to\s+(.+)$/i.exec(raw) ??
     /^(?:call|name|title)\s+((?:task|#|number)\s*#?\d+)\s+["“']?(.+?)["”']?$/i.exec(raw);
@@ -77,13 +85,19 @@ const dueDate: Rule = (raw, _t, clock) => {
     /^(?:please\s+)?(?:push|move|reschedule|postpone|delay|defer|bump|shift|change|set|make)\s+(?:the\s+(?:due date|deadline)\s+(?:of|for)\s+)?(.+?)(?:'s\s+(?:due date|deadline))?\s+(?:to|until|till|for|due|by|on)\s+(.+)$/i.exec(raw) ??
     /^(.+?)\s+(?:is|should be)\s+(?:now\s+)?due\s+(.+)$/i.exec(raw);
   if (!m?.[1] || !m[2]) return null;
+  // "push everything due today to next week": a bulk filter may say "due …" itself, so the new date follows the last "to".
+  const bulk = isBulk(m[1]) ? /^(?:please\s+)?(?:push|move|reschedule|postpone|delay|defer|bump|shift|change|set|make)\s+(.+)\s+(?:to|until|till)\s+(.+)$/i.exec(raw) : null;
+  if (bulk?.[1] && bulk[2]) [m[1], m[2]] = [bulk[1], bulk[2]];
+  const by = /\b(?:by|for)\s+(.+?)(?:\s+(?:later|more))?$/i.exec(raw)?.[1];
+  const shift = by ? parseDuration(by) : null;
+  if (shift && !/^(?:what|which)\b/i.test(m[1])) return update(m[1], { shift }, clock);
   const date = findDate(m[2], clock) ?? findDate(`on ${m[2]}`, clock);
   // "what is due tomorrow?" asks for a list; it does not reschedule a task called "what".
   if (/^(?:what|which|anything|something|who|how much|how many|is there|are there)\b/i.test(m[1].trim())) return null;
-  return date ? update(m[1], { due_at: date.iso, ...(date.hasTime ? {} : { keep_time: true }) }) : null;
+  return date ? update(m[1], { due_at: date.iso, ...(date.hasTime ? {} : { keep_time: true }) }, clock) : null;
 };
 
-const priority: Rule = (raw) => {
+const priority: Rule = (raw, _t, clock) => {
   const clear = /^(?:remove|clear|reset)\s+(?:the\s+)?priority\s+(?:from|of|on)\s+(.+)$/i.exec(raw);
   if (clear?.[1]) return update(clear[1], { priority: null });
   const m =
@@ -91,7 +105,7 @@ const priority: Rule = (raw) => {
     /^(?:set|change|update|make)\s+(.+?)(?:'s|s)?\s+priority\s+(?:to|as)\s+(high|medium|low|none|urgent|normal|top)\b/i.exec(raw) ??
     /^(?:make|mark|set|flag|change|move|bump|raise|lower|drop|put)\s+(.+?)\s+(?:as\s+|to\s+|up to\s+|down to\s+)?(?:a\s+)?(high|medium|low|top|urgent|important|normal|critical)(?:\s+priority)?$/i.exec(raw) ??
     /^(.+?)\s+is\s+(?:now\s+)?(high|medium|low|top|urgent|important)(?:\s+priority)?$/i.exec(raw);
-  if (m?.[1] && m[2]) return update(m[1], { priority: PRIORITY_WORDS[m[2].toLowerCase()] ?? "high" });
+  if (m?.[1] && m[2]) return update(m[1], { priority: PRIORITY_WORDS[m[2].toLowerCase()] ?? "high" }, clock);
   const up = /^(?:prioriti[sz]e|bump up|escalate)\s+(.+)$/i.exec(raw);
   if (up?.[1]) return update(up[1], { priority: "high" });
   const down = /^(?:deprioriti[sz]e|de-prioriti[sz]e|lower the priority of)\s+(.+)$/i.exec(raw);
@@ -127,7 +141,7 @@ const complete: Rule = (raw, _t, clock) => {
   if (undo?.[1]) return completion(undo[1], false, clock);
   const done =
     new RegExp(`^(?:please\\s+)?(?:mark|set|flag|put)\\s+(.+?)\\s+(?:as\\s+|to\\s+)?(?:${DONE})$`, "i").exec(raw) ??
-    /^(?:please\s+)?(?:complete|finish|check off|tick off|cross off|close|finalize)\s+(.+)$/i.exec(raw) ??
+    /^(?:please\s+)?(?:complete|finish|check off|tick off|cross off|close|finalize|knock out|wrap up|tick)\s+(.+)$/i.exec(raw) ??
     /^(?:check|tick|cross)\s+(.+?)\s+off$/i.exec(raw) ??
     /^(?:i(?:'ve|\s+have)?\s+|just\s+)?(?:finished|completed|did|done)\s*[:-]?\s+(?:with\s+)?(.+)$/i.exec(raw) ??
     /^((?:task|#|number)\s*#?\d+(?:\s*(?:,|and|&)\s*#?\d+)*|it|that|this|both|all of them)\s+(?:done|completed|finished)$/i.exec(raw) ??
@@ -142,7 +156,7 @@ const complete: Rule = (raw, _t, clock) => {
 const remove: Rule = (raw, t, clock) => {
   if (/^(?:clear|clean up|purge|delete|remove)\s+(?:completed|finished|done)(?:\s+(?:tasks|ones|items))?$/.test(t))
     return { kind: "bulk-delete", filter: { status: "completed" }, label: "completed tasks" };
-  const m = /^(?:please\s+)?(?:delete|remove|erase|trash|drop|get rid of|clear|clean up|purge|wipe|cancel|scrap|forget)\s+(.+)$/i.exec(raw);
+  const m = /^(?:please\s+)?(?:delete|remove|erase|trash|drop|get rid of|clear|clean up|purge|wipe|cancel|scrap|scratch|nuke|ditch|toss|bin|axe|kill|forget(?: about)?|strike|cross out)\s+(.+)$/i.exec(raw);
   if (!m?.[1]) return null;
   if (isBulk(m[1])) {
     const filter = parseFilter(m[1].replace(BULK, ""), clock);
@@ -182,8 +196,12 @@ const add: Rule = (raw, _t, clock) => {
   const m =
     /^(?:please\s+|can you\s+|could you\s+)?(?:add|create|make|new|put|schedule|save|jot down|note down|set up)\b\s*(?:me\s+)?(?:a\s+|an\s+)?(?:new\s+)?(?:task|todo|to-do|reminder|item)?\s*(?::|-|–)?\s*([\s\S]+)$/i.exec(raw) ??
     /^(?:please\s+)?remind me\s+(?:to\s+|about\s+|that\s+)?([\s\S]+)$/i.exec(raw) ??
-    /^(?:i need to|i have to|i must|i should|i gotta|don'?t (?:let me )?forget to|todo:|to-do:|task:)\s*([\s\S]+)$/i.exec(raw);
+    /^(?:i need to|i have to|i must|i should|i gotta|(?:i\s+)?(?:need to\s+|must\s+|have to\s+)?remember to|don'?t (?:let me )?forget to|note to self|todo:|to-do:|task:)\s*[:\-–—]?\s*([\s\S]+)$/i.exec(raw);
   if (!m?.[1]) return null;
+  const items = addItems(m[1])?.map((item) => parseNewTask(item, clock));
+  if (items?.length && items.every((task) => task.title)) {
+    return items.length === 1 ? { kind: "add", task: items[0]! } : { kind: "compound", parts: items.map((task) => ({ kind: "add", task })) };
+  }
   const task = parseNewTask(m[1], clock);
   if (!task.title) return null;
   // "add eggs to groceries": maybe a list; the plan checks the user's lists before using it.
@@ -231,9 +249,31 @@ const pick: Rule = (raw) => {
   return target ? { kind: "pick", target } : null;
 };
 
-const RULES: Rule[] = [confirm, help, chat, pick, rename, description, tags, priority, dueDate, complete, move, remove, show, createList, addUnder, add, listOf, list];
+const lists: Rule = (_raw, t) =>
+  /^(?:(?:show|list|display|see|view|give)(?: me)?|what(?: are)?|which)\s+(?:all\s+)?(?:my\s+|the\s+)?(?:lists|projects)(?:\s+(?:do i have|have i got|are there|i have))?$/.test(t) ? { kind: "lists" } : null;
+
+const RULES: Rule[] = [confirm, help, chat, pick, lists, rename, description, tags, priority, dueDate, complete, move, remove, show, createList, addUnder, add, listOf, list];
+
+/** Kinds that may not be one part of a compound request. */
+const ALONE = new Set<Intent["kind"]>(["help", "unknown", "chat", "confirm", "pick", "compound"]);
 
 export function parseIntent(text: string, clock: Clock): Intent {
+  const clauses = splitClauses(text.trim());
+  if (clauses.length > 1) {
+    const parts: Intent[] = [];
+    for (const clause of clauses) {
+      // "add X and also Y": Y without a verb of its own is one more thing to add.
+      const more = parts.at(-1)?.kind === "add" && !startsWithAction(clause);
+      const intent = parseSingle(more ? `add ${clause}` : clause, clock);
+      if (intent.kind === "compound" && intent.parts.every((p) => p.kind === "add")) parts.push(...intent.parts);
+      else parts.push(intent);
+    }
+    if (parts.every((p) => !ALONE.has(p.kind))) return { kind: "compound", parts };
+  }
+  return parseSingle(text, clock);
+}
+
+function parseSingle(text: string, clock: Clock): Intent {
   const raw = text
     .replace(/[‘’]/g, "'")
     .replace(/\s+/g, " ")
@@ -250,5 +290,5 @@ export function parseIntent(text: string, clock: Clock): Intent {
     const intent = rule(raw.replace(/\?$/, ""), t, clock);
     if (intent) return intent;
   }
-  return { kind: "help" };
+  return { kind: "unknown", text: raw };
 }

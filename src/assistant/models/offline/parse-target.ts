@@ -1,9 +1,10 @@
 /** Reads task references ("task 3", "the first one", "it", "the milk task") and list filters. */
 import { parseQuickAdd, PRIORITY_WORDS } from "../../../grammar/index.ts";
 import type { Clock } from "./clock.ts";
-import { dayRange, findDate, weekRange } from "./dates.ts";
+import { dayRange, findDate, sinceStart, weekRange } from "./dates.ts";
 import { daysBetween, wallAt } from "../../../domain/time.ts";
 import type { Filter, Target } from "./intent.ts";
+import { stemQuery } from "./stem.ts";
 import type { Priority } from "../../../contracts/task.ts";
 
 const ORDINALS: Record<string, number> = {
@@ -44,7 +45,7 @@ export function parseTarget(phrase: string): Target | null {
   if (LISTED.test(p)) return { kind: "listed" };
   const ord = new RegExp(`^(?:the\\s+)?(${ORDINAL_WORDS})(?:\\s+(?:one|task|item|todo)|\\s+on the list)?$`).exec(p);
   if (ord?.[1] !== undefined) return { kind: "ordinal", index: ORDINALS[ord[1]] ?? 0 };
-  const query = p.replace(/['’]s\b/g, "").replace(FILLER, " ").replace(/\s+/g, " ").trim();
+  const query = stemQuery(p.replace(/['’]s\b/g, "").replace(FILLER, " ").replace(/\s+/g, " ").trim());
   return query ? { kind: "query", query } : { kind: "pronoun" };
 }
 
@@ -100,8 +101,23 @@ function tagBeforeTasks(t: string): string | undefined {
 }
 
 /** The filter a listing or bulk request describes ("overdue", "#errands", "due this week", "completed"). */
+/** "what did I add today?", "what did I finish this week?": when tasks were created or done, not due. */
+function pastFilter(t: string, clock: Clock): Filter | null {
+  const when = /\b(today|yesterday|this week|last week)\b/.exec(t)?.[1] as Parameters<typeof sinceStart>[1] | undefined;
+  if (!when) return null;
+  if (/\b(?:did i|have i|i(?:'ve| have)?)\s+(?:add|added|create|created|make|made|enter|entered|put)\b|\b(?:added|created)\s+(?:today|yesterday|this week|last week)\b/.test(t)) {
+    return { status: "all", created_after: sinceStart(clock, when) };
+  }
+  if (/\b(?:did i|have i|i(?:'ve| have)?)\s+(?:finish|finished|complete|completed|do|done|did|get done|tick off|check off)\b|\b(?:finished|completed|done)\s+(?:today|yesterday|this week|last week)\b/.test(t)) {
+    return { status: "completed", completed_after: sinceStart(clock, when) };
+  }
+  return null;
+}
+
 export function parseFilter(text: string, clock: Clock): Filter {
   const t = cleanPhrase(text);
+  const past = pastFilter(t, clock);
+  if (past) return past;
   const f: Filter = {};
   if (/\b(?:overdue|past due|late|missed)\b/.test(t)) f.overdue = true;
   if (/\b(?:completed|finished|done|closed|checked off|ticked off|i finished|i completed|i did|did i (?:complete|finish|do))\b/.test(t) && !/\bnot (?:done|completed|finished)\b/.test(t)) f.status = "completed";
@@ -148,7 +164,8 @@ export function filterLabel(f: Filter, text: string): string {
   if (f.priority) words.push(`${f.priority}-priority`);
   words.push("tasks");
   if (f.tag) words.push(`tagged #${f.tag}`);
-  const when = /\b(today|tonight|tomorrow|this week|next week)\b/.exec(text)?.[1];
+  const when = /\b(today|tonight|tomorrow|this week|next week|yesterday|last week)\b/.exec(text)?.[1];
+  if (f.created_after || f.completed_after) return `tasks ${f.created_after ? "added" : "completed"} ${when ?? "since then"}`;
   const asked = text.trim().replace(/[?.!]+$/, "");
   const on = /\bdue\s+(?:on\s+)?(.+)$/i.exec(asked)?.[1];
   const until = /\b(?:before|by|until)\s+(.+)$/i.exec(asked)?.[1];

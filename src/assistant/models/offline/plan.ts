@@ -7,10 +7,12 @@ import type { TaskSummary } from "../../../contracts/tool-results.ts";
 import type { Clock } from "./clock.ts";
 import type { Filter, Intent, TargetedIntent } from "./intent.ts";
 import { parseIntent } from "./parse-intent.ts";
+import { planCompound } from "./plan-compound.ts";
 import type { Conversation, ToolStep } from "./prompt.ts";
 import { bestMatch, resolveTarget, type Ref } from "./references.ts";
-import { askWhich, errorReply, HELP, resultReply } from "./reply.ts";
-import { toZonedIso, wallAt, wallToInstant } from "../../../domain/time.ts";
+import { andList, askWhich, bulkUpdateReply, errorReply, HELP, named, notUnderstood, resultReply } from "./reply.ts";
+import { addDays, toZonedIso, wallAt, wallToInstant, type Wall } from "../../../domain/time.ts";
+import type { Duration } from "../../../grammar/index.ts";
 
 export interface PlannedCall {
   toolName: string;
@@ -52,6 +54,24 @@ function rescheduled(due: string, ref: Ref, clock: Clock): string {
   return toZonedIso(wallToInstant({ ...day, hour: old.hour, minute: old.minute, second: 0 }, clock.timeZone), clock.timeZone);
 }
 
+/** A due date moved by a duration in the user's zone: a day later keeps the time of day across DST. */
+function shifted(due: string, d: Duration, clock: Clock): string {
+  const at = new Date(due);
+  if (d.unit === "minute" || d.unit === "hour") return toZonedIso(new Date(at.getTime() + d.amount * (d.unit === "hour" ? 3_600_000 : 60_000)), clock.timeZone);
+  const w = wallAt(at, clock.timeZone);
+  const moved =
+    d.unit === "day" || d.unit === "week" ? addDays(w, d.amount * (d.unit === "week" ? 7 : 1))
+    : addMonths(w, d.amount * (d.unit === "year" ? 12 : 1));
+  return toZonedIso(wallToInstant(moved, clock.timeZone), clock.timeZone);
+}
+
+/** Months later, the day clamped to the month's length (Jan 31 + 1 month = Feb 28). */
+function addMonths(w: Wall, months: number): Wall {
+  const first = new Date(Date.UTC(w.year, w.month - 1 + months, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  return { ...w, year: first.getUTCFullYear(), month: first.getUTCMonth() + 1, day: Math.min(w.day, last) };
+}
+
 function act(intent: TargetedIntent, refs: Ref[], clock: Clock): Plan {
   const ids = refs.map((r) => r.id);
   const first = ids[0]!;
@@ -63,11 +83,18 @@ function act(intent: TargetedIntent, refs: Ref[], clock: Clock): Plan {
       return ids.length === 1 ? call("complete_task", { id: first, ...completed }) : call("complete_tasks", { ids, ...completed });
     }
     case "update": {
-      const { keep_time, ...changes } = intent.changes;
+      const { keep_time, shift, ...changes } = intent.changes;
+      if (shift) {
+        const undated = refs.filter((r) => !r.due_at);
+        if (undated.length) return text(`${andList(undated.map(named))} ${undated.length === 1 ? "has" : "have"} no due date to move; tell me a date instead.`);
+      }
       return {
         kind: "calls",
         calls: refs.map((ref) => {
-          const due = keep_time && changes.due_at ? { due_at: rescheduled(changes.due_at, ref, clock) } : {};
+          const due =
+            shift && ref.due_at ? { due_at: shifted(ref.due_at, shift, clock) }
+            : keep_time && changes.due_at ? { due_at: rescheduled(changes.due_at, ref, clock) }
+            : {};
           return { toolName: "update_task", input: compact({ id: ref.id, ...changes, ...due }) };
         }),
       };
@@ -110,7 +137,9 @@ function lookupStatus(intent: TargetedIntent): Filter["status"] {
 }
 
 function planTargeted(intent: TargetedIntent, conv: Conversation, clock: Clock): Plan {
-  const actions = conv.turn.filter((s) => s.toolName !== "list_tasks");
+  // A shift by a duration reads the task first when its due date is not known yet.
+  const shifting = intent.kind === "update" && intent.changes.shift !== undefined;
+  const actions = conv.turn.filter((s) => s.toolName !== "list_tasks" && !(shifting && s.toolName === "get_task"));
   if (actions.length) return text(actions.map((s) => resultReply(s, clock)).join("\n"));
 
   const lookup = conv.turn.find((s) => s.toolName === "list_tasks");
@@ -129,7 +158,31 @@ function planTargeted(intent: TargetedIntent, conv: Conversation, clock: Clock):
   const resolved = resolveTarget(intent.target, conv);
   if (resolved.kind === "unknown") return text(resolved.reason);
   if (resolved.kind === "lookup") return call("list_tasks", compact({ query: resolved.query, status: lookupStatus(intent), limit: 10 }));
+  if (shifting) {
+    const read = new Map(conv.turn.filter((s) => s.toolName === "get_task").map((s) => [s.input.id, s.output as { task?: TaskSummary; error?: unknown }]));
+    const failed = [...read.values()].find((o) => o.error);
+    if (failed) return text(errorReply(failed.error, { id: [...read.entries()].find(([, o]) => o === failed)?.[0] }));
+    const refs = resolved.refs.map((r) => (r.due_at === undefined && read.get(r.id)?.task ? { ...r, title: read.get(r.id)!.task!.title, due_at: read.get(r.id)!.task!.due_at } : r));
+    const unknown = refs.filter((r) => r.due_at === undefined);
+    if (unknown.length) return { kind: "calls", calls: unknown.map((r) => ({ toolName: "get_task", input: { id: r.id } })) };
+    return act(intent, refs, clock);
+  }
   return act(intent, resolved.refs, clock);
+}
+
+/**
+ * The same change to every task a filter matches: list them, then one update_task each
+ * (each counted against the write budget like any other update), then one summary.
+ */
+function planBulkUpdate(intent: Extract<Intent, { kind: "bulk-update" }>, conv: Conversation, clock: Clock): Plan {
+  const lookup = conv.turn.find((s) => s.toolName === "list_tasks");
+  if (!lookup) return call("list_tasks", compact({ ...intent.filter, limit: 50 }));
+  if (errorOf(lookup)) return text(errorReply(errorOf(lookup)));
+  const updates = conv.turn.filter((s) => s.toolName === "update_task");
+  if (updates.length) return text(bulkUpdateReply(updates, intent.label, clock));
+  const tasks = (lookup.output as { tasks?: TaskSummary[] }).tasks ?? [];
+  if (!tasks.length) return text(`You have no ${intent.label}, so nothing changed.`);
+  return act({ kind: "update", target: { kind: "listed" }, changes: intent.changes }, tasks, clock);
 }
 
 export function plan(conv: Conversation, clock: Clock): Plan {
@@ -141,6 +194,8 @@ function planIntent(intent: Intent, conv: Conversation, clock: Clock): Plan {
   switch (intent.kind) {
     case "help":
       return text(HELP);
+    case "unknown":
+      return text(notUnderstood(intent.text));
     case "chat":
       return text(intent.reply);
     case "confirm": {
@@ -151,6 +206,8 @@ function planIntent(intent: Intent, conv: Conversation, clock: Clock): Plan {
     }
     case "add":
       return planAdd(intent, conv, clock);
+    case "lists":
+      return done ? text(resultReply(done, clock)) : call("list_lists", {});
     case "create-list":
       return done ? text(resultReply(done, clock)) : call("create_list", { name: intent.name });
     case "list":
@@ -159,8 +216,12 @@ function planIntent(intent: Intent, conv: Conversation, clock: Clock): Plan {
       return done
         ? text(resultReply(done, clock, intent.label))
         : call("complete_tasks", { filter: compact(intent.filter), ...(intent.completed ? {} : { completed: false }) });
+    case "bulk-update":
+      return planBulkUpdate(intent, conv, clock);
     case "bulk-delete":
       return done ? text(resultReply(done, clock, intent.label)) : call("delete_tasks", { filter: compact(intent.filter) });
+    case "compound":
+      return planCompound(intent.parts, conv, clock, planIntent);
     case "pick": {
       // "the second one" after "which one do you mean?": finish the earlier request.
       const earlier = conv.previousUserText ? parseIntent(conv.previousUserText, clock) : null;

@@ -17,7 +17,7 @@ const quote = (s: string) => `\u201c${s}\u201d`;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 export const named = (t: { id: number; title?: string }) => (t.title ? `${quote(t.title)} (task ${t.id})` : `task ${t.id}`);
 
-function andList(items: string[]): string {
+export function andList(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }
 
@@ -45,13 +45,41 @@ export function askWhich(query: string, tasks: TaskSummary[], clock: Clock): str
   return [`I found ${tasks.length} tasks matching ${quote(query)}:`, ...tasks.map((t) => taskLine(t, clock)), "Which one do you mean?"].join("\n");
 }
 
-export function errorReply(error: unknown): string {
+/** Words of a request that did not parse → the example requests closest to it. */
+const NEAR: [RegExp, string][] = [
+  [/\b(?:add|create|new|remind|need|remember|todo|put|make)\b/i, "“add buy milk tomorrow 9am”"],
+  [/\b(?:show|list|what|which|due|today|tomorrow|week|overdue|pending|find|search)\b/i, "“what's due today?”"],
+  [/\b(?:done|complete|finish|finished|mark|check|tick|cross)\b/i, "“mark task 3 done”"],
+  [/\b(?:move|push|postpone|reschedule|delay|date|time|friday|monday)\b/i, "“push task 3 to Friday”"],
+  [/\b(?:rename|retitle|title|name|change|edit|priority|tag)\b/i, "“rename task 2 to Call dad”"],
+  [/\b(?:delete|remove|drop|erase|trash|cancel)\b/i, "“delete task 3”"],
+];
+
+/** Latin letters with accents, inverted marks or non-Latin scripts: most likely not English. */
+const FOREIGN =
+  /[¿¡ñãõçßœæøåäöüáéíóúàèìòùâêîôûë]|[\p{Script=Arabic}\p{Script=Cyrillic}\p{Script=Han}\p{Script=Devanagari}\p{Script=Greek}\p{Script=Hebrew}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]|\b(?:hola|gracias|por favor|bonjour|merci|s'il vous plaît|hallo|danke|bitte|ciao|grazie|obrigad[oa]|tengo|quiero|necesito|tarea|tareas|aufgabe|tâche)\b/iu;
+
+export function notUnderstood(text: string): string {
+  if (FOREIGN.test(text)) {
+    return "Sorry, the built-in assistant only understands English and answers in English. Try “add buy milk tomorrow” or “what's due today?”.";
+  }
+  const near = NEAR.filter(([re]) => re.test(text)).map(([, example]) => example);
+  const examples = (near.length ? near : NEAR.slice(0, 3).map(([, e]) => e)).slice(0, 3);
+  const shown = text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  return `I didn't understand ${quote(shown)}. I understand requests like ${examples.length > 1 ? `${examples.slice(0, -1).join(", ")} or ${examples.at(-1)}` : examples[0]}; say “help” for more.`;
+}
+
+export function errorReply(error: unknown, input: Record<string, unknown> = {}): string {
+  const code = error && typeof error === "object" && "code" in error ? String(error.code) : "";
+  // Name the task the user asked for: "task not found" alone does not say which.
+  if (code === "not_found" && typeof input.id === "number") return `Sorry, task ${input.id} was not found.`;
   const message = error && typeof error === "object" && "message" in error ? String(error.message) : "something went wrong";
   return `Sorry, that didn't work: ${message.replace(/[.\s]+$/, "")}.`;
 }
 
 type Result = {
   task?: TaskSummary;
+  changed?: string[];
   tasks?: TaskSummary[];
   total?: number;
   updated?: TaskSummary[];
@@ -84,10 +112,41 @@ function updateSentence(task: TaskSummary, input: Record<string, unknown>, clock
   return `Updated ${named(task)}: ${andList(changes.map((c) => c[1])) || "no changes"}.`;
 }
 
+function unchangedSentence(task: TaskSummary, input: Record<string, unknown>, clock: Clock): string {
+  const fields = Object.keys(input).filter((k) => k !== "id");
+  if (fields.length === 1 && fields[0] === "due_at") {
+    return task.due_at ? `${named(task)} is already due ${describeDate(task.due_at, clock)}; nothing changed.` : `${named(task)} has no due date, so there was nothing to remove.`;
+  }
+  if (fields.length === 1 && fields[0] === "priority") return `${named(task)} already has ${task.priority === "none" ? "no" : task.priority} priority; nothing changed.`;
+  if (fields.length === 1 && fields[0] === "title") return `${named(task)} is already called that; nothing changed.`;
+  return `${named(task)} already looks like that; nothing changed.`;
+}
+
+/** One summary for a bulk change made as one update_task per task, from what each call returned. */
+export function bulkUpdateReply(steps: ToolStep[], label: string, clock: Clock): string {
+  const results = steps.map((s) => (s.output ?? {}) as Result);
+  const changed = results.filter((r) => r.task && r.changed?.length).map((r) => r.task!);
+  const failed = results.filter((r) => r.error).length;
+  const failure = failed ? ` ${plural(failed, "task")} could not be changed.` : "";
+  if (!changed.length) return `Nothing changed: your ${label} already looked like that.${failure}`;
+  const input = steps[0]!.input;
+  const first = changed[0]!;
+  const list = changed.length <= 3 ? `: ${andList(changed.map(named))}` : "";
+  if ("due_at" in input && Object.keys(input).length === 2) {
+    // Each task keeps its time of day: name the day alone when the times differ.
+    const days = new Set(changed.map((t) => (t.due_at ? describeDate(t.due_at, clock) : "")));
+    const day = days.size === 1 ? [...days][0]! : describeDate(first.due_at ?? "", clock).replace(/ at .*$/, "");
+    const when = first.due_at ? `to ${day}` : "off their due dates";
+    return `Moved ${plural(changed.length, "task")} ${when}${list}.${failure}`;
+  }
+  if ("priority" in input && Object.keys(input).length === 2) return `Set ${plural(changed.length, "task")} to ${first.priority} priority${list}.${failure}`;
+  return `Updated ${plural(changed.length, "task")}${list}.${failure}`;
+}
+
 /** One sentence (or a short list) about what a mutating or reading tool just did. */
 export function resultReply(step: ToolStep, clock: Clock, label = "tasks"): string {
   const r = (step.output ?? {}) as Result;
-  if (r.error) return errorReply(r.error);
+  if (r.error) return errorReply(r.error, step.input);
   switch (step.toolName) {
     case "add_task": {
       if (!r.task) break;
@@ -107,6 +166,8 @@ export function resultReply(step: ToolStep, clock: Clock, label = "tasks"): stri
       return r.task.status === "completed" ? `Marked ${named(r.task)} as done.` : `Reopened ${named(r.task)}; it's pending again.`;
     case "update_task":
       if (!r.task) break;
+      // The tool says what changed: nothing means it already was so, and the reply must not claim a move.
+      if (Array.isArray(r.changed) && !r.changed.length) return unchangedSentence(r.task, step.input, clock);
       return updateSentence(r.task, step.input, clock);
     case "delete_task":
     case "delete_tasks":

@@ -77,7 +77,8 @@ const MEANING: EvalCase[] = [
   found("make the rent urgent", "update_task", { id: 4, priority: "high" }),
   one("set task 2 to low priority", "update_task", { id: 2, priority: "low" }),
   found("tag the offsite with planning", "update_task", { id: 8, add_tags: ["planning"] }),
-  one("postpone task 3 by a day", "update_task", { id: 3, due_at: "2026-11-29T17:00:00Z" }),
+  // Fixed during tuning: no tool shifts a date by a duration, so the model must read task 3's due date first.
+  calls("postpone task 3 by a day", [{ tool: "get_task", args: { id: 3 } }, { tool: "update_task", args: { id: 3, due_at: "2026-11-29T17:00:00Z" } }]),
   one("reopen task 5", "complete_task", { id: 5, completed: false }),
   found("un-complete the passport task", "complete_task", { id: 7, completed: false }),
   one("add renew insurance with high priority and tag it personal", "add_task", { title: "Renew insurance", priority: "high", tags: ["personal"] }),

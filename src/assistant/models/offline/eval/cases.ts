@@ -111,7 +111,8 @@ const UPDATE: EvalCase[] = [
   one("rename task 2 to Call dad", "update_task", { id: 2, title: "Call dad" }, /^Renamed task 2 to “Call dad”\.$/),
   one("set priority of task 3 to high", "update_task", { id: 3, priority: "high" }, /high priority/),
   one("tag task 1 with home", "update_task", { id: 1, add_tags: ["home"] }, /#home/),
-  one("remove the due date from task 5", "update_task", { id: 5, due_at: null }, /Removed the due date/),
+  // Task 5 never had a due date: the reply says nothing changed (issue 13: honest replies).
+  one("remove the due date from task 5", "update_task", { id: 5, due_at: null }, /no due date, so there was nothing to remove/),
   one("change the description of task 2 to include Q4 numbers", "update_task", { id: 2, description: "include Q4 numbers" }),
   one("make task 8 urgent", "update_task", { id: 8, priority: "high" }),
   lookup("reschedule the dentist appointment for tomorrow at 2pm", "dentist appointment", "update_task", { id: 5, due_at: "2026-11-29T14:00:00Z" }),
