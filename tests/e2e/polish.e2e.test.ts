@@ -130,7 +130,7 @@ describe("polish", () => {
 
     // The chat box neither truncates a long paste nor sends it.
     const chat = page.getByTestId("chat-input").first();
-    if (!(await chat.isVisible())) await page.getByRole("button", { name: /assistant/i }).first().click();
+    await chat.waitFor(); // the desktop layout opens the (lazily loaded) assistant panel by itself
     await chat.fill("c".repeat(MESSAGE_MAX + 100));
     expect((await chat.inputValue()).length).toBe(MESSAGE_MAX + 100);
     expect(await page.getByTestId("chat-length").first().innerText()).toMatch(/^Too long: 4,100 \/ 4,000 characters$/);
