@@ -4,27 +4,16 @@
  * both, the code and refresh token redeem anywhere, and a revocation on one is
  * refused on the other at once.
  */
-import { afterAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config/env.ts";
-import { createTickler, type Tickler } from "../../src/server/create-app.ts";
-import { createLogger } from "../../src/http/logger.ts";
+import { describe, expect, it } from "vitest";
 import { authorize, consent, MCP_RESOURCE, newClientId, pkce, REDIRECT_URI, tokenRequest, type Requester } from "../support/oauth-flow.ts";
-import { createTestDatabase, type TestDatabase } from "../support/test-db.ts";
-import { TEST_ENV, TEST_ORIGIN } from "../support/test-app.ts";
+import { useReplicas } from "../support/replicas.ts";
+import { TEST_ORIGIN } from "../support/test-app.ts";
 
 describe.skipIf(process.env.TEST_DB !== "postgres")("OAuth across replicas on one PostgreSQL", () => {
-  let db: TestDatabase;
-  let replicas: Tickler[] = [];
-  afterAll(async () => {
-    await Promise.all(replicas.map((r) => r.close()));
-    await db?.drop();
-  });
+  const replicas = useReplicas();
 
   it("registers, authorizes, exchanges, refreshes and revokes on different replicas", async () => {
-    db = await createTestDatabase();
-    const config = loadConfig({ ...TEST_ENV, ...db.env });
-    replicas = await Promise.all([1, 2].map(() => createTickler(config, createLogger("silent"))));
-    const [a, b] = replicas.map((r): Requester => ({ request: (path, init) => Promise.resolve(r.app.request(`${TEST_ORIGIN}${path}`, init)) })) as [Requester, Requester];
+    const [a, b] = (await replicas.start(2)).map((r): Requester => ({ request: (path, init) => Promise.resolve(r.app.request(`${TEST_ORIGIN}${path}`, init)) })) as [Requester, Requester];
 
     const up = await a.request("/api/auth/sign-up/email", {
       method: "POST",

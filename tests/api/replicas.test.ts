@@ -2,26 +2,16 @@
  * Replicas on one PostgreSQL: several start at the same moment (migrations
  * serialise on an advisory lock) and serve the same users interchangeably.
  */
-import { afterAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config/env.ts";
-import { createTickler, type Tickler } from "../../src/server/create-app.ts";
-import { createLogger } from "../../src/http/logger.ts";
-import { createTestDatabase, type TestDatabase } from "../support/test-db.ts";
-import { TEST_ENV, TEST_ORIGIN } from "../support/test-app.ts";
+import { describe, expect, it } from "vitest";
+import type { Tickler } from "../../src/server/create-app.ts";
+import { useReplicas } from "../support/replicas.ts";
+import { TEST_ORIGIN } from "../support/test-app.ts";
 
 describe.skipIf(process.env.TEST_DB !== "postgres")("replicas on one PostgreSQL", () => {
-  let db: TestDatabase;
-  let replicas: Tickler[] = [];
-  afterAll(async () => {
-    await Promise.all(replicas.map((r) => r.close()));
-    await db?.drop();
-  });
+  const replicas = useReplicas();
 
   it("start together on an empty database, then serve one user's session and tasks interchangeably", async () => {
-    db = await createTestDatabase();
-    const config = loadConfig({ ...TEST_ENV, ...db.env });
-    replicas = await Promise.all([1, 2, 3].map(() => createTickler(config, createLogger("silent"))));
-    const [a, b, c] = replicas as [Tickler, Tickler, Tickler];
+    const [a, b, c] = (await replicas.start(3)) as [Tickler, Tickler, Tickler];
     const req = (r: Tickler, path: string, init?: RequestInit) => Promise.resolve(r.app.request(`${TEST_ORIGIN}${path}`, init));
 
     const up = await req(a, "/api/auth/sign-up/email", {

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/env.ts";
 import { createTickler, type Tickler } from "../../src/server/create-app.ts";
 import { createLogger } from "../../src/http/logger.ts";
-import { createTestDatabase, type TestDatabase } from "../support/test-db.ts";
+import { useReplicas } from "../support/replicas.ts";
 import { createTestApp, TEST_ENV, TEST_ORIGIN, type TestApp, type TestUser } from "../support/test-app.ts";
 
 const PASSWORD = "correct horse battery";
@@ -115,18 +115,10 @@ describe("on one server", () => {
 });
 
 describe.skipIf(process.env.TEST_DB !== "postgres")("replicas on one PostgreSQL", () => {
-  let db: TestDatabase;
-  const replicas: Tickler[] = [];
-  afterAll(async () => {
-    await Promise.all(replicas.map((r) => r.close()));
-    await db?.drop();
-  });
+  const replicas = useReplicas();
 
   it("a sign-out on one replica reaches the others, and a replica started later knows it", async () => {
-    db = await createTestDatabase();
-    const config = loadConfig({ ...TEST_ENV, ...db.env });
-    replicas.push(...(await Promise.all([1, 2].map(() => createTickler(config, createLogger("silent"))))));
-    const [a, b] = replicas.map(via) as [Req, Req];
+    const [a, b] = (await replicas.start(2)).map(via) as [Req, Req];
     const up = await auth(a, "/sign-up/email", undefined, { name: "Replica", email: "replica.revoke@example.com", password: PASSWORD });
     const cookie = cookieOf(up);
     const token = await tokenOf(a, cookie);
@@ -138,8 +130,7 @@ describe.skipIf(process.env.TEST_DB !== "postgres")("replicas on one PostgreSQL"
     await expect.poll(async () => (await surfaces(b, token)).rest).toBe("token_revoked");
     expect(await surfaces(b, token)).toEqual(REVOKED);
 
-    const late = await createTickler(config, createLogger("silent"));
-    replicas.push(late);
+    const [late] = (await replicas.start(1)) as [Tickler];
     expect(await surfaces(via(late), token)).toEqual(REVOKED);
   });
 });
