@@ -79,7 +79,8 @@ describe("assistant", () => {
 
     // The task shows up in the list without a reload.
     await tasks.item("Buy milk").waitFor();
-    await expect(tasks.item("Buy milk").getByTestId("task-tag").innerText()).resolves.toBe("#errands");
+    // Polled: a row that just arrived may not be laid out yet (content-visibility), and innerText reads layout.
+    await expect.poll(() => tasks.item("Buy milk").getByTestId("task-tag").innerText()).toBe("#errands");
     await expect.poll(() => tasks.count("pending")).toBe(1);
 
     // Undo on the card deletes it again, and the list follows.
