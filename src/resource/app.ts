@@ -20,6 +20,7 @@ import { chatkitRoutes } from "./routes/chatkit.ts";
 import { connectedAppRoutes } from "./routes/connected-apps.ts";
 import { conversationRoutes } from "./routes/conversations.ts";
 import { eventRoutes } from "./routes/events.ts";
+import { importRoutes } from "./routes/import.ts";
 import { listRoutes, sectionRoutes } from "./routes/lists.ts";
 import { mcpRoutes, type McpDeps } from "./routes/mcp.ts";
 import { taskRoutes } from "./routes/tasks.ts";
@@ -59,14 +60,16 @@ export function resourceRoutes({ db, verify, verifyOAuth, limiter, events, strea
   const app = new Hono<AuthEnv>();
   const gate = [requireUser({ verify }), pathUser] as const;
   // Every per-user resource sits behind the gate once ("/x/*" also matches "/x").
-  for (const path of ["tasks", "lists", "sections", "export", "chat", "conversations", "events", "connected-apps"]) app.use(`/api/:user_id/${path}/*`, ...gate);
+  for (const path of ["tasks", "lists", "sections", "export", "import", "chat", "conversations", "events", "connected-apps"]) app.use(`/api/:user_id/${path}/*`, ...gate);
   app.use("/api/:user_id/conversations/*", rateLimitWrites({ limiter, limit: "write" }));
+  app.use("/api/:user_id/import/*", rateLimitWrites({ limiter, limit: "write" }));
   for (const path of ["tasks", "lists", "sections"]) {
     app.use(`/api/:user_id/${path}/*`, rateLimitWrites({ limiter, limit: "write" }));
     // Creates and bulk writes honour Idempotency-Key (offline clients replay their queue with it).
     app.use(`/api/:user_id/${path}/*`, idempotency({ db }));
   }
   app.route("/api/:user_id/export", accountRoutes({ db }));
+  app.route("/api/:user_id/import", importRoutes({ db, rowLimits, onChange: onTasksChanged }));
   app.route("/api/:user_id/connected-apps", connectedAppRoutes({ db }));
   app.route("/api/:user_id/tasks", taskRoutes({ db, rowLimits, onChange: onTasksChanged }));
   app.route("/api/:user_id/lists", listRoutes({ db, onChange: onTasksChanged }));

@@ -29,6 +29,8 @@ import type { Logger } from "../http/logger.ts";
 import { resolveAuthSecret } from "./secret.ts";
 import { webRoutes, WEB_DIST } from "./web.ts";
 
+const IMPORT_PATH = /^\/api\/[^/]+\/import(\/preview)?\/?$/;
+
 export interface Tickler {
   app: Hono;
   database: Database;
@@ -110,12 +112,12 @@ export async function createTickler(config: Config, logger: Logger, overrides: T
   app.use(securityHeaders(config, { chatkit: Boolean(config.CHATKIT_DOMAIN_KEY) }));
   const corsHandler = apiCors(config);
   if (corsHandler) for (const path of ["/api/*", "/mcp", "/mcp/*"]) app.use(path, corsHandler);
-  app.use(
-    bodyLimit({
-      maxSize: config.BODY_LIMIT_BYTES,
-      onError: (c) => errorJson(c, 413, "payload_too_large", `the body must be at most ${config.BODY_LIMIT_BYTES} bytes`),
-    }),
-  );
+  const generalBodyLimit = bodyLimit({
+    maxSize: config.BODY_LIMIT_BYTES,
+    onError: (c) => errorJson(c, 413, "payload_too_large", `the body must be at most ${config.BODY_LIMIT_BYTES} bytes`),
+  });
+  // Import files are the one larger body; their route sets its own bound (IMPORT_BYTES_MAX).
+  app.use((c, next) => (IMPORT_PATH.test(c.req.path) ? next() : generalBodyLimit(c, next)));
   app.get("/healthz", (c) => c.json({ status: "ok" }));
   app.get("/readyz", async (c) => {
     if (draining) return errorJson(c, 503, "draining", "this instance is shutting down");

@@ -225,7 +225,7 @@ describe("export all my data", () => {
       tasks: { title: string; priority: string }[];
       conversations: { title: string; messages: { role: string; text: string; tool_calls: unknown[] }[] }[];
     };
-    expect(body.format_version).toBe(1);
+    expect(body.format_version).toBe(2);
     expect(body.profile).toEqual({ id: u.id, email: u.email, name: u.name });
     expect(body.tasks.map((x) => x.title)).toEqual(["Buy milk", "Call mom"]);
     expect(body.tasks[0]!.priority).toBe("high");

@@ -12,7 +12,7 @@ export const DEPENDENCY_RULE: DependencyRule = {
     config: [],
     grammar: ["contracts"],
     db: ["config", "contracts"],
-    domain: ["db", "config", "contracts"],
+    domain: ["db", "config", "contracts", "grammar"],
     http: ["domain", "db", "config", "contracts"],
     assistant: ["http", "domain", "db", "config", "contracts", "grammar"],
     issuer: ["http", "domain", "db", "config", "contracts"],

@@ -4,13 +4,17 @@
  * one repeatable-read transaction so the parts are a consistent snapshot.
  */
 import { asc, eq } from "drizzle-orm";
+import type { List, Section } from "../../contracts/list.ts";
 import type { Task } from "../../contracts/task.ts";
 import type { Db } from "../../db/client.ts";
 import { conversations, messages, type StoredToolCall } from "../../db/schema/conversations.ts";
+import { lists, sections } from "../../db/schema/lists.ts";
 import { tasks } from "../../db/schema/tasks.ts";
+import { toList, toSection } from "../lists/mapping.ts";
 import { toTask } from "../tasks/mapping.ts";
 
-export const EXPORT_FORMAT_VERSION = 1;
+/** 2 added lists and sections (1 had tasks only); import reads both. */
+export const EXPORT_FORMAT_VERSION = 2;
 
 export interface ExportProfile {
   id: string;
@@ -41,6 +45,8 @@ export interface AccountExport {
   format_version: number;
   exported_at: string;
   profile: ExportProfile;
+  lists: List[];
+  sections: Section[];
   tasks: Task[];
   conversations: ExportedConversation[];
 }
@@ -49,6 +55,8 @@ export async function exportAccount(db: Db, profile: ExportProfile, now = new Da
   const userId = profile.id;
   return db.transaction(
     async (tx) => {
+      const listRows = await tx.select().from(lists).where(eq(lists.userId, userId)).orderBy(asc(lists.position), asc(lists.id));
+      const sectionRows = await tx.select().from(sections).where(eq(sections.userId, userId)).orderBy(asc(sections.listId), asc(sections.position));
       const taskRows = await tx.select().from(tasks).where(eq(tasks.userId, userId)).orderBy(asc(tasks.id));
       const convRows = await tx
         .select()
@@ -75,6 +83,8 @@ export async function exportAccount(db: Db, profile: ExportProfile, now = new Da
         format_version: EXPORT_FORMAT_VERSION,
         exported_at: now.toISOString(),
         profile,
+        lists: listRows.map(toList),
+        sections: sectionRows.map(toSection),
         tasks: taskRows.map(toTask),
         conversations: convRows.map((c) => ({
           id: c.id,

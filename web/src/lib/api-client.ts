@@ -33,6 +33,8 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** Accept header (default application/json); `text/event-stream` for streams. */
   accept?: string;
+  /** A body sent as it is (an import file) instead of `body` as JSON. */
+  raw?: { text: string; type: string };
 }
 
 /**
@@ -96,11 +98,12 @@ export async function apiFetch(path: string, opts: RequestOptions = {}): Promise
   const send = async (token: string) => {
     const headers: Record<string, string> = { ...opts.headers, Authorization: `Bearer ${token}`, Accept: opts.accept ?? "application/json" };
     if (opts.body !== undefined) headers["Content-Type"] = "application/json";
+    if (opts.raw) headers["Content-Type"] = opts.raw.type;
     try {
       const res = await fetch(url, {
         method: opts.method ?? "GET",
         headers,
-        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+        body: opts.raw ? opts.raw.text : opts.body === undefined ? undefined : JSON.stringify(opts.body),
         signal: opts.signal,
         keepalive: opts.keepalive,
         credentials: "omit", // the task API accepts Bearer tokens only

@@ -9,6 +9,7 @@ import { ChangePasswordSection } from "./change-password-section.tsx";
 import { ConnectedAppsSection } from "./connected-apps-section.tsx";
 import { DeleteAccountSection } from "./delete-account-section.tsx";
 import { ExportSection } from "./export-section.tsx";
+import { ImportSection } from "./import-section.tsx";
 import { ProfileSection } from "./profile-section.tsx";
 import { SessionsSection } from "./sessions-section.tsx";
 import "../../styles/account.css";
@@ -34,6 +35,7 @@ export default function AccountPage({ user, currentSessionId, onSignOut, onDelet
       <ChangePasswordSection user={user} onChanged={() => setPasswordChanges((n) => n + 1)} />
       <SessionsSection currentSessionId={currentSessionId} reloadKey={passwordChanges} onSignOut={onSignOut} />
       <ConnectedAppsSection />
+      <ImportSection />
       <ExportSection />
       <DeleteAccountSection onDeleted={onDeleted} />
     </div>

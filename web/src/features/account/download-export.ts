@@ -2,14 +2,15 @@
 import { apiFetch } from "../../lib/api-client.ts";
 
 export const EXPORT_FILE_NAME = "tickler-export.json";
+export const CSV_FILE_NAME = "tickler-tasks.csv";
 
-export async function downloadExport(): Promise<void> {
-  const res = await apiFetch("/api/me/export");
+export async function downloadExport(format: "json" | "csv" = "json"): Promise<void> {
+  const res = await apiFetch("/api/me/export", format === "csv" ? { query: new URLSearchParams({ format }), accept: "text/csv" } : {});
   const blob = await res.blob();
-  const url = URL.createObjectURL(new Blob([blob], { type: "application/json" }));
+  const url = URL.createObjectURL(new Blob([blob], { type: format === "csv" ? "text/csv" : "application/json" }));
   const link = document.createElement("a");
   link.href = url;
-  link.download = EXPORT_FILE_NAME;
+  link.download = format === "csv" ? CSV_FILE_NAME : EXPORT_FILE_NAME;
   link.hidden = true;
   document.body.append(link);
   link.click();
