@@ -133,7 +133,7 @@ export function TaskList({ state, handlers, onLoadMore, onRetry, empty, select, 
 
   if (body) {
     return (
-      <div className={status === "loading" ? "is-stale" : ""} aria-busy={status === "loading" || undefined}>
+      <div className={status === "loading" ? "is-stale" : ""} aria-busy={status === "loading" || undefined} data-testid="task-list">
         {body}
         {more}
       </div>
