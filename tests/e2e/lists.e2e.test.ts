@@ -28,8 +28,16 @@ interface ApiTask {
 }
 
 async function signedIn(options: Parameters<typeof openPage>[2] = {}) {
-  const tracked = await openPage(app.browser, app.server.url, { timezoneId: "Europe/Berlin", locale: "en-GB", ...options });
-  await signUpInContext(tracked.context, app.server.url, { name: "List Keeper", email: uniqueEmail("lists"), password: "correct horse battery" });
+  const tracked = await openPage(app.browser, app.server.url, {
+    timezoneId: "Europe/Berlin",
+    locale: "en-GB",
+    ...options,
+  });
+  await signUpInContext(tracked.context, app.server.url, {
+    name: "List Keeper",
+    email: uniqueEmail("lists"),
+    password: "correct horse battery",
+  });
   const token = await tokenInContext(tracked.context, app.server.url);
   return { ...tracked, tasks: new TasksPage(tracked.page), api: api(tracked.context, token) };
 }
@@ -47,7 +55,8 @@ function api(context: BrowserContext, token: string) {
     section: (listId: number, name: string) => send<{ id: number }>("POST", `/lists/${listId}/sections`, { name }),
     task: (title: string, extra: Record<string, unknown> = {}) => send<ApiTask>("POST", "/tasks", { title, ...extra }),
     tasks: async (query: string) => (await send<{ tasks: ApiTask[] }>("GET", `/tasks?${query}&limit=100`)).tasks,
-    lists: async () => (await send<{ lists: { id: number; name: string; is_inbox: boolean }[] }>("GET", "/lists?archived=all")).lists,
+    lists: async () =>
+      (await send<{ lists: { id: number; name: string; is_inbox: boolean }[] }>("GET", "/lists?archived=all")).lists,
   };
 }
 
@@ -67,9 +76,14 @@ async function serverOrder(a: ReturnType<typeof api>, listId: number): Promise<s
 
 /** Row titles as shown, top to bottom, indented by nesting depth. */
 async function shown(page: Page): Promise<string[]> {
-  return page.getByTestId("task-item").evaluateAll((rows) =>
-    rows.map((r) => `${"  ".repeat(Number(r.getAttribute("data-depth") ?? 0))}${r.querySelector("[data-testid=task-title]")?.textContent ?? ""}`),
-  );
+  return page
+    .getByTestId("task-item")
+    .evaluateAll((rows) =>
+      rows.map(
+        (r) =>
+          `${"  ".repeat(Number(r.getAttribute("data-depth") ?? 0))}${r.querySelector("[data-testid=task-title]")?.textContent ?? ""}`,
+      ),
+    );
 }
 
 /** A real pointer drag (dnd-kit needs several moves past its 4 px activation distance). */
@@ -149,7 +163,9 @@ describe("lists in the browser", () => {
     await expect.poll(() => shown(page)).toEqual(["charlie", "alpha", "bravo"]);
 
     // Dragged to the right under "alpha": a subtask of it.
-    await drag(page, tasks.item("bravo").getByTestId("drag-handle"), tasks.item("bravo").getByTestId("drag-handle"), { x: 40 });
+    await drag(page, tasks.item("bravo").getByTestId("drag-handle"), tasks.item("bravo").getByTestId("drag-handle"), {
+      x: 40,
+    });
     await expect.poll(() => serverOrder(a, work.id)).toEqual(["charlie", "alpha", "alpha > bravo"]);
     await expect.poll(() => shown(page)).toEqual(["charlie", "alpha", "  bravo"]);
     await expect.poll(() => tasks.item("alpha").getByTestId("subtask-count").innerText()).toMatch(/0\/1/);
@@ -200,10 +216,13 @@ describe("lists in the browser", () => {
     await a.task("write spec", { list_id: work.id });
     await a.task("review", { list_id: work.id, section_id: doing.id });
     await tasks.goto(`/?list=${work.id}&layout=board`);
-    const column = (name: string) => page.getByTestId("board-column").filter({ has: page.getByRole("heading", { name: new RegExp(`^${name}`) }) });
+    const column = (name: string) =>
+      page.getByTestId("board-column").filter({ has: page.getByRole("heading", { name: new RegExp(`^${name}`) }) });
     await expect.poll(() => column("Doing").getByTestId("task-title").allInnerTexts()).toEqual(["review"]);
     await drag(page, tasks.item("write spec").getByTestId("drag-handle"), column("Doing"));
-    await expect.poll(() => a.tasks(`list_id=${work.id}&section_id=${doing.id}`).then((ts) => ts.map((t) => t.title).sort())).toEqual(["review", "write spec"]);
+    await expect
+      .poll(() => a.tasks(`list_id=${work.id}&section_id=${doing.id}`).then((ts) => ts.map((t) => t.title).sort()))
+      .toEqual(["review", "write spec"]);
     await expect.poll(() => column("No section").getByTestId("task-title").count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
@@ -221,16 +240,30 @@ describe("lists in the browser", () => {
 
     await page.getByTestId("select-mode").click();
     await tasks.item("a1").getByTestId("task-select").check();
-    await tasks.item("a3").getByTestId("task-select").click({ modifiers: ["Shift"] });
+    await tasks
+      .item("a3")
+      .getByTestId("task-select")
+      .click({ modifiers: ["Shift"] });
     await expect.poll(() => page.getByTestId("bulk-count").innerText()).toBe("3 selected");
     await page.getByTestId("bulk-priority").selectOption("high");
-    await expect.poll(() => a.tasks(`list_id=${work.id}&sort=position`).then((ts) => ts.map((t) => t.priority))).toEqual(["high", "high", "high", "none"]);
-    await page.getByTestId("toast").filter({ hasText: "Changed the priority of 3 tasks" }).getByTestId("toast-action").click();
-    await expect.poll(() => a.tasks(`list_id=${work.id}&sort=position`).then((ts) => ts.map((t) => t.priority))).toEqual(["low", "medium", "none", "none"]);
+    await expect
+      .poll(() => a.tasks(`list_id=${work.id}&sort=position`).then((ts) => ts.map((t) => t.priority)))
+      .toEqual(["high", "high", "high", "none"]);
+    await page
+      .getByTestId("toast")
+      .filter({ hasText: "Changed the priority of 3 tasks" })
+      .getByTestId("toast-action")
+      .click();
+    await expect
+      .poll(() => a.tasks(`list_id=${work.id}&sort=position`).then((ts) => ts.map((t) => t.priority)))
+      .toEqual(["low", "medium", "none", "none"]);
 
     // Ctrl-click adds a row; complete all, then Undo reopens them all.
     await tasks.item("a2").getByTestId("task-select").check();
-    await tasks.item("a4").getByTestId("task-title").click({ modifiers: ["Control"] });
+    await tasks
+      .item("a4")
+      .getByTestId("task-title")
+      .click({ modifiers: ["Control"] });
     await expect.poll(() => page.getByTestId("bulk-count").innerText()).toBe("2 selected");
     await page.getByTestId("bulk-complete").click();
     await expect.poll(() => shown(page)).toEqual(["a1", "a3"]);
@@ -258,11 +291,15 @@ describe("lists in the browser", () => {
     const chips = () => page.getByTestId("quick-add-preview").getByTestId("chip-text").allInnerTexts();
 
     await input.fill("send report tomorrow #work /next up @mail p2");
-    await expect.poll(chips).toEqual([expect.stringMatching(/^Tomorrow/), "#Work", "/Next Up", "@mail", "Medium priority"]);
+    await expect
+      .poll(chips)
+      .toEqual([expect.stringMatching(/^Tomorrow/), "#Work", "/Next Up", "@mail", "Medium priority"]);
     await input.press("Enter");
-    await expect.poll(() => a.tasks(`list_id=${work.id}`).then((ts) => ts.map((t) => [t.title, t.section_id !== null, t.tags, t.priority]))).toEqual([
-      ["send report", true, ["mail"], "medium"],
-    ]);
+    await expect
+      .poll(() =>
+        a.tasks(`list_id=${work.id}`).then((ts) => ts.map((t) => [t.title, t.section_id !== null, t.tags, t.priority])),
+      )
+      .toEqual([["send report", true, ["mail"], "medium"]]);
 
     await input.fill("plant bulbs #Garden");
     await expect.poll(chips).toEqual(["Create list “Garden”?"]);
@@ -272,7 +309,9 @@ describe("lists in the browser", () => {
     await tasks.listRow("Garden").waitFor();
     await input.press("Enter");
     const garden = (await a.lists()).find((l) => l.name === "Garden")!;
-    await expect.poll(() => a.tasks(`list_id=${garden.id}`).then((ts) => ts.map((t) => t.title))).toEqual(["plant bulbs"]);
+    await expect
+      .poll(() => a.tasks(`list_id=${garden.id}`).then((ts) => ts.map((t) => t.title)))
+      .toEqual(["plant bulbs"]);
 
     // Declining the offer keeps "#Shed" in the title and makes no list.
     await input.fill("oil hinges #Shed");
@@ -285,47 +324,56 @@ describe("lists in the browser", () => {
   });
 
   const SIZES = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
-  it.each((["light", "dark"] as const).flatMap((scheme) => (Object.keys(SIZES) as (keyof typeof SIZES)[]).map((size) => [scheme, size] as const)))(
-    "screenshots and axe: %s, %s",
-    async (colorScheme, size) => {
-      const phone = size === "phone";
-      const { page, context, errors, tasks, api: a } = await signedIn({ colorScheme, viewport: SIZES[size], isMobile: phone, hasTouch: phone, bypassCSP: true });
-      const home = await a.list("Home", "orange");
-      await a.list("Work", "blue");
-      const doing = await a.section(home.id, "This week");
-      const paint = await a.task("Paint the fence", { list_id: home.id, priority: "high" });
-      await a.task("Buy brushes", { list_id: home.id, parent_id: paint.id });
-      await a.task("Pick a colour", { list_id: home.id, parent_id: paint.id, tags: ["ideas"] });
-      await a.task("Call the plumber", { list_id: home.id, section_id: doing.id });
-      await a.task("Fix the tap", { list_id: home.id, section_id: doing.id, priority: "medium" });
-      await tasks.goto(`/?list=${home.id}`);
-      await expect.poll(() => shown(page)).toHaveLength(5);
+  it.each(
+    (["light", "dark"] as const).flatMap((scheme) =>
+      (Object.keys(SIZES) as (keyof typeof SIZES)[]).map((size) => [scheme, size] as const),
+    ),
+  )("screenshots and axe: %s, %s", async (colorScheme, size) => {
+    const phone = size === "phone";
+    const {
+      page,
+      context,
+      errors,
+      tasks,
+      api: a,
+    } = await signedIn({ colorScheme, viewport: SIZES[size], isMobile: phone, hasTouch: phone, bypassCSP: true });
+    const home = await a.list("Home", "orange");
+    await a.list("Work", "blue");
+    const doing = await a.section(home.id, "This week");
+    const paint = await a.task("Paint the fence", { list_id: home.id, priority: "high" });
+    await a.task("Buy brushes", { list_id: home.id, parent_id: paint.id });
+    await a.task("Pick a colour", { list_id: home.id, parent_id: paint.id, tags: ["ideas"] });
+    await a.task("Call the plumber", { list_id: home.id, section_id: doing.id });
+    await a.task("Fix the tap", { list_id: home.id, section_id: doing.id, priority: "medium" });
+    await tasks.goto(`/?list=${home.id}`);
+    await expect.poll(() => shown(page)).toHaveLength(5);
+    await animationsFinished(page);
+    await page.screenshot({ path: `${SCREENSHOTS}lists-page-${colorScheme}-${size}.png` });
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await page.getByTestId("select-mode").click();
+    await tasks.item("Call the plumber").getByTestId("task-select").check();
+    await page.screenshot({ path: `${SCREENSHOTS}lists-select-${colorScheme}-${size}.png` });
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByTestId("select-mode").click();
+
+    await page.getByTestId("layout-board").click();
+    await page.getByTestId("board").waitFor();
+    await animationsFinished(page);
+    await page.screenshot({ path: `${SCREENSHOTS}lists-board-${colorScheme}-${size}.png` });
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    if (phone) {
+      await tasks.openSidebar();
       await animationsFinished(page);
-      await page.screenshot({ path: `${SCREENSHOTS}lists-page-${colorScheme}-${size}.png` });
+      await page.screenshot({ path: `${SCREENSHOTS}lists-drawer-${colorScheme}-${size}.png` });
       expect(await seriousA11yViolations(page)).toEqual([]);
-
-      await page.getByTestId("select-mode").click();
-      await tasks.item("Call the plumber").getByTestId("task-select").check();
-      await page.screenshot({ path: `${SCREENSHOTS}lists-select-${colorScheme}-${size}.png` });
-      expect(await seriousA11yViolations(page)).toEqual([]);
-      await page.getByTestId("select-mode").click();
-
-      await page.getByTestId("layout-board").click();
-      await page.getByTestId("board").waitFor();
-      await animationsFinished(page);
-      await page.screenshot({ path: `${SCREENSHOTS}lists-board-${colorScheme}-${size}.png` });
-      expect(await seriousA11yViolations(page)).toEqual([]);
-
-      if (phone) {
-        await tasks.openSidebar();
-        await animationsFinished(page);
-        await page.screenshot({ path: `${SCREENSHOTS}lists-drawer-${colorScheme}-${size}.png` });
-        expect(await seriousA11yViolations(page)).toEqual([]);
-      }
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow).toBeLessThanOrEqual(0);
-      expect(errors).toEqual([]);
-      await context.close();
-    },
-  );
+    }
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

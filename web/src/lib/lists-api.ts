@@ -26,7 +26,11 @@ export async function listLists(signal?: AbortSignal): Promise<List[]> {
 }
 
 export async function createList(name: string, color?: ListColorName): Promise<List> {
-  return apiJson(List, "/api/me/lists", { method: "POST", body: { name, ...(color ? { color } : {}) }, headers: { "Idempotency-Key": newIdempotencyKey() } });
+  return apiJson(List, "/api/me/lists", {
+    method: "POST",
+    body: { name, ...(color ? { color } : {}) },
+    headers: { "Idempotency-Key": newIdempotencyKey() },
+  });
 }
 
 export async function patchList(id: number, patch: ListPatch): Promise<List> {
@@ -44,7 +48,11 @@ export async function listSections(listId: number, signal?: AbortSignal): Promis
 }
 
 export async function createSection(listId: number, name: string): Promise<Section> {
-  return apiJson(Section, `/api/me/lists/${listId}/sections`, { method: "POST", body: { name }, headers: { "Idempotency-Key": newIdempotencyKey() } });
+  return apiJson(Section, `/api/me/lists/${listId}/sections`, {
+    method: "POST",
+    body: { name },
+    headers: { "Idempotency-Key": newIdempotencyKey() },
+  });
 }
 
 export async function renameSection(id: number, name: string): Promise<Section> {
@@ -56,9 +64,19 @@ export async function deleteSection(id: number): Promise<void> {
 }
 
 export async function moveTasks(req: MoveRequest): Promise<Task[]> {
-  return (await apiJson(MoveResult, "/api/me/tasks/move", { method: "POST", body: req, headers: { "Idempotency-Key": newIdempotencyKey() } })).tasks;
+  return (
+    await apiJson(MoveResult, "/api/me/tasks/move", {
+      method: "POST",
+      body: req,
+      headers: { "Idempotency-Key": newIdempotencyKey() },
+    })
+  ).tasks;
 }
 
 export async function bulkTasks(req: BulkRequest): Promise<BulkResult> {
-  return apiJson(BulkResult, "/api/me/tasks/bulk", { method: "POST", body: req, headers: { "Idempotency-Key": newIdempotencyKey() } });
+  return apiJson(BulkResult, "/api/me/tasks/bulk", {
+    method: "POST",
+    body: req,
+    headers: { "Idempotency-Key": newIdempotencyKey() },
+  });
 }

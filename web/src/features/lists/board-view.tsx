@@ -17,7 +17,8 @@ export function BoardView({ groups, handlers, select }: Props) {
   return (
     <div className="board" data-testid="board">
       <p id="drag-help" className="sr-only">
-        To move a card, focus its handle and press Space, move it with the arrow keys, and press Space to drop it or Escape to cancel.
+        To move a card, focus its handle and press Space, move it with the arrow keys, and press Space to drop it or
+        Escape to cancel.
       </p>
       {groups.map((g) => (
         <Column key={g.section?.id ?? "none"} group={g} handlers={handlers} select={select} />
@@ -26,13 +27,27 @@ export function BoardView({ groups, handlers, select }: Props) {
   );
 }
 
-function Column({ group, handlers, select }: { group: SectionGroup; handlers: TaskItemHandlers; select: Props["select"] }) {
+function Column({
+  group,
+  handlers,
+  select,
+}: {
+  group: SectionGroup;
+  handlers: TaskItemHandlers;
+  select: Props["select"];
+}) {
   const sectionId = group.section?.id ?? null;
   const { setNodeRef, isOver } = useDroppable({ id: sectionDropId(sectionId), data: { sectionId } });
   const cards = group.items.filter((i) => i.depth === 0);
   const name = group.section?.name ?? "No section";
   return (
-    <section ref={setNodeRef} className={`board-column ${isOver ? "drop-over" : ""}`} aria-label={name} data-testid="board-column" data-section-id={sectionId ?? "none"}>
+    <section
+      ref={setNodeRef}
+      className={`board-column ${isOver ? "drop-over" : ""}`}
+      aria-label={name}
+      data-testid="board-column"
+      data-section-id={sectionId ?? "none"}
+    >
       <h2 className="board-column-title">
         {name} <span className="count">{cards.length}</span>
       </h2>
@@ -48,14 +63,32 @@ function Column({ group, handlers, select }: { group: SectionGroup; handlers: Ta
   );
 }
 
-function Card({ item, sectionId, handlers, select }: { item: FlatItem; sectionId: number | null; handlers: TaskItemHandlers; select: Props["select"] }) {
-  const { setNodeRef, attributes, listeners, transform, transition, isDragging } = useSortable({ id: item.task.id, data: { sectionId } });
+function Card({
+  item,
+  sectionId,
+  handlers,
+  select,
+}: {
+  item: FlatItem;
+  sectionId: number | null;
+  handlers: TaskItemHandlers;
+  select: Props["select"];
+}) {
+  const { setNodeRef, attributes, listeners, transform, transition, isDragging } = useSortable({
+    id: item.task.id,
+    data: { sectionId },
+  });
   return (
     <TaskItem
       task={item.task}
       handlers={handlers}
       active
-      drag={{ ref: setNodeRef, style: { transform: CSS.Translate.toString(transform), transition }, handle: { ...attributes, ...listeners, "aria-describedby": "drag-help" }, dragging: isDragging }}
+      drag={{
+        ref: setNodeRef,
+        style: { transform: CSS.Translate.toString(transform), transition },
+        handle: { ...attributes, ...listeners, "aria-describedby": "drag-help" },
+        dragging: isDragging,
+      }}
       select={select(item.task)}
     />
   );

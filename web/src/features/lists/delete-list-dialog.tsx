@@ -52,7 +52,13 @@ export function DeleteListDialog({ list, taskCount, onClose, onDelete }: Props) 
   }
 
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby="delete-list-title" onClose={onClose} data-testid="delete-list-dialog">
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby="delete-list-title"
+      onClose={onClose}
+      data-testid="delete-list-dialog"
+    >
       <form
         className="dialog-body"
         onSubmit={(e) => {
@@ -63,14 +69,31 @@ export function DeleteListDialog({ list, taskCount, onClose, onDelete }: Props) 
         <h2 id="delete-list-title">Delete “{list?.name}”?</h2>
         {ask ? (
           <fieldset className="delete-choice">
-            <legend>{taskCount > 0 ? `It has ${taskCount} ${taskCount === 1 ? "task" : "tasks"}.` : "It has tasks."} What should happen to them?</legend>
+            <legend>
+              {taskCount > 0 ? `It has ${taskCount} ${taskCount === 1 ? "task" : "tasks"}.` : "It has tasks."} What
+              should happen to them?
+            </legend>
             <label>
-              <input type="radio" name="tasks" value="move" checked={choice === "move"} onChange={() => setChoice("move")} data-testid="delete-move" /> Move them to the
-              Inbox
+              <input
+                type="radio"
+                name="tasks"
+                value="move"
+                checked={choice === "move"}
+                onChange={() => setChoice("move")}
+                data-testid="delete-move"
+              />{" "}
+              Move them to the Inbox
             </label>
             <label>
-              <input type="radio" name="tasks" value="delete" checked={choice === "delete"} onChange={() => setChoice("delete")} data-testid="delete-tasks" /> Delete
-              them too
+              <input
+                type="radio"
+                name="tasks"
+                value="delete"
+                checked={choice === "delete"}
+                onChange={() => setChoice("delete")}
+                data-testid="delete-tasks"
+              />{" "}
+              Delete them too
             </label>
           </fieldset>
         ) : (

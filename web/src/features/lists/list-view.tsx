@@ -34,8 +34,8 @@ export function ListView(p: ListViewProps) {
   return (
     <div className="list-view" data-testid="list-view">
       <p id="drag-help" className="sr-only">
-        To move a task, focus its handle and press Space. Use the up and down arrows to move it, right and left to make it a subtask of the task
-        above or undo that, Space to drop and Escape to cancel.
+        To move a task, focus its handle and press Space. Use the up and down arrows to move it, right and left to make
+        it a subtask of the task above or undo that, Space to drop and Escape to cancel.
       </p>
       {p.groups.map((g) => (
         <SectionBlock key={g.section?.id ?? "none"} group={g} showHeading={hasSections} {...p} />
@@ -58,7 +58,12 @@ function SectionBlock({ group, showHeading, ...p }: ListViewProps & { group: Sec
       data-section-id={sectionId ?? "none"}
     >
       {group.section ? (
-        <SectionHeading section={group.section} count={group.items.length} onRename={p.onRenameSection} onDelete={p.onDeleteSection} />
+        <SectionHeading
+          section={group.section}
+          count={group.items.length}
+          onRename={p.onRenameSection}
+          onDelete={p.onDeleteSection}
+        />
       ) : (
         showHeading && group.items.length > 0 && <h2 className="section-heading section-none">No section</h2>
       )}
@@ -74,8 +79,18 @@ function SectionBlock({ group, showHeading, ...p }: ListViewProps & { group: Sec
   );
 }
 
-function SortableRow({ item, sectionId, handlers, select, collapsed, onCollapse }: ListViewProps & { item: FlatItem; sectionId: number | null }) {
-  const { setNodeRef, attributes, listeners, transform, transition, isDragging } = useSortable({ id: item.task.id, data: { sectionId } });
+function SortableRow({
+  item,
+  sectionId,
+  handlers,
+  select,
+  collapsed,
+  onCollapse,
+}: ListViewProps & { item: FlatItem; sectionId: number | null }) {
+  const { setNodeRef, attributes, listeners, transform, transition, isDragging } = useSortable({
+    id: item.task.id,
+    data: { sectionId },
+  });
   return (
     <TaskItem
       task={item.task}
@@ -93,7 +108,17 @@ function SortableRow({ item, sectionId, handlers, select, collapsed, onCollapse 
   );
 }
 
-function SectionHeading({ section, count, onRename, onDelete }: { section: Section; count: number; onRename: ListViewProps["onRenameSection"]; onDelete: ListViewProps["onDeleteSection"] }) {
+function SectionHeading({
+  section,
+  count,
+  onRename,
+  onDelete,
+}: {
+  section: Section;
+  count: number;
+  onRename: ListViewProps["onRenameSection"];
+  onDelete: ListViewProps["onDeleteSection"];
+}) {
   const [mode, setMode] = useState<"show" | "rename" | "confirm">("show");
   const [name, setName] = useState(section.name);
   const [error, setError] = useState<string | null>(null);
@@ -107,14 +132,26 @@ function SectionHeading({ section, count, onRename, onDelete }: { section: Secti
   if (mode === "rename") {
     return (
       <form className="section-heading section-form" onSubmit={submit}>
-        <input aria-label={`New name for section ${section.name}`} value={name} maxLength={100} autoFocus onChange={(e) => setName(e.target.value)} onKeyDown={(e) => e.key === "Escape" && setMode("show")} data-testid="section-name-input" />
+        <input
+          aria-label={`New name for section ${section.name}`}
+          value={name}
+          maxLength={100}
+          autoFocus
+          onChange={(e) => setName(e.target.value)}
+          onKeyDown={(e) => e.key === "Escape" && setMode("show")}
+          data-testid="section-name-input"
+        />
         <button type="submit" className="btn btn-primary btn-small">
           Save
         </button>
         <button type="button" className="btn btn-ghost btn-small" onClick={() => setMode("show")}>
           Cancel
         </button>
-        {error && <p className="field-error" role="alert">{error}</p>}
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
       </form>
     );
   }
@@ -128,7 +165,12 @@ function SectionHeading({ section, count, onRename, onDelete }: { section: Secti
       {mode === "confirm" ? (
         <span className="section-confirm" role="group" aria-label={`Delete section ${section.name}?`}>
           <span className="muted">Delete? Its tasks move to the top.</span>
-          <button type="button" className="btn btn-danger-ghost btn-small" onClick={() => void onDelete(section.id)} data-testid="section-delete-confirm">
+          <button
+            type="button"
+            className="btn btn-danger-ghost btn-small"
+            onClick={() => void onDelete(section.id)}
+            data-testid="section-delete-confirm"
+          >
             Delete
           </button>
           <button type="button" className="btn btn-ghost btn-small" onClick={() => setMode("show")}>
@@ -137,10 +179,22 @@ function SectionHeading({ section, count, onRename, onDelete }: { section: Secti
         </span>
       ) : (
         <span className="section-actions">
-          <button type="button" className="btn btn-ghost btn-small" onClick={() => (setName(section.name), setMode("rename"))} aria-label={`Rename section ${section.name}`} data-testid="section-rename">
+          <button
+            type="button"
+            className="btn btn-ghost btn-small"
+            onClick={() => (setName(section.name), setMode("rename"))}
+            aria-label={`Rename section ${section.name}`}
+            data-testid="section-rename"
+          >
             Rename
           </button>
-          <button type="button" className="btn btn-ghost btn-small" onClick={() => setMode("confirm")} aria-label={`Delete section ${section.name}`} data-testid="section-delete">
+          <button
+            type="button"
+            className="btn btn-ghost btn-small"
+            onClick={() => setMode("confirm")}
+            aria-label={`Delete section ${section.name}`}
+            data-testid="section-delete"
+          >
             Delete
           </button>
         </span>
@@ -155,7 +209,12 @@ function AddSection({ onAdd }: { onAdd: (name: string) => Promise<unknown> }) {
   const [error, setError] = useState<string | null>(null);
   if (!open) {
     return (
-      <button type="button" className="btn btn-ghost btn-small add-section" onClick={() => setOpen(true)} data-testid="add-section">
+      <button
+        type="button"
+        className="btn btn-ghost btn-small add-section"
+        onClick={() => setOpen(true)}
+        data-testid="add-section"
+      >
         <PlusIcon /> Add section
       </button>
     );
@@ -171,14 +230,26 @@ function AddSection({ onAdd }: { onAdd: (name: string) => Promise<unknown> }) {
           .catch((err: unknown) => setError(errorText(err)));
       }}
     >
-      <input aria-label="Name of the new section" value={name} maxLength={100} autoFocus onChange={(e) => (setName(e.target.value), setError(null))} onKeyDown={(e) => e.key === "Escape" && setOpen(false)} data-testid="section-new-input" />
+      <input
+        aria-label="Name of the new section"
+        value={name}
+        maxLength={100}
+        autoFocus
+        onChange={(e) => (setName(e.target.value), setError(null))}
+        onKeyDown={(e) => e.key === "Escape" && setOpen(false)}
+        data-testid="section-new-input"
+      />
       <button type="submit" className="btn btn-primary btn-small" data-testid="section-add-save">
         Add section
       </button>
       <button type="button" className="btn btn-ghost btn-small" onClick={() => setOpen(false)}>
         Cancel
       </button>
-      {error && <p className="field-error" role="alert">{error}</p>}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

@@ -17,7 +17,8 @@ export interface NavItem {
   alert?: boolean;
 }
 
-const listPending = (c: TaskCounts, id: number | null) => (id === null ? undefined : (c.lists.find((l) => l.list_id === id)?.pending ?? 0));
+const listPending = (c: TaskCounts, id: number | null) =>
+  id === null ? undefined : (c.lists.find((l) => l.list_id === id)?.pending ?? 0);
 
 export const NAV_ITEMS: NavItem[] = [
   { id: "inbox", label: "Inbox", target: { inbox: true }, count: listPending },

@@ -58,7 +58,12 @@ export function Sidebar({ current, counts, lists, hrefFor, onNavigate, open, onC
   return (
     <>
       {open && <div className="sidebar-backdrop" onClick={onClose} aria-hidden="true" />}
-      <nav ref={navRef} className={`sidebar view-nav ${open ? "sidebar-open" : ""}`} aria-label="Lists and views" data-testid="sidebar">
+      <nav
+        ref={navRef}
+        className={`sidebar view-nav ${open ? "sidebar-open" : ""}`}
+        aria-label="Lists and views"
+        data-testid="sidebar"
+      >
         <button type="button" className="icon-btn sidebar-close" onClick={onClose} aria-label="Close menu">
           <CloseIcon />
         </button>
@@ -69,7 +74,11 @@ export function Sidebar({ current, counts, lists, hrefFor, onNavigate, open, onC
             const row = (
               <a
                 href={href}
-                aria-current={item.id === current || (item.id === "inbox" && inbox && current === `list-${inbox.id}`) ? "page" : undefined}
+                aria-current={
+                  item.id === current || (item.id === "inbox" && inbox && current === `list-${inbox.id}`)
+                    ? "page"
+                    : undefined
+                }
                 className={`view-link view-${item.id}`}
                 data-testid={`view-${item.id}`}
                 onClick={follow(href)}
@@ -103,7 +112,11 @@ export function Sidebar({ current, counts, lists, hrefFor, onNavigate, open, onC
               href={hrefFor({ list: l.id })}
               onFollow={follow(hrefFor({ list: l.id }))}
               onRename={async (name) => void (await renameList(l, name))}
-              onArchive={() => setArchived(l, true).catch((err: unknown) => toast.show({ tone: "error", message: message(err, "Couldn't archive the list.") }))}
+              onArchive={() =>
+                setArchived(l, true).catch((err: unknown) =>
+                  toast.show({ tone: "error", message: message(err, "Couldn't archive the list.") }),
+                )
+              }
               onDelete={() => setDeleting(l)}
             />
           ))}
@@ -111,7 +124,13 @@ export function Sidebar({ current, counts, lists, hrefFor, onNavigate, open, onC
         <AddList onAdded={(l) => onNavigate(hrefFor({ list: l.id }))} />
         {archived.length > 0 && (
           <div className="sidebar-archived">
-            <button type="button" className="btn btn-ghost btn-small" aria-expanded={showArchived} onClick={() => setShowArchived(!showArchived)} data-testid="show-archived">
+            <button
+              type="button"
+              className="btn btn-ghost btn-small"
+              aria-expanded={showArchived}
+              onClick={() => setShowArchived(!showArchived)}
+              data-testid="show-archived"
+            >
               Archived ({archived.length})
             </button>
             {showArchived && (
@@ -120,10 +139,20 @@ export function Sidebar({ current, counts, lists, hrefFor, onNavigate, open, onC
                   <li key={l.id} className="archived-row" data-testid="archived-list">
                     <span className={`list-dot dot-${l.color}`} aria-hidden="true" />
                     <span className="list-name">{l.name}</span>
-                    <button type="button" className="btn btn-ghost btn-small" onClick={() => void setArchived(l, false)} aria-label={`Unarchive ${l.name}`}>
+                    <button
+                      type="button"
+                      className="btn btn-ghost btn-small"
+                      onClick={() => void setArchived(l, false)}
+                      aria-label={`Unarchive ${l.name}`}
+                    >
                       Unarchive
                     </button>
-                    <button type="button" className="btn btn-ghost btn-small" onClick={() => setDeleting(l)} aria-label={`Delete ${l.name}`}>
+                    <button
+                      type="button"
+                      className="btn btn-ghost btn-small"
+                      onClick={() => setDeleting(l)}
+                      aria-label={`Delete ${l.name}`}
+                    >
                       Delete
                     </button>
                   </li>
@@ -191,7 +220,13 @@ function ListRow({ list, open, current, href, onFollow, onRename, onArchive, onD
   return (
     <DropRow id={list.id} className="list-row">
       <div className="list-row-inner" data-testid="list-row" data-list-id={list.id}>
-        <a href={href} className="view-link list-link" aria-current={current ? "page" : undefined} onClick={onFollow} data-testid="list-link">
+        <a
+          href={href}
+          className="view-link list-link"
+          aria-current={current ? "page" : undefined}
+          onClick={onFollow}
+          data-testid="list-link"
+        >
           <span className="list-label">
             <span className={`list-dot dot-${list.color}`} aria-hidden="true" />
             <span className="list-name">{list.name}</span>
@@ -215,13 +250,28 @@ function ListRow({ list, open, current, href, onFollow, onRename, onArchive, onD
       </div>
       {menu && (
         <div id={menuId} className="list-menu" data-testid="list-menu">
-          <button type="button" className="btn btn-ghost btn-small" onClick={() => (setMenu(false), setRenaming(true))} data-testid="list-rename">
+          <button
+            type="button"
+            className="btn btn-ghost btn-small"
+            onClick={() => (setMenu(false), setRenaming(true))}
+            data-testid="list-rename"
+          >
             Rename
           </button>
-          <button type="button" className="btn btn-ghost btn-small" onClick={() => (setMenu(false), onArchive())} data-testid="list-archive">
+          <button
+            type="button"
+            className="btn btn-ghost btn-small"
+            onClick={() => (setMenu(false), onArchive())}
+            data-testid="list-archive"
+          >
             Archive
           </button>
-          <button type="button" className="btn btn-danger-ghost btn-small" onClick={() => (setMenu(false), onDelete())} data-testid="list-delete">
+          <button
+            type="button"
+            className="btn btn-danger-ghost btn-small"
+            onClick={() => (setMenu(false), onDelete())}
+            data-testid="list-delete"
+          >
             Delete…
           </button>
         </div>
@@ -234,7 +284,12 @@ function AddList({ onAdded }: { onAdded: (l: List) => void }) {
   const [adding, setAdding] = useState(false);
   if (!adding) {
     return (
-      <button type="button" className="btn btn-ghost btn-small add-list" onClick={() => setAdding(true)} data-testid="add-list">
+      <button
+        type="button"
+        className="btn btn-ghost btn-small add-list"
+        onClick={() => setAdding(true)}
+        data-testid="add-list"
+      >
         <PlusIcon /> Add list
       </button>
     );
@@ -269,7 +324,9 @@ function NameForm(p: {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!name.trim()) return setError("Give the list a name.");
-    p.onSubmit(name, p.withColor ? color : undefined).catch((err: unknown) => setError(message(err, "Couldn't save the list.")));
+    p.onSubmit(name, p.withColor ? color : undefined).catch((err: unknown) =>
+      setError(message(err, "Couldn't save the list.")),
+    );
   };
   return (
     <form className="list-form" onSubmit={submit} data-testid="list-form">
@@ -283,7 +340,12 @@ function NameForm(p: {
         data-testid="list-name-input"
       />
       {p.withColor && (
-        <select aria-label="Colour" value={color} onChange={(e) => setColor(e.target.value as List["color"])} data-testid="list-color">
+        <select
+          aria-label="Colour"
+          value={color}
+          onChange={(e) => setColor(e.target.value as List["color"])}
+          data-testid="list-color"
+        >
           {LIST_COLORS.map((c) => (
             <option key={c} value={c}>
               {c}

@@ -21,7 +21,14 @@ const task = (id: number, position: number, over: Partial<Task> = {}): Task => (
   position,
   ...over,
 });
-const section = (id: number, position: number): Section => ({ id, list_id: 1, name: `s${id}`, position, created_at: "", updated_at: "" });
+const section = (id: number, position: number): Section => ({
+  id,
+  list_id: 1,
+  name: `s${id}`,
+  position,
+  created_at: "",
+  updated_at: "",
+});
 const ids = (items: FlatItem[]) => items.map((i) => `${"  ".repeat(i.depth)}${i.task.id}`);
 
 // 1
@@ -29,7 +36,13 @@ const ids = (items: FlatItem[]) => items.map((i) => `${"  ".repeat(i.depth)}${i.
 //     3
 // 4
 // 5
-const TASKS = [task(4, 2048), task(1, 1024), task(3, 1024, { parent_id: 2 }), task(2, 1024, { parent_id: 1 }), task(5, 3072)];
+const TASKS = [
+  task(4, 2048),
+  task(1, 1024),
+  task(3, 1024, { parent_id: 2 }),
+  task(2, 1024, { parent_id: 1 }),
+  task(5, 3072),
+];
 
 describe("flatten / groupBySection", () => {
   it("orders depth-first by position and counts children", () => {
@@ -44,7 +57,10 @@ describe("flatten / groupBySection", () => {
   });
 
   it("puts tasks of unknown sections under 'No section', sections in order", () => {
-    const groups = groupBySection([task(1, 1, { section_id: 20 }), task(2, 1, { section_id: 10 }), task(3, 1, { section_id: 99 })], [section(20, 2), section(10, 1)]);
+    const groups = groupBySection(
+      [task(1, 1, { section_id: 20 }), task(2, 1, { section_id: 10 }), task(3, 1, { section_id: 99 })],
+      [section(20, 2), section(10, 1)],
+    );
     expect(groups.map((g) => [g.section?.id ?? null, g.items.map((i) => i.task.id)])).toEqual([
       [null, [3]],
       [10, [2]],
@@ -56,7 +72,8 @@ describe("flatten / groupBySection", () => {
 describe("project", () => {
   const flat = flatten(TASKS);
   const item = (id: number) => flat.find((i) => i.task.id === id)!;
-  const drop = (id: number, overId: number | null, offsetX = 0) => project({ target: flat, active: item(id), activeTree: flat, overId, offsetX });
+  const drop = (id: number, overId: number | null, offsetX = 0) =>
+    project({ target: flat, active: item(id), activeTree: flat, overId, offsetX });
 
   it("moving down lands after the row dropped on, moving up before it", () => {
     expect(drop(4, 5)).toEqual({ depth: 0, parentId: null, afterId: 5 });
@@ -79,12 +96,21 @@ describe("project", () => {
   it("a drop at a section's end (no row) goes last; into another section before the row", () => {
     expect(drop(1, null)).toEqual({ depth: 0, parentId: null, afterId: 5 });
     const other = flatten([task(10, 1, { section_id: 7 })]);
-    expect(project({ target: other, active: item(4), activeTree: flat, overId: 10, offsetX: 0 })).toEqual({ depth: 0, parentId: null, beforeId: 10 });
-    expect(project({ target: [], active: item(1), activeTree: flat, overId: null, offsetX: 0 })).toEqual({ depth: 0, parentId: null });
+    expect(project({ target: other, active: item(4), activeTree: flat, overId: 10, offsetX: 0 })).toEqual({
+      depth: 0,
+      parentId: null,
+      beforeId: 10,
+    });
+    expect(project({ target: [], active: item(1), activeTree: flat, overId: null, offsetX: 0 })).toEqual({
+      depth: 0,
+      parentId: null,
+    });
   });
 
   it("board cards stay at the top level", () => {
-    expect(project({ target: flat, active: item(5), activeTree: flat, overId: 5, offsetX: INDENT * 2, flat: true })).toEqual({ depth: 0, parentId: null, afterId: 4 });
+    expect(
+      project({ target: flat, active: item(5), activeTree: flat, overId: 5, offsetX: INDENT * 2, flat: true }),
+    ).toEqual({ depth: 0, parentId: null, afterId: 4 });
   });
 });
 
@@ -93,6 +119,8 @@ describe("applyMove", () => {
     const after = applyMove(TASKS, 1, 7, { depth: 0, parentId: null, afterId: 5 });
     expect(after.find((t) => t.id === 1)).toMatchObject({ section_id: 7, position: 3072.5 });
     expect(after.find((t) => t.id === 3)?.section_id).toBe(7);
-    expect(applyMove(TASKS, 5, null, { depth: 0, parentId: null, beforeId: 1 }).find((t) => t.id === 5)?.position).toBe(1023.5);
+    expect(applyMove(TASKS, 5, null, { depth: 0, parentId: null, beforeId: 1 }).find((t) => t.id === 5)?.position).toBe(
+      1023.5,
+    );
   });
 });

@@ -47,7 +47,11 @@ export function flatten(tasks: readonly Task[], collapsed: ReadonlySet<number> =
   return out;
 }
 
-export function groupBySection(tasks: readonly Task[], sections: readonly Section[], collapsed: ReadonlySet<number> = new Set()): SectionGroup[] {
+export function groupBySection(
+  tasks: readonly Task[],
+  sections: readonly Section[],
+  collapsed: ReadonlySet<number> = new Set(),
+): SectionGroup[] {
   const known = new Set(sections.map((s) => s.id));
   const bySection = new Map<number | null, Task[]>();
   for (const t of tasks) {
@@ -55,7 +59,10 @@ export function groupBySection(tasks: readonly Task[], sections: readonly Sectio
     bySection.set(s, [...(bySection.get(s) ?? []), t]);
   }
   const ordered = [...sections].sort((a, b) => a.position - b.position || a.id - b.id);
-  return [null, ...ordered].map((section) => ({ section, items: flatten(bySection.get(section?.id ?? null) ?? [], collapsed) }));
+  return [null, ...ordered].map((section) => ({
+    section,
+    items: flatten(bySection.get(section?.id ?? null) ?? [], collapsed),
+  }));
 }
 
 /** Ids of the subtasks (at any depth) under `id` among the items. */
@@ -117,11 +124,17 @@ export function project({ target, active, activeTree, overId, offsetX, flat }: D
     const overIdx = list.findIndex((i) => i.task.id === overId);
     if (overIdx >= 0) {
       // Moving down within the same section lands after the row dropped on (sortable's arrayMove).
-      const down = fromHere && target.findIndex((i) => i.task.id === id) < target.findIndex((i) => i.task.id === overId);
+      const down =
+        fromHere && target.findIndex((i) => i.task.id === id) < target.findIndex((i) => i.task.id === overId);
       index = down ? overIdx + 1 : overIdx;
     }
   } else if (overId === id && fromHere) {
-    index = target.slice(0, target.findIndex((i) => i.task.id === id)).filter((i) => !inside.has(i.task.id)).length;
+    index = target
+      .slice(
+        0,
+        target.findIndex((i) => i.task.id === id),
+      )
+      .filter((i) => !inside.has(i.task.id)).length;
   }
   const prev = list[index - 1];
   const next = list[index];
@@ -159,7 +172,9 @@ export function applyMove(tasks: readonly Task[], id: number, sectionId: number 
   const byId = new Map(tasks.map((t) => [t.id, t]));
   const moved = byId.get(id);
   if (!moved) return [...tasks];
-  const siblings = tasks.filter((t) => t.id !== id && t.parent_id === p.parentId && (p.parentId !== null || t.section_id === sectionId));
+  const siblings = tasks.filter(
+    (t) => t.id !== id && t.parent_id === p.parentId && (p.parentId !== null || t.section_id === sectionId),
+  );
   let position: number;
   if (p.afterId !== undefined) position = (byId.get(p.afterId)?.position ?? 0) + 0.5;
   else if (p.beforeId !== undefined) position = (byId.get(p.beforeId)?.position ?? 0) - 0.5;
@@ -168,7 +183,12 @@ export function applyMove(tasks: readonly Task[], id: number, sectionId: number 
   let grew = true;
   while (grew) {
     grew = false;
-    for (const t of tasks) if (t.parent_id !== null && tree.has(t.parent_id) && !tree.has(t.id)) (tree.add(t.id), (grew = true));
+    for (const t of tasks) {
+      if (t.parent_id !== null && tree.has(t.parent_id) && !tree.has(t.id)) {
+        tree.add(t.id);
+        grew = true;
+      }
+    }
   }
   return tasks.map((t) => {
     if (t.id === id) return { ...t, section_id: sectionId, parent_id: p.parentId, position };

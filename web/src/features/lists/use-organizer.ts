@@ -126,15 +126,19 @@ export function useOrganizer(o: Options) {
       const unchanged =
         p.parentId === task.parent_id &&
         sectionId === task.section_id &&
-        ((p.afterId === undefined && p.beforeId === undefined) || (overId === task.id && Math.round(offsetX / INDENT) === 0));
+        ((p.afterId === undefined && p.beforeId === undefined) ||
+          (overId === task.id && Math.round(offsetX / INDENT) === 0));
       if (unchanged) return;
       const tasks = list.state.tasks;
       const next = applyMove(tasks, task.id, sectionId, p);
       next.forEach((t, i) => t !== tasks[i] && list.upsert(t));
-      const anchor = p.afterId !== undefined ? { after_id: p.afterId } : p.beforeId !== undefined ? { before_id: p.beforeId } : {};
+      const anchor =
+        p.afterId !== undefined ? { after_id: p.afterId } : p.beforeId !== undefined ? { before_id: p.beforeId } : {};
       moveTasks({ ids: [task.id], list_id: listId, section_id: sectionId, parent_id: p.parentId, ...anchor })
         .then((saved) => saved.forEach((t) => list.upsert(t)))
-        .catch((err: unknown) => toast.show({ tone: "error", message: `Couldn't move “${task.title.slice(0, 40)}”: ${reason(err)}` }))
+        .catch((err: unknown) =>
+          toast.show({ tone: "error", message: `Couldn't move “${task.title.slice(0, 40)}”: ${reason(err)}` }),
+        )
         .finally(() => {
           list.reload();
           notifyTasksChanged();
@@ -156,7 +160,8 @@ export function useOrganizer(o: Options) {
         void toList(sel.has(id) ? [...sel] : [id], data.listId);
         return;
       }
-      if (data && "sectionId" in data) within(task, data.sectionId ?? null, typeof over.id === "number" ? over.id : null, delta.x);
+      if (data && "sectionId" in data)
+        within(task, data.sectionId ?? null, typeof over.id === "number" ? over.id : null, delta.x);
     },
     [toList, within],
   );

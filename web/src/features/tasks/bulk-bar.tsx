@@ -37,7 +37,13 @@ export function BulkBar({ count, lists, onAction, onDelete, onSelectAll, onDone 
       <span className="bulk-count" aria-live="polite" data-testid="bulk-count">
         {count} selected
       </span>
-      <button type="button" className="btn btn-small" disabled={none} onClick={() => onAction({ kind: "complete" })} data-testid="bulk-complete">
+      <button
+        type="button"
+        className="btn btn-small"
+        disabled={none}
+        onClick={() => onAction({ kind: "complete" })}
+        data-testid="bulk-complete"
+      >
         Complete
       </button>
       <label className="select-field">
@@ -60,7 +66,12 @@ export function BulkBar({ count, lists, onAction, onDelete, onSelectAll, onDone 
       </label>
       <label className="select-field">
         <span>Priority</span>
-        <select value="" disabled={none} onChange={(e) => e.target.value && onAction({ kind: "priority", priority: e.target.value as Priority })} data-testid="bulk-priority">
+        <select
+          value=""
+          disabled={none}
+          onChange={(e) => e.target.value && onAction({ kind: "priority", priority: e.target.value as Priority })}
+          data-testid="bulk-priority"
+        >
           <option value="">Set…</option>
           {PRIORITIES.map((p) => (
             <option key={p.id} value={p.id}>
@@ -70,7 +81,15 @@ export function BulkBar({ count, lists, onAction, onDelete, onSelectAll, onDone 
         </select>
       </label>
       <form className="bulk-inline" onSubmit={addTag}>
-        <input aria-label="Tag to add" placeholder="tag" value={tag} maxLength={40} onChange={(e) => setTag(e.target.value)} disabled={none} data-testid="bulk-tag-input" />
+        <input
+          aria-label="Tag to add"
+          placeholder="tag"
+          value={tag}
+          maxLength={40}
+          onChange={(e) => setTag(e.target.value)}
+          disabled={none}
+          data-testid="bulk-tag-input"
+        />
         <button type="submit" className="btn btn-small" disabled={none || !tag.trim()} data-testid="bulk-tag">
           Add tag
         </button>
@@ -82,12 +101,25 @@ export function BulkBar({ count, lists, onAction, onDelete, onSelectAll, onDone 
           onAction({ kind: "reschedule", due_at: date ? fromLocalInputs(date, "") : null });
         }}
       >
-        <input type="date" aria-label="New due date (empty: no date)" value={date} onChange={(e) => setDate(e.target.value)} disabled={none} data-testid="bulk-date" />
+        <input
+          type="date"
+          aria-label="New due date (empty: no date)"
+          value={date}
+          onChange={(e) => setDate(e.target.value)}
+          disabled={none}
+          data-testid="bulk-date"
+        />
         <button type="submit" className="btn btn-small" disabled={none} data-testid="bulk-reschedule">
           Reschedule
         </button>
       </form>
-      <button type="button" className="btn btn-small btn-danger-ghost" disabled={none} onClick={onDelete} data-testid="bulk-delete">
+      <button
+        type="button"
+        className="btn btn-small btn-danger-ghost"
+        disabled={none}
+        onClick={onDelete}
+        data-testid="bulk-delete"
+      >
         Delete
       </button>
       <span className="bulk-end">

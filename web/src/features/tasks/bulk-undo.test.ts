@@ -23,12 +23,16 @@ const task = (id: number, over: Partial<Task> = {}): Task => ({
 describe("bulk undo", () => {
   it("complete: reopens what was open, and the subtasks the server completed with them", () => {
     const before = [task(1), task(2, { completed: true })];
-    expect(undoSteps({ kind: "complete" }, before, before, { tasks: [], completed_subtask_ids: [7] })).toEqual([{ bulk: { ids: [1, 7], set: { completed: false } } }]);
+    expect(undoSteps({ kind: "complete" }, before, before, { tasks: [], completed_subtask_ids: [7] })).toEqual([
+      { bulk: { ids: [1, 7], set: { completed: false } } },
+    ]);
   });
 
   it("priority and reschedule: one request per old value, skipping tasks that already had the new one", () => {
     const before = [task(1, { priority: "low" }), task(2, { priority: "high" }), task(3, { priority: "low" })];
-    expect(undoSteps({ kind: "priority", priority: "high" }, before, before)).toEqual([{ bulk: { ids: [1, 3], set: { priority: "low" } } }]);
+    expect(undoSteps({ kind: "priority", priority: "high" }, before, before)).toEqual([
+      { bulk: { ids: [1, 3], set: { priority: "low" } } },
+    ]);
     const dated = [task(1, { due_at: "2026-12-03T10:00:00.000Z" }), task(2)];
     expect(undoSteps({ kind: "reschedule", due_at: "2026-12-05T22:59:59.000Z" }, dated, dated)).toEqual([
       { bulk: { ids: [1], set: { due_at: "2026-12-03T10:00:00.000Z" } } },
@@ -38,7 +42,9 @@ describe("bulk undo", () => {
 
   it("tag: removes it only where it was added", () => {
     const before = [task(1, { tags: ["work"] }), task(2)];
-    expect(undoSteps({ kind: "tag", tag: "work" }, before, before)).toEqual([{ bulk: { ids: [2], set: { tags_remove: ["work"] } } }]);
+    expect(undoSteps({ kind: "tag", tag: "work" }, before, before)).toEqual([
+      { bulk: { ids: [2], set: { tags_remove: ["work"] } } },
+    ]);
   });
 
   it("move: puts each run back after the sibling it followed; subtasks travel with their parent", () => {

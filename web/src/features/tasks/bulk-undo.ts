@@ -41,7 +41,12 @@ function groupBy<K>(tasks: readonly Task[], key: (t: Task) => K): Map<K, number[
  * `before`: the selected tasks as they were; `page`: every task the page had
  * (to find the siblings a moved run sat after); `result`: the server's answer.
  */
-export function undoSteps(a: BulkAction, before: readonly Task[], page: readonly Task[], result?: BulkResult): UndoStep[] {
+export function undoSteps(
+  a: BulkAction,
+  before: readonly Task[],
+  page: readonly Task[],
+  result?: BulkResult,
+): UndoStep[] {
   switch (a.kind) {
     case "complete": {
       const reopened = before.filter((t) => !t.completed).map((t) => t.id);
@@ -50,13 +55,23 @@ export function undoSteps(a: BulkAction, before: readonly Task[], page: readonly
       return ids.length ? [{ bulk: { ids, set: { completed: false } } }] : [];
     }
     case "priority":
-      return [...groupBy(before.filter((t) => t.priority !== a.priority), (t) => t.priority)].map(([priority, ids]) => ({ bulk: { ids, set: { priority } } }));
+      return [
+        ...groupBy(
+          before.filter((t) => t.priority !== a.priority),
+          (t) => t.priority,
+        ),
+      ].map(([priority, ids]) => ({ bulk: { ids, set: { priority } } }));
     case "tag": {
       const ids = before.filter((t) => !t.tags.includes(a.tag)).map((t) => t.id);
       return ids.length ? [{ bulk: { ids, set: { tags_remove: [a.tag] } } }] : [];
     }
     case "reschedule":
-      return [...groupBy(before.filter((t) => t.due_at !== a.due_at), (t) => t.due_at)].map(([due_at, ids]) => ({ bulk: { ids, set: { due_at } } }));
+      return [
+        ...groupBy(
+          before.filter((t) => t.due_at !== a.due_at),
+          (t) => t.due_at,
+        ),
+      ].map(([due_at, ids]) => ({ bulk: { ids, set: { due_at } } }));
     case "move":
       return moveBack(before, page, a.list_id);
   }
@@ -79,7 +94,13 @@ function moveBack(before: readonly Task[], page: readonly Task[], to: number): U
     const flush = () => {
       if (!run.length) return;
       steps.push({
-        move: { ids: run, list_id: first.list_id, section_id: first.section_id, parent_id: first.parent_id, ...(after !== undefined ? { after_id: after } : {}) },
+        move: {
+          ids: run,
+          list_id: first.list_id,
+          section_id: first.section_id,
+          parent_id: first.parent_id,
+          ...(after !== undefined ? { after_id: after } : {}),
+        },
       });
       after = run[run.length - 1];
       run = [];

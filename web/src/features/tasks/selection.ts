@@ -25,7 +25,9 @@ export function select(s: Selection, order: readonly number[], id: number, how: 
 export const prune = (s: Selection, present: readonly number[]): Selection => {
   const here = new Set(present);
   const ids = [...s.ids].filter((id) => here.has(id));
-  return ids.length === s.ids.size ? s : { ids: new Set(ids), anchor: s.anchor !== null && here.has(s.anchor) ? s.anchor : null };
+  return ids.length === s.ids.size
+    ? s
+    : { ids: new Set(ids), anchor: s.anchor !== null && here.has(s.anchor) ? s.anchor : null };
 };
 
 export function useSelection(order: readonly number[]) {

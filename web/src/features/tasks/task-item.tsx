@@ -66,7 +66,7 @@ export const TaskItem = memo(function TaskItem({ task, handlers, active, drag, s
   return (
     <li
       ref={drag?.ref}
-      style={{ ...drag?.style, ...(tree ? { "--depth": tree.depth } : {}) } as CSSProperties}
+      style={{ ...drag?.style, ...(tree ? ({ "--depth": tree.depth } as CSSProperties) : {}) }}
       className={`task ${task.completed ? "task-done" : ""} ${saving ? "task-saving" : ""} priority-${task.priority} ${select?.selected ? "task-selected" : ""} ${drag?.dragging ? "task-dragging" : ""} ${tree && tree.depth > 0 ? "task-nested" : ""}`}
       data-testid="task-item"
       data-task-id={task.id}

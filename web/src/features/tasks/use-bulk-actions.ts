@@ -24,7 +24,11 @@ const DONE: Record<BulkAction["kind"], string> = {
   move: "Moved",
 };
 
-export function useBulkActions(list: Pick<TaskList, "reload" | "remove" | "insert" | "indexOf">, page: () => readonly Task[], onCountsChanged: () => void) {
+export function useBulkActions(
+  list: Pick<TaskList, "reload" | "remove" | "insert" | "indexOf">,
+  page: () => readonly Task[],
+  onCountsChanged: () => void,
+) {
   const toast = useToast();
   return useMemo(() => {
     const changed = () => {
@@ -48,7 +52,12 @@ export function useBulkActions(list: Pick<TaskList, "reload" | "remove" | "inser
       const before = tasks.map((t) => ({ ...t }));
       const snapshot = [...page()];
       try {
-        const result = await bulkTasks(bulkRequest(before.map((t) => t.id), action));
+        const result = await bulkTasks(
+          bulkRequest(
+            before.map((t) => t.id),
+            action,
+          ),
+        );
         changed();
         const steps = undoSteps(action, before, snapshot, result);
         toast.show({
@@ -81,7 +90,11 @@ export function useBulkActions(list: Pick<TaskList, "reload" | "remove" | "inser
           label: "Undo",
           onAction: () => {
             let back = 0;
-            for (const p of places) if (cancelDelete(p.task.id)) (list.insert(p.task, p.index), back++);
+            for (const p of places) {
+              if (!cancelDelete(p.task.id)) continue;
+              list.insert(p.task, p.index);
+              back++;
+            }
             if (back) onCountsChanged();
           },
         },
