@@ -78,7 +78,7 @@ export const TaskItem = memo(function TaskItem({ task, handlers, active, drag, s
       onClickCapture={onClickCapture}
     >
       {drag && (
-        <button type="button" className="drag-handle" tabIndex={tab} aria-label={`Move ${task.title}`} data-drag-handle data-testid="drag-handle" {...drag.handle}>
+        <button {...drag.handle} type="button" className="drag-handle" tabIndex={tab} aria-label={`Move ${task.title}`} data-drag-handle data-testid="drag-handle">
           <span aria-hidden="true">⠿</span>
         </button>
       )}
