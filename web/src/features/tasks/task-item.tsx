@@ -1,4 +1,13 @@
-import { memo, useEffect, useRef, useState, type CSSProperties, type HTMLAttributes, type MouseEvent, type Ref } from "react";
+import {
+  memo,
+  useEffect,
+  useRef,
+  useState,
+  type CSSProperties,
+  type HTMLAttributes,
+  type MouseEvent,
+  type Ref,
+} from "react";
 import { Title, type Task } from "#contracts/task.ts";
 import { CalendarIcon, PencilIcon, TrashIcon } from "../layout/icons.tsx";
 import { describeDue } from "./task-dates.ts";
@@ -78,7 +87,15 @@ export const TaskItem = memo(function TaskItem({ task, handlers, active, drag, s
       onClickCapture={onClickCapture}
     >
       {drag && (
-        <button {...drag.handle} type="button" className="drag-handle" tabIndex={tab} aria-label={`Move ${task.title}`} data-drag-handle data-testid="drag-handle">
+        <button
+          {...drag.handle}
+          type="button"
+          className="drag-handle"
+          tabIndex={tab}
+          aria-label={`Move ${task.title}`}
+          data-drag-handle
+          data-testid="drag-handle"
+        >
           <span aria-hidden="true">⠿</span>
         </button>
       )}
@@ -116,17 +133,20 @@ export const TaskItem = memo(function TaskItem({ task, handlers, active, drag, s
           data-testid="task-select"
         />
       )}
-      <input
-        id={checkboxId}
-        type="checkbox"
-        className="task-check"
-        checked={task.completed}
-        disabled={saving}
-        onChange={() => handlers.onToggle(task)}
-        tabIndex={tab}
-        data-testid="task-toggle"
-        aria-label={`Complete ${task.title}`}
-      />
+      {/* In select mode the row's one checkbox selects; completing is a bulk action then. */}
+      {!select?.selecting && (
+        <input
+          id={checkboxId}
+          type="checkbox"
+          className="task-check"
+          checked={task.completed}
+          disabled={saving}
+          onChange={() => handlers.onToggle(task)}
+          tabIndex={tab}
+          data-testid="task-toggle"
+          aria-label={`Complete ${task.title}`}
+        />
+      )}
       <div className="task-body">
         {editing ? (
           <InlineTitle
