@@ -177,8 +177,8 @@ describe("polish", () => {
     await page.keyboard.press("ArrowUp");
     expect(await focused()).toBe("Second");
 
-    // Only the focused row's controls are in the Tab order: checkbox, title, edit, delete, then out of the list.
-    for (let i = 0; i < 4; i++) {
+    // Only the focused row's controls are in the Tab order: drag handle, checkbox, title, edit, delete, then out of the list.
+    for (let i = 0; i < 5; i++) {
       await page.keyboard.press("Tab");
       expect(await focused()).toBe("Second");
     }

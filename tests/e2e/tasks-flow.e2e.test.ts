@@ -47,7 +47,7 @@ describe("tasks flow", () => {
     await expect(page.getByTestId("empty-state").isVisible()).resolves.toBe(true);
 
     // Quick add (Enter adds); shorthand sets tags and priority.
-    await tasks.quickAdd("Buy milk #errands !high");
+    await tasks.quickAdd("Buy milk @errands !high");
     await tasks.quickAdd("Write report");
     await tasks.quickAdd("Call the plumber");
     await tasks.settled();

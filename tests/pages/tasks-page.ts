@@ -83,9 +83,31 @@ export class TasksPage {
     await this.page.getByTestId("toast").filter({ hasText: kind }).getByTestId("toast-action").click();
   }
 
-  async view(id: ViewId): Promise<void> {
+  async view(id: ViewId | "inbox"): Promise<void> {
+    await this.openSidebar();
     await this.page.getByTestId(`view-${id}`).click();
     await this.ready();
+  }
+
+  /** On phones the sidebar is a drawer behind the menu button: open it (no-op on wide screens). */
+  async openSidebar(): Promise<void> {
+    const menu = this.page.getByTestId("open-sidebar");
+    if (await menu.isVisible()) {
+      await menu.click();
+      await this.page.locator(".sidebar-open").waitFor();
+    }
+  }
+
+  /** Opens a list page from the sidebar. */
+  async openList(name: string): Promise<void> {
+    await this.openSidebar();
+    await this.listRow(name).getByTestId("list-link").click();
+    await this.page.getByTestId("view-heading").getByText(name, { exact: true }).waitFor();
+    await this.ready();
+  }
+
+  listRow(name: string): Locator {
+    return this.page.getByTestId("list-row").filter({ has: this.page.locator(".list-name").getByText(name, { exact: true }) });
   }
 
   /** The number shown beside a view in the sidebar, once the counts have loaded. */

@@ -18,6 +18,7 @@ import { LandingPage } from "./features/landing/landing-page.tsx";
 import { AppShell } from "./features/layout/app-shell.tsx";
 import { AuthErrorPage } from "./features/oauth/auth-error-page.tsx";
 import { StatusScreen } from "./features/layout/status-screen.tsx";
+import { resetLists } from "./features/lists/lists-store.ts";
 import { flushPendingDeletes } from "./features/tasks/pending-deletes.ts";
 import { TasksPage } from "./features/tasks/tasks-page.tsx";
 
@@ -76,6 +77,8 @@ function Routes() {
 
   // Offline writes are queued per user: switch queues with the user (never replay another's).
   useEffect(() => setOutboxUser(userId), [userId]);
+  // Lists are per user too: another user never sees the previous one's sidebar.
+  useEffect(() => resetLists(), [userId]);
 
   // Live updates: one event stream while signed in (restarted for another user).
   useEffect(() => (userId ? startLiveEvents() : undefined), [userId]);

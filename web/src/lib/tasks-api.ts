@@ -24,6 +24,7 @@ export interface ListParams {
   due_after?: string;
   overdue?: boolean;
   q?: string;
+  list_id?: number;
   sort?: TaskSort;
   order?: "asc" | "desc";
   limit?: number;
@@ -39,6 +40,7 @@ export function listQuery(p: ListParams): URLSearchParams {
   if (p.due_after) q.set("due_after", p.due_after);
   if (p.overdue) q.set("overdue", "true");
   if (p.q) q.set("q", p.q);
+  if (p.list_id !== undefined) q.set("list_id", String(p.list_id));
   if (p.sort) q.set("sort", p.sort);
   if (p.order) q.set("order", p.order);
   if (p.limit) q.set("limit", String(p.limit));

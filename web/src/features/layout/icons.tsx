@@ -58,3 +58,8 @@ export const CloseIcon = () => (
     <path d="M18 6L6 18M6 6l12 12" />
   </Icon>
 );
+export const MenuIcon = () => (
+  <Icon>
+    <path d="M4 6h16M4 12h16M4 18h16" />
+  </Icon>
+);

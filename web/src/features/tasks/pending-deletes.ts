@@ -9,6 +9,7 @@ import type { Task } from "#contracts/task.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import { isOfflineStatus } from "../../lib/connectivity.ts";
 import { enqueue, shouldQueue } from "../../lib/outbox.ts";
+import { bulkTasks } from "../../lib/lists-api.ts";
 import { deleteTask, deleteTaskOnUnload } from "../../lib/tasks-api.ts";
 import { tokens } from "../../lib/token.ts";
 
@@ -75,6 +76,43 @@ export function scheduleDelete(task: Task, hooks: { onDone: () => void; onError:
   };
   const entry: PendingDelete = { task, commit, timer: setTimeout(() => void commit(), UNDO_WINDOW_MS) };
   pending.set(task.id, entry);
+  changed();
+}
+
+/**
+ * Deletes many tasks after the undo window, as ONE bulk request (one write
+ * against the rate limit). Offline, each delete is queued in the outbox.
+ */
+export function scheduleBulkDelete(tasks: Task[], hooks: { onDone: () => void; onError: (err: unknown) => void }): void {
+  for (const t of tasks) cancelDelete(t.id);
+  let started = false;
+  const ids = tasks.map((t) => t.id).filter((id) => id > 0);
+  const commit = async () => {
+    if (started) return;
+    started = true;
+    clearTimeout(timer);
+    const queue = () => ids.forEach((id) => enqueue({ kind: "delete", id }));
+    try {
+      if (shouldQueue()) queue();
+      else if (ids.length) {
+        try {
+          await bulkTasks({ ids, delete: true });
+        } catch (err) {
+          if (!(err instanceof ApiError && isOfflineStatus(err.status))) throw err;
+          queue();
+        }
+      }
+      tasks.forEach((t) => pending.delete(t.id));
+      changed();
+      hooks.onDone();
+    } catch (err) {
+      tasks.forEach((t) => pending.delete(t.id));
+      changed();
+      hooks.onError(err);
+    }
+  };
+  const timer = setTimeout(() => void commit(), UNDO_WINDOW_MS);
+  for (const task of tasks) pending.set(task.id, { task, commit, timer });
   changed();
 }
 

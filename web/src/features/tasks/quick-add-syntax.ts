@@ -1,22 +1,24 @@
 /**
  * The web side of the shared quick-add grammar (src/grammar, decision 009):
- * which understood phrases the task API can store today, the chips shown under
- * the box, and the TaskCreate that Enter sends.
+ * which understood phrases the task API can store, the chips shown under the
+ * box, and the TaskCreate that Enter sends.
  *
- * Only what will be saved gets a chip. Sections, recurrence and reminders are
- * still parsed by the grammar, but the create endpoint has no field for them
- * yet, so their words stay in the title, where the user sees them. Until lists
- * exist, a `#list` is saved as a tag (what `#word` always meant here).
+ * Only what will be saved gets a chip. `#List` picks one of the user's lists
+ * (case-insensitive); an unknown name is only *offered* for creation (a chip
+ * with a Create button) and stays in the title until the user accepts. `/Section`
+ * picks a section of that list (or of the list page's list); an unknown one
+ * stays in the title. Recurrence and reminders have no field on create yet, so
+ * their words stay in the title, where the user sees them.
  */
-import { Tag, type Priority, type TaskCreate } from "#contracts/task.ts";
+import type { Priority, TaskCreate } from "#contracts/task.ts";
 import { parseQuickAdd, type GrammarContext, type QuickAdd, type Span } from "#grammar/index.ts";
 import { describeDue } from "./task-dates.ts";
 
-export type ChipKind = "due" | "list" | "label" | "priority";
+export type ChipKind = "due" | "list" | "new-list" | "section" | "label" | "priority";
 
 export interface Chip {
   kind: ChipKind;
-  /** What the chip shows: "Tomorrow 09:00", "#errands", "High priority". */
+  /** What the chip shows: "Tomorrow 09:00", "#Errands", "High priority". */
   text: string;
   /** The words of the input it came from; removing the chip puts them back into the title. */
   words: string;
@@ -24,6 +26,8 @@ export interface Chip {
   keys: string[];
   /** A longer explanation for the tooltip. */
   hint: string;
+  /** For "new-list": the name to create. */
+  name?: string;
 }
 
 export interface QuickAddPreview {
@@ -32,20 +36,61 @@ export interface QuickAddPreview {
   title: string;
   chips: Chip[];
   parsed: QuickAdd;
+  /** The list the task goes to (a `#List`, else the page's list); null: the Inbox. */
+  listId: number | null;
 }
 
-const NOT_SAVED_YET = new Set<Span["kind"]>(["section", "recurrence", "reminder"]);
+interface NamedList {
+  id: number;
+  name: string;
+  archived?: boolean;
+}
+interface NamedSection {
+  id: number;
+  name: string;
+  list_id: number;
+}
+
+export interface QuickAddTargets {
+  lists?: readonly NamedList[];
+  /** The list page's list: where a task without `#List` goes. */
+  defaultListId?: number | null;
+  /** Sections of the target list (others are ignored). */
+  sections?: readonly NamedSection[];
+}
+
+const NOT_SAVED_YET = new Set<Span["kind"]>(["recurrence", "reminder"]);
 const PRIORITY_TEXT: Record<Priority, string> = { high: "High priority", medium: "Medium priority", low: "Low priority", none: "No priority" };
 
 /** Identifies a phrase across keystrokes, so a removed chip stays removed while the user types on. */
 export const spanKey = (s: Pick<Span, "kind" | "text">) => `${s.kind}:${s.text.toLowerCase().replace(/\s+/g, " ")}`;
 
-const isTag = (name: string) => Tag.safeParse(name).success;
+const same = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: "accent" }) === 0;
 
-export function previewQuickAdd(text: string, ctx: GrammarContext, dismissed: ReadonlySet<string> = new Set()): QuickAddPreview {
-  const parsed = parseQuickAdd(text, ctx, {
-    ignore: (s) => NOT_SAVED_YET.has(s.kind) || (s.kind === "list" && !isTag(s.value)) || dismissed.has(spanKey(s)),
-  });
+export function previewQuickAdd(text: string, ctx: GrammarContext, dismissed: ReadonlySet<string> = new Set(), targets: QuickAddTargets = {}): QuickAddPreview {
+  const lists = (targets.lists ?? []).filter((l) => !l.archived);
+  const findList = (name: string) => lists.find((l) => same(l.name, name)) ?? null;
+  // Which list the task lands in decides which sections count; a first pass finds it.
+  const first = parseQuickAdd(text, { ...ctx, lists: lists.map((l) => l.name) }, { ignore: (s) => dismissed.has(spanKey(s)) || (s.kind === "list" && !findList(s.value)) });
+  const listId = (first.list ? findList(first.list)?.id : undefined) ?? targets.defaultListId ?? null;
+  const sections = (targets.sections ?? []).filter((s) => s.list_id === listId);
+  const findSection = (name: string) => sections.find((s) => same(s.name, name)) ?? null;
+
+  let offer: Span | null = null;
+  const parsed = parseQuickAdd(
+    text,
+    { ...ctx, lists: lists.map((l) => l.name), sections: sections.map((s) => s.name) },
+    {
+      ignore: (s) => {
+        if (NOT_SAVED_YET.has(s.kind) || dismissed.has(spanKey(s))) return true;
+        if (s.kind === "list" && !findList(s.value)) {
+          offer ??= s;
+          return true;
+        }
+        return s.kind === "section" && !findSection(s.value);
+      },
+    },
+  );
   const chips: Chip[] = [];
   const dueSpans = parsed.spans.filter((s) => s.kind === "due");
   if (parsed.due && dueSpans.length) {
@@ -59,22 +104,30 @@ export function previewQuickAdd(text: string, ctx: GrammarContext, dismissed: Re
   }
   for (const s of parsed.spans) {
     if (s.kind === "list") {
-      const tag = s.value.toLowerCase();
-      chips.push({ kind: "list", text: `#${tag}`, words: s.text, keys: [spanKey(s)], hint: `Saved as the tag #${tag} until lists arrive` });
+      chips.push({ kind: "list", text: `#${findList(s.value)!.name}`, words: s.text, keys: [spanKey(s)], hint: "List" });
+    } else if (s.kind === "section") {
+      chips.push({ kind: "section", text: `/${findSection(s.value)!.name}`, words: s.text, keys: [spanKey(s)], hint: "Section" });
     } else if (s.kind === "label") {
-      chips.push({ kind: "label", text: s.value.map((l) => `#${l}`).join(" "), words: s.text, keys: [spanKey(s)], hint: "Tag" });
+      chips.push({ kind: "label", text: s.value.map((l) => `@${l}`).join(" "), words: s.text, keys: [spanKey(s)], hint: "Label (saved as a tag)" });
     } else if (s.kind === "priority" && s.value === parsed.priority) {
       chips.push({ kind: "priority", text: PRIORITY_TEXT[s.value], words: s.text, keys: [spanKey(s)], hint: "Priority" });
     }
   }
-  const tags = [...new Set([...(parsed.list ? [parsed.list.toLowerCase()] : []), ...parsed.labels])];
+  const newList = offer as Span | null;
+  if (newList?.kind === "list") {
+    chips.push({ kind: "new-list", text: `Create list “${newList.value}”?`, words: newList.text, keys: [spanKey(newList)], hint: "No list has this name yet", name: newList.value });
+  }
+  const list = parsed.list ? findList(parsed.list) : null;
+  const section = parsed.section ? findSection(parsed.section) : null;
   const create: TaskCreate | null = parsed.title
     ? {
         title: parsed.title,
-        ...(tags.length ? { tags } : {}),
+        ...(parsed.labels.length ? { tags: parsed.labels } : {}),
         ...(parsed.priority ? { priority: parsed.priority } : {}),
         ...(parsed.due ? { due_at: parsed.due.at } : {}),
+        ...((list?.id ?? targets.defaultListId) ? { list_id: list?.id ?? targets.defaultListId! } : {}),
+        ...(section ? { section_id: section.id } : {}),
       }
     : null;
-  return { create, title: parsed.title, chips, parsed };
+  return { create, title: parsed.title, chips, parsed, listId: list?.id ?? targets.defaultListId ?? null };
 }

@@ -1,7 +1,12 @@
 import { useMemo, useState, type FormEvent, type Ref } from "react";
 import { TITLE_MAX, type TaskCreate } from "#contracts/task.ts";
 import { dateOrderFor, type GrammarContext } from "#grammar/index.ts";
+import type { List } from "#contracts/list.ts";
+import { ApiError } from "../../lib/api-client.ts";
 import { LengthCounter, tooLong } from "../../lib/length-counter.tsx";
+import { useToast } from "../../lib/toast.tsx";
+import { addList } from "../lists/list-actions.ts";
+import { useSections } from "../lists/use-sections.ts";
 import { CloseIcon, PlusIcon } from "../layout/icons.tsx";
 import { previewQuickAdd, type Chip } from "./quick-add-syntax.ts";
 import { localTimeZone } from "./task-dates.ts";
@@ -12,7 +17,7 @@ const browserContext = (): GrammarContext => ({
   dateOrder: dateOrderFor(typeof navigator === "undefined" ? undefined : navigator.language),
 });
 
-const KIND_NAME: Record<Chip["kind"], string> = { due: "due date", list: "tag", label: "tag", priority: "priority" };
+const KIND_NAME: Record<Chip["kind"], string> = { due: "due date", list: "list", "new-list": "offer to create list", section: "section", label: "label", priority: "priority" };
 
 /**
  * One-line task entry with a live preview of what the grammar understood: a
@@ -20,10 +25,23 @@ const KIND_NAME: Record<Chip["kind"], string> = { due: "due date", list: "tag", 
  * the title. Enter adds; the box clears and keeps focus for the next one. If the
  * server refuses the task, the typed text comes back (unless a new one was started).
  */
-export function QuickAdd({ onAdd, inputRef }: { onAdd: (t: TaskCreate) => Promise<boolean>; inputRef: Ref<HTMLInputElement> }) {
+interface Props {
+  onAdd: (t: TaskCreate) => Promise<boolean>;
+  inputRef: Ref<HTMLInputElement>;
+  lists: readonly List[];
+  /** On a list page: the list new tasks go to unless `#Other` says otherwise. */
+  defaultListId: number | null;
+}
+
+export function QuickAdd({ onAdd, inputRef, lists, defaultListId }: Props) {
   const [text, setText] = useState("");
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set());
-  const preview = useMemo(() => previewQuickAdd(text, browserContext(), dismissed), [text, dismissed]);
+  const [creating, setCreating] = useState(false);
+  const toast = useToast();
+  // Which list the line names decides which sections `/Section` can pick.
+  const target = useMemo(() => previewQuickAdd(text, browserContext(), dismissed, { lists, defaultListId }).listId, [text, dismissed, lists, defaultListId]);
+  const { sections } = useSections(text.includes("/") ? target : null);
+  const preview = useMemo(() => previewQuickAdd(text, browserContext(), dismissed, { lists, defaultListId, sections }), [text, dismissed, lists, defaultListId, sections]);
   const typed = text.trim().length > 0;
   // The limit is the title's (what is left once dates, tags and priority are read), as the server counts it.
   const titleLength = preview.title.length;
@@ -47,6 +65,17 @@ export function QuickAdd({ onAdd, inputRef }: { onAdd: (t: TaskCreate) => Promis
     });
   }
 
+  function createList(chip: Chip) {
+    if (!chip.name || creating) return;
+    setCreating(true);
+    addList(chip.name)
+      .catch((err: unknown) => toast.show({ tone: "error", message: `Couldn't create the list: ${err instanceof ApiError ? err.message : "something went wrong."}` }))
+      .finally(() => {
+        setCreating(false);
+        if (inputRef && typeof inputRef === "object") inputRef.current?.focus();
+      });
+  }
+
   function remove(chip: Chip) {
     setDismissed(new Set([...dismissed, ...chip.keys]));
     if (inputRef && typeof inputRef === "object") inputRef.current?.focus();
@@ -66,15 +95,15 @@ export function QuickAdd({ onAdd, inputRef }: { onAdd: (t: TaskCreate) => Promis
         value={text}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => e.key === "Escape" && (reset(), e.currentTarget.blur())}
-        placeholder="Add a task… e.g. buy milk tomorrow 9am #errands p1"
+        placeholder="Add a task… e.g. buy milk tomorrow 9am #Errands @shop p1"
         autoComplete="off"
         aria-describedby="quick-add-help quick-add-preview"
         aria-invalid={over || undefined}
         data-testid="quick-add-input"
       />
       <span id="quick-add-help" className="sr-only">
-        Press Enter to add. Dates and times like “tomorrow 9am”, #list or @label for tags, and p1 to p4 or !high for priority are understood and
-        listed below the box; remove one to keep its words in the title.
+        Press Enter to add. Dates and times like “tomorrow 9am”, #list, /section, @label and p1 to p4 or !high for priority are understood and
+        listed below the box; remove one to keep its words in the title. An unknown #list is offered for creation.
       </span>
       <button type="submit" className="btn btn-primary" disabled={!canAdd} data-testid="quick-add-submit">
         Add
@@ -94,11 +123,16 @@ export function QuickAdd({ onAdd, inputRef }: { onAdd: (t: TaskCreate) => Promis
           {preview.chips.map((chip) => (
             <li key={chip.keys.join("|")} className={`qa-chip qa-chip-${chip.kind}${chip.kind === "priority" ? ` qa-chip-priority-${preview.parsed.priority}` : ""}`} data-testid={`chip-${chip.kind}`} title={`${chip.hint} — from “${chip.words}”`}>
               <span data-testid="chip-text">{chip.text}</span>
+              {chip.kind === "new-list" && (
+                <button type="button" className="qa-chip-create" onClick={() => createList(chip)} disabled={creating} data-testid="chip-create">
+                  Create
+                </button>
+              )}
               <button
                 type="button"
                 className="qa-chip-remove"
                 onClick={() => remove(chip)}
-                aria-label={`Remove ${KIND_NAME[chip.kind]} ${chip.text}; keep “${chip.words}” in the title`}
+                aria-label={chip.kind === "new-list" ? `Don't create the list ${chip.name}; keep “${chip.words}” in the title` : `Remove ${KIND_NAME[chip.kind]} ${chip.text}; keep “${chip.words}” in the title`}
                 data-testid="chip-remove"
               >
                 <CloseIcon />

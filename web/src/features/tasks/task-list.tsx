@@ -1,6 +1,8 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useDraggable } from "@dnd-kit/core";
+import { CSS } from "@dnd-kit/utilities";
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import type { Task } from "#contracts/task.ts";
-import type { TaskItemHandlers } from "./task-item.tsx";
+import type { RowSelect, TaskItemHandlers } from "./task-item.tsx";
 import { TaskItem } from "./task-item.tsx";
 import type { ListState } from "./use-task-list.ts";
 
@@ -10,6 +12,12 @@ interface Props {
   onLoadMore: () => void;
   onRetry: () => void;
   empty: { title: string; body: string };
+  /** Bulk selection for a row (select mode, shift/ctrl-click). */
+  select?: (t: Task) => RowSelect | undefined;
+  /** Rows get a drag handle, to drop them on a list in the sidebar. */
+  draggable?: boolean;
+  /** Replaces the flat rows (a list page's sections, a board) once the list has tasks. */
+  body?: ReactNode;
 }
 
 /**
@@ -17,7 +25,7 @@ interface Props {
  * comes near (and with the "Load more" button); rows use `content-visibility` so
  * thousands of them stay cheap to lay out.
  */
-export function TaskList({ state, handlers, onLoadMore, onRetry, empty }: Props) {
+export function TaskList({ state, handlers, onLoadMore, onRetry, empty, select, draggable, body }: Props) {
   const sentinel = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const { tasks, status, nextCursor, loadingMore, moreError } = state;
@@ -44,7 +52,8 @@ export function TaskList({ state, handlers, onLoadMore, onRetry, empty }: Props)
 
   function onRowKey(e: KeyboardEvent<HTMLUListElement>) {
     const row = (e.target as HTMLElement).closest<HTMLElement>("[data-testid=task-item]");
-    if (!row || e.ctrlKey || e.metaKey || e.altKey) return;
+    // A drag handle's arrows belong to dnd-kit's keyboard sensor.
+    if (!row || e.ctrlKey || e.metaKey || e.altKey || (e.target as HTMLElement).closest("[data-drag-handle]")) return;
     const i = tasks.findIndex((t) => t.id === Number(row.dataset.taskId));
     const task = tasks[i];
     if (!task) return;
@@ -109,6 +118,28 @@ export function TaskList({ state, handlers, onLoadMore, onRetry, empty }: Props)
     );
   }
 
+  const more = nextCursor && (
+    <div ref={sentinel} className="load-more">
+      {moreError && (
+        <p className="field-error" role="alert">
+          {moreError}
+        </p>
+      )}
+      <button type="button" className="btn" onClick={onLoadMore} disabled={loadingMore} data-testid="load-more">
+        {loadingMore ? "Loading…" : moreError ? "Try again" : "Load more"}
+      </button>
+    </div>
+  );
+
+  if (body) {
+    return (
+      <div className={status === "loading" ? "is-stale" : ""} aria-busy={status === "loading" || undefined} data-testid="task-list">
+        {body}
+        {more}
+      </div>
+    );
+  }
+
   return (
     <>
       <ul
@@ -123,25 +154,32 @@ export function TaskList({ state, handlers, onLoadMore, onRetry, empty }: Props)
         }}
         data-testid="task-list"
       >
-        {tasks.map((t: Task, i) => (
-          <TaskItem key={t.id} task={t} handlers={handlers} active={i === activeIndex} />
-        ))}
+        {tasks.map((t: Task, i) =>
+          draggable && t.id > 0 ? (
+            <DraggableRow key={t.id} task={t} handlers={handlers} active={i === activeIndex} select={select?.(t)} />
+          ) : (
+            <TaskItem key={t.id} task={t} handlers={handlers} active={i === activeIndex} select={select?.(t)} />
+          ),
+        )}
       </ul>
       <p id="task-list-keys" className="sr-only">
         Up and down arrows move between tasks; Space completes, Enter edits, Delete deletes.
       </p>
-      {nextCursor && (
-        <div ref={sentinel} className="load-more">
-          {moreError && (
-            <p className="field-error" role="alert">
-              {moreError}
-            </p>
-          )}
-          <button type="button" className="btn" onClick={onLoadMore} disabled={loadingMore} data-testid="load-more">
-            {loadingMore ? "Loading…" : moreError ? "Try again" : "Load more"}
-          </button>
-        </div>
-      )}
+      {more}
     </>
+  );
+}
+
+/** A row that can be dragged onto a list in the sidebar (outside list pages there is no order to change). */
+function DraggableRow({ task, handlers, active, select }: { task: Task; handlers: TaskItemHandlers; active: boolean; select?: RowSelect }) {
+  const { setNodeRef, attributes, listeners, transform, isDragging } = useDraggable({ id: task.id });
+  return (
+    <TaskItem
+      task={task}
+      handlers={handlers}
+      active={active}
+      select={select}
+      drag={{ ref: setNodeRef, style: { transform: CSS.Translate.toString(transform) }, handle: { ...attributes, ...listeners }, dragging: isDragging }}
+    />
   );
 }

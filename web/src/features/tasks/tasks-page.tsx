@@ -1,3 +1,4 @@
+import { DndContext } from "@dnd-kit/core";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Task } from "#contracts/task.ts";
 import { navigate, useLocation } from "../../lib/router.tsx";
@@ -7,18 +8,30 @@ import { useOutboxSize } from "../../lib/use-outbox.ts";
 import { useTasksChanged } from "../../lib/tasks-events.ts";
 import { useDebounced } from "../../lib/use-debounced.ts";
 import { useDocumentTitle } from "../../lib/use-document-title.ts";
+import { MenuIcon } from "../layout/icons.tsx";
+import { BoardView } from "../lists/board-view.tsx";
+import { ListView } from "../lists/list-view.tsx";
+import { useLists } from "../lists/lists-store.ts";
+import type { NavItem } from "../lists/nav-items.ts";
+import { Sidebar } from "../lists/sidebar.tsx";
+import { groupBySection } from "../lists/tree.ts";
+import { collision, useDragSensors, useOrganizer } from "../lists/use-organizer.ts";
+import { useSections } from "../lists/use-sections.ts";
+import { BulkBar } from "./bulk-bar.tsx";
 import { TaskEditor } from "./task-editor.tsx";
-import type { TaskItemHandlers } from "./task-item.tsx";
+import type { RowSelect, TaskItemHandlers } from "./task-item.tsx";
 import { TaskList } from "./task-list.tsx";
 import { SortSelect, TaskToolbar } from "./task-toolbar.tsx";
 import { QuickAdd } from "./quick-add.tsx";
+import { headingCount } from "./heading-count.ts";
+import { useBulkActions } from "./use-bulk-actions.ts";
 import { useCounts } from "./use-counts.ts";
 import { useKnownTags } from "./use-known-tags.ts";
+import { useSelection } from "./selection.ts";
 import { useTaskActions } from "./use-task-actions.ts";
 import { useTaskList } from "./use-task-list.ts";
-import { ViewNav } from "./view-nav.tsx";
 import { OfflineNotice } from "./offline-notice.tsx";
-import { canAddIn, defaultSort, isFiltered, parseView, toListParams, VIEWS, viewToSearch, type TaskView, type ViewId } from "./views.ts";
+import { canAddIn, defaultSort, isFiltered, isManual, parseView, toListParams, VIEWS, viewToSearch, type TaskView, type ViewId } from "./views.ts";
 import { emptyMessage } from "./empty-message.ts";
 
 export function TasksPage() {
@@ -43,6 +56,9 @@ export function TasksPage() {
 
   const params = useMemo(() => toListParams(view), [view]);
   const list = useTaskList(params);
+  const lists = useLists();
+  const page = lists?.find((l) => l.id === view.list) ?? null;
+  const { sections, add: addSection, rename: renameSection, remove: removeSection } = useSections(view.list);
   const reachable = useServerReachable();
   const queued = useOutboxSize();
   const { counts, refresh: refreshCounts } = useCounts();
@@ -50,6 +66,28 @@ export function TasksPage() {
   const knownTags = useKnownTags(list.state.tasks, view.tag);
   const [editingId, setEditingId] = useState<number | null>(null);
   const editing = editingId === null ? null : (list.state.tasks.find((t) => t.id === editingId) ?? null);
+  const [drawer, setDrawer] = useState(false);
+  const closeDrawer = useCallback(() => setDrawer(false), []);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(() => new Set());
+
+  const manual = isManual(view);
+  // A list page in manual order shows the whole list (sections and nesting need every row).
+  const { nextCursor, loadingMore, status, moreError } = list.state;
+  useEffect(() => {
+    if (manual && nextCursor && !loadingMore && !moreError && status === "ready") list.loadMore();
+  }, [manual, nextCursor, loadingMore, moreError, status, list]);
+
+  const groups = useMemo(() => (manual ? groupBySection(list.state.tasks, sections, view.layout === "board" ? new Set() : collapsed) : []), [manual, list.state.tasks, sections, collapsed, view.layout]);
+  const order = useMemo(() => (manual ? groups.flatMap((g) => g.items.map((i) => i.task.id)) : list.state.tasks.map((t) => t.id)), [manual, groups, list.state.tasks]);
+  const selection = useSelection(order);
+  const tasksRef = useRef(list.state.tasks);
+  tasksRef.current = list.state.tasks;
+  const bulk = useBulkActions(list, useCallback(() => tasksRef.current, []), refreshCounts);
+  const selectedTasks = () => list.state.tasks.filter((t) => selection.ids.has(t.id));
+  useEffect(() => selection.exit(), [view.list, view.view]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const sensors = useDragSensors();
+  const organizer = useOrganizer({ list, lists: lists ?? [], listId: manual ? view.list : null, groups, board: view.layout === "board", selected: selection.ids, onCountsChanged: refreshCounts });
 
   const quickAddRef = useRef<HTMLInputElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -78,73 +116,141 @@ export function TasksPage() {
     }),
     [actions, setView],
   );
+  const { mode: selecting, ids: selectedIds, onSelect } = selection;
+  const rowSelect = useCallback(
+    (t: Task): RowSelect | undefined => (t.id > 0 ? { selecting, selected: selectedIds.has(t.id), onSelect: (task, how) => onSelect(task.id, how) } : undefined),
+    [selecting, selectedIds, onSelect],
+  );
+  const onCollapse = useCallback(
+    (t: Task) =>
+      setCollapsed((c) => {
+        const next = new Set(c);
+        if (!next.delete(t.id)) next.add(t.id);
+        return next;
+      }),
+    [],
+  );
 
-  const selectView = (id: ViewId) => setView({ view: id, sort: defaultSort(id) });
+  const selectView = (id: ViewId) => setView({ view: id, list: null, layout: "list", sort: defaultSort(id) });
+  const hrefFor = (target: NavItem["target"] | { list: number }) => {
+    if ("path" in target) return target.path;
+    const listId = "list" in target ? target.list : "inbox" in target ? (lists?.find((l) => l.is_inbox)?.id ?? null) : null;
+    if (listId !== null) return viewToSearch({ ...view, list: listId, layout: "list", sort: "manual" });
+    const id = "view" in target ? target.view : "pending";
+    return viewToSearch({ ...view, view: id, list: null, layout: "list", sort: defaultSort(id) });
+  };
   const current = VIEWS.find((v) => v.id === view.view) ?? VIEWS[0];
-  const total = counts?.[current.count];
+  const label = view.list !== null ? (page?.name ?? "List") : current.label;
   const filtered = isFiltered(view);
-  useDocumentTitle(current.label);
+  const listCount = view.list !== null ? counts?.lists.find((l) => l.list_id === view.list)?.pending : counts?.[current.count];
+  const count = headingCount({ filtered, status: list.state.status, shown: list.state.tasks.length, more: list.state.nextCursor !== null, total: listCount });
+  useDocumentTitle(label);
+  const addable = view.list !== null ? !page?.archived : canAddIn(view.view);
 
   return (
-    <div className="tasks-page">
-      <ViewNav
-        current={view.view}
-        counts={counts}
-        hrefFor={(id) => viewToSearch({ ...view, view: id, sort: defaultSort(id) })}
-        onSelect={selectView}
-      />
-      <section className="tasks-main" aria-labelledby="view-heading">
-        <div className="tasks-heading">
-          <h1 id="view-heading" data-testid="view-heading">
-            {current.label}
-          </h1>
-          {filtered ? (
-            // Search or filters narrow the view: count what matches, not the whole view.
-            list.state.status === "ready" && (
+    <DndContext sensors={sensors} collisionDetection={collision} onDragEnd={organizer.onDragEnd} accessibility={{ screenReaderInstructions: { draggable: "" } }}>
+      <div className="tasks-page">
+        <Sidebar
+          current={view.list !== null ? `list-${view.list}` : view.view}
+          counts={counts}
+          lists={lists}
+          hrefFor={hrefFor}
+          onNavigate={(href) => navigate(href)}
+          open={drawer}
+          onClose={closeDrawer}
+        />
+        <section className="tasks-main" aria-labelledby="view-heading">
+          <div className="tasks-heading">
+            <button type="button" className="icon-btn menu-btn" onClick={() => setDrawer(true)} aria-label="Open lists and views" aria-expanded={drawer} data-testid="open-sidebar">
+              <MenuIcon />
+            </button>
+            <h1 id="view-heading" data-testid="view-heading">
+              {page && <span className={`list-dot dot-${page.color}`} aria-hidden="true" />}
+              {label}
+            </h1>
+            {count && (
               <span className="muted" data-testid="view-total">
-                {list.state.tasks.length}
-                {list.state.nextCursor ? "+" : ""} matching
+                {count}
               </span>
-            )
-          ) : (
-            total !== undefined && (
-              <span className="muted" data-testid="view-total">
-                {total} {total === 1 ? "task" : "tasks"}
-              </span>
-            )
+            )}
+            <span className="heading-tools">
+              {view.list !== null && (
+                <span className="layout-toggle" role="group" aria-label="Layout">
+                  <button type="button" className="chip" aria-pressed={view.layout === "list"} onClick={() => setView({ layout: "list" }, true)} data-testid="layout-list">
+                    List
+                  </button>
+                  <button type="button" className="chip" aria-pressed={view.layout === "board"} onClick={() => setView({ layout: "board", sort: "manual" }, true)} data-testid="layout-board">
+                    Board
+                  </button>
+                </span>
+              )}
+              <button type="button" className="btn btn-ghost btn-small" aria-pressed={selecting} onClick={selecting ? selection.exit : selection.enter} data-testid="select-mode">
+                {selecting ? "Cancel selection" : "Select"}
+              </button>
+              <SortSelect sort={view.sort} onSort={(sort) => setView({ sort }, true)} />
+            </span>
+          </div>
+          {(list.state.stale || !reachable || queued > 0) && <OfflineNotice offline={list.state.stale || !reachable} queued={queued} />}
+          {addable && <QuickAdd inputRef={quickAddRef} onAdd={actions.add} lists={lists ?? []} defaultListId={view.list} />}
+          {selecting && (
+            <BulkBar
+              count={selectedIds.size}
+              lists={lists ?? []}
+              onAction={(a) => void bulk.apply(selectedTasks(), a).then((ok) => ok && selection.clear())}
+              onDelete={() => (bulk.remove(selectedTasks()), selection.clear())}
+              onSelectAll={selection.all}
+              onDone={selection.exit}
+            />
           )}
-          <SortSelect sort={view.sort} onSort={(sort) => setView({ sort }, true)} />
-        </div>
-        {(list.state.stale || !reachable || queued > 0) && <OfflineNotice offline={list.state.stale || !reachable} queued={queued} />}
-        {canAddIn(view.view) && <QuickAdd inputRef={quickAddRef} onAdd={actions.add} />}
-        <TaskToolbar
-          search={search}
-          onSearch={setSearch}
-          searchRef={searchRef}
-          priority={view.priority}
-          onPriority={(priority) => setView({ priority })}
-          tag={view.tag}
-          tags={knownTags}
-          onTag={(tag) => setView({ tag })}
-          onClear={() => {
-            setSearch("");
-            setView({ q: "", priority: [], tag: null });
-          }}
+          <TaskToolbar
+            search={search}
+            onSearch={setSearch}
+            searchRef={searchRef}
+            priority={view.priority}
+            onPriority={(priority) => setView({ priority })}
+            tag={view.tag}
+            tags={knownTags}
+            onTag={(tag) => setView({ tag })}
+            onClear={() => {
+              setSearch("");
+              setView({ q: "", priority: [], tag: null });
+            }}
+          />
+          <TaskList
+            state={list.state}
+            handlers={handlers}
+            onLoadMore={list.loadMore}
+            onRetry={list.reload}
+            empty={emptyMessage(view)}
+            select={rowSelect}
+            draggable={!manual}
+            body={
+              manual ? (
+                view.layout === "board" ? (
+                  <BoardView groups={groups} handlers={handlers} select={rowSelect} />
+                ) : (
+                  <ListView
+                    groups={groups}
+                    handlers={handlers}
+                    select={rowSelect}
+                    collapsed={collapsed}
+                    onCollapse={onCollapse}
+                    onAddSection={addSection}
+                    onRenameSection={renameSection}
+                    onDeleteSection={removeSection}
+                  />
+                )
+              ) : undefined
+            }
+          />
+        </section>
+        <TaskEditor
+          task={editing}
+          onClose={() => setEditingId(null)}
+          onSave={(t, patch) => void actions.update(t, patch)}
+          onDelete={actions.remove}
         />
-        <TaskList
-          state={list.state}
-          handlers={handlers}
-          onLoadMore={list.loadMore}
-          onRetry={list.reload}
-          empty={emptyMessage(view)}
-        />
-      </section>
-      <TaskEditor
-        task={editing}
-        onClose={() => setEditingId(null)}
-        onSave={(t, patch) => void actions.update(t, patch)}
-        onDelete={actions.remove}
-      />
-    </div>
+      </div>
+    </DndContext>
   );
 }

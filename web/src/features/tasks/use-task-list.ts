@@ -92,7 +92,7 @@ export function useTaskList(params: ListParams) {
     const ac = new AbortController();
     moreAbort.current?.abort();
     dispatch({ type: "start" });
-    listTasks({ ...paramsRef.current, limit: PAGE_SIZE }, ac.signal)
+    listTasks({ ...paramsRef.current, limit: paramsRef.current.limit ?? PAGE_SIZE }, ac.signal)
       .then((page) => dispatch({ type: "loaded", tasks: page.tasks, next: page.next_cursor, append: false }))
       .catch((err: unknown) => {
         if (!isAbort(err)) dispatch({ type: "failed", message: message(err), more: false, offline: isOffline(err) });
@@ -106,7 +106,7 @@ export function useTaskList(params: ListParams) {
     const ac = new AbortController();
     moreAbort.current = ac;
     dispatch({ type: "more" });
-    listTasks({ ...paramsRef.current, limit: PAGE_SIZE, cursor: s.nextCursor }, ac.signal)
+    listTasks({ ...paramsRef.current, limit: paramsRef.current.limit ?? PAGE_SIZE, cursor: s.nextCursor }, ac.signal)
       .then((page) => dispatch({ type: "loaded", tasks: page.tasks, next: page.next_cursor, append: true }))
       .catch((err: unknown) => {
         if (!isAbort(err)) dispatch({ type: "failed", message: message(err), more: true, offline: isOffline(err) });

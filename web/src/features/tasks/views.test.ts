@@ -9,6 +9,8 @@ const view = (v: Partial<TaskView> = {}): TaskView => ({
   tag: null,
   q: "",
   sort: "newest",
+  list: null,
+  layout: "list",
   ...v,
 });
 const parse = (query: string) => parseView(new URLSearchParams(query));
@@ -35,6 +37,20 @@ describe("parseView / viewToSearch", () => {
   it("ignores unknown views, sorts and priorities instead of failing", () => {
     expect(parse("view=trash&sort=random&priority=urgent&priority=high&tag=")).toEqual(view({ priority: ["high"] }));
     expect(parse("sort=toString").sort).toBe("newest");
+  });
+});
+
+describe("list pages", () => {
+  it("a list page is in manual order by default and keeps its layout in the URL", () => {
+    expect(parse("list=3")).toEqual(view({ list: 3, sort: "manual" }));
+    expect(viewToSearch(view({ list: 3, sort: "manual", layout: "board" }))).toBe("/?list=3&layout=board");
+    expect(parse("list=3&layout=board").layout).toBe("board");
+    expect(parse("list=abc").list).toBeNull();
+    expect(parse("layout=board").layout).toBe("list");
+  });
+
+  it("asks the API for the list's open tasks in position order", () => {
+    expect(toListParams(view({ list: 7, sort: "manual" }), NOW)).toMatchObject({ list_id: 7, status: "pending", sort: "position", order: "asc" });
   });
 });
 

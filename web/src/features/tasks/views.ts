@@ -25,6 +25,7 @@ export const SORTS = {
   priority: { label: "Priority", sort: "priority", order: "desc" },
   title: { label: "Title (A–Z)", sort: "title", order: "asc" },
   updated: { label: "Recently updated", sort: "updated_at", order: "desc" },
+  manual: { label: "Manual order", sort: "position", order: "asc" },
 } as const satisfies Record<string, { label: string; sort: TaskSort; order: "asc" | "desc" }>;
 export type SortId = keyof typeof SORTS;
 
@@ -34,35 +35,47 @@ export interface TaskView {
   tag: string | null;
   q: string;
   sort: SortId;
+  /** A list page (`?list=3`): its tasks in manual order, as a list or a board. */
+  list: number | null;
+  layout: "list" | "board";
 }
 
 /** Whether search or a filter narrows the view (its count then no longer applies). */
-export const isFiltered = (v: TaskView): boolean => v.q.trim() !== "" || v.priority.length > 0 || v.tag !== null;
+export const isFiltered = (v: Pick<TaskView, "q" | "priority" | "tag">): boolean => v.q.trim() !== "" || v.priority.length > 0 || v.tag !== null;
 
 /** Views where a new task would belong: the Completed view only ever shows finished ones. */
 export const canAddIn = (view: ViewId): boolean => view !== "completed";
 
-export function defaultSort(view: ViewId): SortId {
+export function defaultSort(view: ViewId, list: number | null = null): SortId {
+  if (list !== null) return "manual";
   return view === "today" || view === "upcoming" || view === "overdue" ? "due" : "newest";
 }
+
+/** Drag-and-drop order applies: a list page in manual order with nothing narrowing it. */
+export const isManual = (v: TaskView): boolean => v.list !== null && v.sort === "manual" && !isFiltered(v);
 
 export function parseView(search: URLSearchParams): TaskView {
   const v = search.get("view");
   const view = VIEWS.some((x) => x.id === v) ? (v as ViewId) : DEFAULT_VIEW;
+  const l = Number(search.get("list"));
+  const list = Number.isSafeInteger(l) && l > 0 ? l : null;
   const s = search.get("sort");
   // Own keys only: `?sort=toString` must not pick up an Object.prototype method.
-  const sort = s && Object.hasOwn(SORTS, s) ? (s as SortId) : defaultSort(view);
+  const sort = s && Object.hasOwn(SORTS, s) ? (s as SortId) : defaultSort(view, list);
   const priority = search.getAll("priority").filter((p): p is Priority => (PRIORITIES as readonly string[]).includes(p));
-  return { view, priority, tag: search.get("tag") || null, q: search.get("q") ?? "", sort };
+  const layout = list !== null && search.get("layout") === "board" ? "board" : "list";
+  return { view, priority, tag: search.get("tag") || null, q: search.get("q") ?? "", sort, list, layout };
 }
 
 export function viewToSearch(v: TaskView): string {
   const p = new URLSearchParams();
-  if (v.view !== DEFAULT_VIEW) p.set("view", v.view);
+  if (v.list !== null) p.set("list", String(v.list));
+  else if (v.view !== DEFAULT_VIEW) p.set("view", v.view);
+  if (v.list !== null && v.layout === "board") p.set("layout", "board");
   for (const pr of v.priority) p.append("priority", pr);
   if (v.tag) p.set("tag", v.tag);
   if (v.q) p.set("q", v.q);
-  if (v.sort !== defaultSort(v.view)) p.set("sort", v.sort);
+  if (v.sort !== defaultSort(v.view, v.list)) p.set("sort", v.sort);
   const s = p.toString();
   return s ? `/?${s}` : "/";
 }
@@ -74,6 +87,8 @@ export function viewToSearch(v: TaskView): string {
 export function toListParams(v: TaskView, now = new Date()): ListParams {
   const { sort, order } = SORTS[v.sort];
   const base: ListParams = { sort, order, priority: v.priority, tag: v.tag ? [v.tag] : [], q: v.q.trim() || undefined };
+  // A list page shows the list's open tasks, subtasks included (the page nests them).
+  if (v.list !== null) return { ...base, status: "pending", list_id: v.list, limit: 100 };
   switch (v.view) {
     case "all":
       return { ...base, status: "all" };
