@@ -25,7 +25,10 @@ export interface FeedStatus {
 }
 
 export async function feedStatus(db: Db, userId: string): Promise<FeedStatus> {
-  const [row] = await db.select({ createdAt: calendarFeeds.createdAt }).from(calendarFeeds).where(eq(calendarFeeds.userId, userId));
+  const [row] = await db
+    .select({ createdAt: calendarFeeds.createdAt })
+    .from(calendarFeeds)
+    .where(eq(calendarFeeds.userId, userId));
   return { active: !!row, created_at: row ? row.createdAt.toISOString() : null };
 }
 
@@ -43,19 +46,29 @@ export async function regenerateFeed(db: Db, userId: string): Promise<{ token: s
 
 /** True if there was a feed to revoke. */
 export async function revokeFeed(db: Db, userId: string): Promise<boolean> {
-  const rows = await db.delete(calendarFeeds).where(eq(calendarFeeds.userId, userId)).returning({ userId: calendarFeeds.userId });
+  const rows = await db
+    .delete(calendarFeeds)
+    .where(eq(calendarFeeds.userId, userId))
+    .returning({ userId: calendarFeeds.userId });
   return rows.length > 0;
 }
 
 /** The user a token belongs to, or null (malformed, unknown, revoked or regenerated). */
 export async function feedOwner(db: Db, token: string): Promise<string | null> {
   if (!TOKEN_SHAPE.test(token)) return null;
-  const [row] = await db.select({ userId: calendarFeeds.userId }).from(calendarFeeds).where(eq(calendarFeeds.tokenHash, hashToken(token)));
+  const [row] = await db
+    .select({ userId: calendarFeeds.userId })
+    .from(calendarFeeds)
+    .where(eq(calendarFeeds.tokenHash, hashToken(token)));
   return row?.userId ?? null;
 }
 
 /** The user's pending tasks that have a due date, as one VCALENDAR document. */
-export async function renderFeed(db: Db, userId: string, opts: { taskUrl?: (id: number) => string } = {}): Promise<string> {
+export async function renderFeed(
+  db: Db,
+  userId: string,
+  opts: { taskUrl?: (id: number) => string } = {},
+): Promise<string> {
   const rows = await db
     .select()
     .from(tasks)

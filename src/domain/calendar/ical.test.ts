@@ -16,7 +16,10 @@ const task = (over: Partial<FeedTask> = {}): FeedTask => ({
 });
 const opts = { uidDomain: "u1", timeZone: "UTC", name: "Tickler", now: new Date("2026-12-02T06:00:00Z") };
 const parse = (ics: string) => new ICAL.Component(ICAL.parse(ics));
-const events = (ics: string) => parse(ics).getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
+const events = (ics: string) =>
+  parse(ics)
+    .getAllSubcomponents("vevent")
+    .map((v) => new ICAL.Event(v));
 
 describe("iCalendar writer", () => {
   it("writes CRLF lines of at most 75 octets, folded without splitting a character", () => {
@@ -58,7 +61,10 @@ describe("iCalendar writer", () => {
 
   it("a recurring task is an RRULE event in the user's zone, with its VTIMEZONE, so 9:00 stays 9:00 across DST", () => {
     // Mondays 9:00 in New York, from 2 March 2026 (EST) past the 8 March switch to EDT.
-    const ics = buildCalendar([task({ due_at: "2026-03-02T14:00:00.000Z", rrule: "FREQ=WEEKLY;BYDAY=MO;COUNT=3" })], { ...opts, timeZone: "America/New_York" });
+    const ics = buildCalendar([task({ due_at: "2026-03-02T14:00:00.000Z", rrule: "FREQ=WEEKLY;BYDAY=MO;COUNT=3" })], {
+      ...opts,
+      timeZone: "America/New_York",
+    });
     const cal = parse(ics);
     const vtz = cal.getFirstSubcomponent("vtimezone")!;
     expect(vtz.getFirstPropertyValue("tzid")).toBe("America/New_York");

@@ -78,7 +78,7 @@ export function foldLine(line: string): string {
 }
 
 /** An RRULE value is written raw: accept only what its grammar can contain, so nothing injects a line. */
-const RRULE_VALUE = /^[A-Z0-9=;,:+\-]+$/i;
+const RRULE_VALUE = /^[A-Z0-9=;,:+-]+$/i;
 
 const PRIORITY: Record<FeedTask["priority"], number | null> = { none: null, low: 9, medium: 5, high: 1 };
 

@@ -8,7 +8,14 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import type { Db } from "../../db/client.ts";
-import { feedOwner, feedStatus, hashToken, regenerateFeed, renderFeed, revokeFeed } from "../../domain/calendar/feeds.ts";
+import {
+  feedOwner,
+  feedStatus,
+  hashToken,
+  regenerateFeed,
+  renderFeed,
+  revokeFeed,
+} from "../../domain/calendar/feeds.ts";
 import { errorJson } from "../../http/errors.ts";
 import { rateLimitedError, type RateLimiter, type RateRule } from "../../http/rate-limit.ts";
 import type { AuthEnv } from "../require-user.ts";
