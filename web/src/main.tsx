@@ -6,6 +6,7 @@ import "./styles/base.css";
 import "./styles/auth.css";
 import "./styles/layout.css";
 import "./styles/tasks.css";
+import "./styles/calendar.css";
 import "./styles/landing.css";
 
 const root = document.getElementById("root");
