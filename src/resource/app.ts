@@ -25,6 +25,7 @@ import { eventRoutes } from "./routes/events.ts";
 import { importRoutes } from "./routes/import.ts";
 import { listRoutes, sectionRoutes } from "./routes/lists.ts";
 import { mcpRoutes, type McpDeps } from "./routes/mcp.ts";
+import { occurrencesStubRoutes } from "./routes/occurrences-stub.ts";
 import { taskRoutes } from "./routes/tasks.ts";
 import type { TokenVerifier } from "./verify-jwt.ts";
 
@@ -53,10 +54,26 @@ export interface ResourceDeps {
 /** A tool's unexpected failure, in full, for the server log only. */
 function toolErrorReporter(logger: Logger): NonNullable<ToolContext["reportError"]> {
   return (err, fields) =>
-    logger.error("tool failed", { ...fields, error: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined });
+    logger.error("tool failed", {
+      ...fields,
+      error: err instanceof Error ? err.message : String(err),
+      stack: err instanceof Error ? err.stack : undefined,
+    });
 }
 
-export function resourceRoutes({ db, verify, verifyOAuth, limiter, events, streamLimits, chat, rowLimits, site, logger, calendarFeed }: ResourceDeps) {
+export function resourceRoutes({
+  db,
+  verify,
+  verifyOAuth,
+  limiter,
+  events,
+  streamLimits,
+  chat,
+  rowLimits,
+  site,
+  logger,
+  calendarFeed,
+}: ResourceDeps) {
   const onTasksChanged = (userId: string) => events.publish(userId);
   const reportError = toolErrorReporter(logger);
   // One per-user write budget for REST and every tool surface (the middleware's "write:<user>" key).
@@ -64,7 +81,19 @@ export function resourceRoutes({ db, verify, verifyOAuth, limiter, events, strea
   const app = new Hono<AuthEnv>();
   const gate = [requireUser({ verify }), pathUser] as const;
   // Every per-user resource sits behind the gate once ("/x/*" also matches "/x").
-  for (const path of ["tasks", "lists", "sections", "export", "import", "chat", "conversations", "events", "connected-apps", "calendar-feed"]) app.use(`/api/:user_id/${path}/*`, ...gate);
+  for (const path of [
+    "tasks",
+    "lists",
+    "sections",
+    "export",
+    "import",
+    "chat",
+    "conversations",
+    "events",
+    "connected-apps",
+    "calendar-feed",
+  ])
+    app.use(`/api/:user_id/${path}/*`, ...gate);
   app.use("/api/:user_id/conversations/*", rateLimitWrites({ limiter, limit: "write" }));
   app.use("/api/:user_id/import/*", rateLimitWrites({ limiter, limit: "write" }));
   for (const path of ["tasks", "lists", "sections"]) {
@@ -79,6 +108,7 @@ export function resourceRoutes({ db, verify, verifyOAuth, limiter, events, strea
   app.use("/api/:user_id/calendar-feed/*", rateLimitWrites({ limiter, limit: "write" }));
   app.route("/api/:user_id/calendar-feed", calendarFeedRoutes({ db, publicUrl: site.publicUrl }));
   app.route("/", calendarServeRoutes({ db, limiter, ...calendarFeed }));
+  app.route("/api/:user_id/tasks/occurrences", occurrencesStubRoutes()); // calendar branch only: replaced by the recurrence route at merge
   app.route("/api/:user_id/tasks", taskRoutes({ db, rowLimits, onChange: onTasksChanged }));
   app.route("/api/:user_id/lists", listRoutes({ db, onChange: onTasksChanged }));
   app.route("/api/:user_id/sections", sectionRoutes({ db, onChange: onTasksChanged }));
@@ -87,7 +117,10 @@ export function resourceRoutes({ db, verify, verifyOAuth, limiter, events, strea
   app.route("/api/:user_id/conversations", conversationRoutes(db));
   // ChatKit's single endpoint (the user comes from the token; chat/write limits apply per request type inside).
   app.use("/api/chatkit", requireUser({ verify }));
-  app.route("/api/chatkit", chatkitRoutes({ db, ...chat, rowLimits, onTasksChanged, reportError, limiter, writeBudget }));
+  app.route(
+    "/api/chatkit",
+    chatkitRoutes({ db, ...chat, rowLimits, onTasksChanged, reportError, limiter, writeBudget }),
+  );
   app.route("/api/:user_id/events", eventRoutes(events, createStreamSlots(streamLimits)));
   app.route("/", mcpRoutes({ db, verify, verifyOAuth, ...site, rowLimits, onTasksChanged, reportError, writeBudget }));
   return app;

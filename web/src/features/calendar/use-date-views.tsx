@@ -51,7 +51,10 @@ export function useDateViews(view: TaskView, search: URLSearchParams) {
   const topDay = useMemo(
     () => {
       const day = startOfDay(new Date());
-      return view.view === "today" ? { due_at: allDayOn(day), label: dayHeading(day, day).toLowerCase() } : undefined;
+      // Today and Upcoming's top box add to today (a typed date still wins); the calendar adds per day.
+      return view.view === "today" || view.view === "upcoming"
+        ? { due_at: allDayOn(day), label: dayHeading(day, day).toLowerCase() }
+        : undefined;
     },
     // Recomputed when the day changes (a page left open past midnight).
     [view.view, todayKey], // eslint-disable-line react-hooks/exhaustive-deps
@@ -88,16 +91,11 @@ export function useDateViews(view: TaskView, search: URLSearchParams) {
     loadAll: upcoming || !!cal,
     needMore: (last: { due_at: string | null } | undefined) =>
       !upcoming || !last?.due_at || new Date(last.due_at).getTime() < upcomingEnd,
-    /** Upcoming and the calendar add per day; Today's box adds to today. */
-    showTopAdd: !upcoming && !cal,
+    /** The calendar adds in its day panel; Today's and Upcoming's box adds to today. */
+    showTopAdd: !cal,
     topDay,
     /** The `n` shortcut: the date view's own add box, if it has one. */
     focusAdd: (): boolean => {
-      if (upcoming) {
-        setOpenDay(todayKey);
-        requestAnimationFrame(() => document.getElementById(`quick-add-${todayKey}-input`)?.focus());
-        return true;
-      }
       if (cal) {
         document.getElementById(`quick-add-${dayKey(cal.day)}-input`)?.focus();
         return true;
