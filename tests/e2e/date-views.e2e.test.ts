@@ -247,6 +247,7 @@ describe("date views", () => {
     await page.getByTestId("feed-make").click();
     const url = await page.getByTestId("feed-url").inputValue();
     expect(url).toMatch(/\/cal\/[A-Za-z0-9_-]{43}\.ics$/);
+    await page.getByTestId("calendar-feed-section").screenshot({ path: `${SCREENSHOTS}dates-feed-section.png` });
     const res = await s.context.request.get(url);
     expect(res.status()).toBe(200);
     expect(await res.text()).toContain("SUMMARY:Feed me");

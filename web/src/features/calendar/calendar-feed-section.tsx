@@ -106,7 +106,7 @@ export function CalendarFeedSection() {
           {note.text}
         </p>
       )}
-      <div className="section-actions">
+      <div className="calendar-feed-actions">
         <button
           type="button"
           className="btn"
