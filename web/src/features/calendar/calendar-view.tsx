@@ -36,7 +36,7 @@ const monthFmt = new Intl.DateTimeFormat(undefined, { month: "long", year: "nume
 const weekdayFmt = new Intl.DateTimeFormat(undefined, { weekday: "short" });
 const rangeFmt = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric" });
 /** A cell shows this many chips; the rest is "+N more" (the day panel lists all). */
-const CHIPS_MAX = 3;
+const CHIPS_MAX = { month: 3, week: 10 } as const;
 
 /**
  * Month and week grids of due tasks and projected repeats. Drag a task to
@@ -174,6 +174,7 @@ export function CalendarView({ state, onState, list, handlers, occurrences, onAd
                   selected={dayKey(day) === selectedKey}
                   today={sameDay(day, today)}
                   outside={state.mode === "month" && day.getMonth() !== state.day.getMonth()}
+                  max={CHIPS_MAX[state.mode]}
                   onPick={() => pick(day)}
                   onOpen={handlers.onEdit}
                   now={now}
@@ -229,17 +230,18 @@ interface CellProps {
   selected: boolean;
   today: boolean;
   outside: boolean;
+  max: number;
   onPick: () => void;
   onOpen: (t: Task) => void;
   now: Date;
 }
 
-function DayCell({ day, tasks, repeats, selected, today, outside, onPick, onOpen, now }: CellProps) {
+function DayCell({ day, tasks, repeats, selected, today, outside, max, onPick, onOpen, now }: CellProps) {
   const key = dayKey(day);
   const { setNodeRef, isOver } = useDroppable({ id: key });
   const total = tasks.length + repeats.length;
-  const shown = tasks.slice(0, CHIPS_MAX);
-  const room = Math.max(0, CHIPS_MAX - shown.length);
+  const shown = tasks.slice(0, max);
+  const room = Math.max(0, max - shown.length);
   const more = total - shown.length - Math.min(room, repeats.length);
   return (
     <div
