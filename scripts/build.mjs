@@ -18,7 +18,11 @@ const SHARED = ["package.json", "package-lock.json", "scripts/build.mjs"];
 export const TARGETS = {
   server: { output: "dist/server/main.js", sources: ["src", ...SHARED], build: buildServer },
   // The web bundle imports from src/ only the contracts, the grammar and the domain's time helpers.
-  web: { output: "dist/web/index.html", sources: ["web", "src/contracts", "src/grammar", "src/domain/time.ts", "src/domain/errors.ts", ...SHARED], build: buildWeb },
+  web: {
+    output: "dist/web/index.html",
+    sources: ["web", "src/contracts", "src/grammar", "src/domain/time.ts", "src/domain/errors.ts", ...SHARED],
+    build: buildWeb,
+  },
 };
 
 function newestMtime(path) {
@@ -53,14 +57,22 @@ async function buildServer() {
     platform: "node",
     target: "node22.12",
     // Bundled CommonJS dependencies call require() for Node built-ins.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
     sourcemap: "linked",
     legalComments: "linked",
     logLevel: "warning",
     metafile: true,
   };
   // A first pass only to learn which lazily imported packages are CommonJS (see lazyCommonJs).
-  const probe = await build({ ...options, external: SERVER_EXTERNAL, write: false, sourcemap: false, legalComments: "none" });
+  const probe = await build({
+    ...options,
+    external: SERVER_EXTERNAL,
+    write: false,
+    sourcemap: false,
+    legalComments: "none",
+  });
   const external = [...new Set([...SERVER_EXTERNAL, ...lazyCommonJs(probe.metafile)])];
 
   rmSync(at("dist/server"), { recursive: true, force: true });
@@ -71,7 +83,9 @@ async function buildServer() {
   writeFileSync(at("dist/server/metafile.json"), JSON.stringify(result.metafile));
   const misplaced = Object.keys(result.metafile.inputs).filter(readsOwnFiles);
   if (misplaced.length) {
-    throw new Error(`these bundled files locate files next to themselves; add their package to SERVER_EXTERNAL:\n${misplaced.join("\n")}`);
+    throw new Error(
+      `these bundled files locate files next to themselves; add their package to SERVER_EXTERNAL:\n${misplaced.join("\n")}`,
+    );
   }
 }
 
@@ -81,7 +95,8 @@ async function buildServer() {
  * stack filtering through __dirname), which a bundle would break. pino resolves its transport
  * worker files next to itself (unused: Tickler logs through an async stdout stream, no transport).
  */
-const SERVER_EXTERNAL = ["@electric-sql/pglite", "ioredis", "pino"];
+// @touch4it/ical-timezones reads its VTIMEZONE files from zones/ next to itself.
+const SERVER_EXTERNAL = ["@electric-sql/pglite", "ioredis", "pino", "@touch4it/ical-timezones"];
 const OWN_LOCATION = /\b__dirname\b|\b__filename\b|import\.meta\.(url|dirname|filename)\b|require\.resolve\(/;
 const readsOwnFiles = (input) => input.includes("node_modules/") && OWN_LOCATION.test(readFileSync(at(input), "utf8"));
 const packageOf = (input) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1];
@@ -97,7 +112,8 @@ function lazyCommonJs(metafile) {
   for (const { imports } of Object.values(metafile.inputs)) {
     for (const i of imports) {
       const target = metafile.inputs[i.path];
-      if (i.kind === "dynamic-import" && !i.external && target?.format === "cjs" && packageOf(i.path)) packages.push(packageOf(i.path));
+      if (i.kind === "dynamic-import" && !i.external && target?.format === "cjs" && packageOf(i.path))
+        packages.push(packageOf(i.path));
     }
   }
   return packages;
@@ -119,10 +135,14 @@ async function main(args) {
     if (!toolsInstalled()) {
       // A production install (`--omit=dev`) can serve what is built but cannot build.
       if (state === "stale") {
-        console.warn(`${TARGETS[name].output} is older than its sources; serving it anyway (run \`npm ci && npm run build\` to rebuild)`);
+        console.warn(
+          `${TARGETS[name].output} is older than its sources; serving it anyway (run \`npm ci && npm run build\` to rebuild)`,
+        );
         continue;
       }
-      console.error(`${TARGETS[name].output} is missing and the build tools are not installed: run \`npm ci && npm run build\` first`);
+      console.error(
+        `${TARGETS[name].output} is missing and the build tools are not installed: run \`npm ci && npm run build\` first`,
+      );
       process.exit(1);
     }
     const started = performance.now();

@@ -64,6 +64,8 @@ const EnvSchema = z.object({
   /** Per user: task writes, and assistant chat turns, per minute. */
   RATE_LIMIT_WRITES_PER_MINUTE: seconds.default(120),
   RATE_LIMIT_CHAT_PER_MINUTE: seconds.default(20),
+  /** Per IP and per feed token: `/cal/<token>.ics` fetches per minute (calendar apps poll hourly). */
+  RATE_LIMIT_FEED_PER_MINUTE: seconds.default(30),
   /** Per IP: sign-in, sign-up, password and account changes, per window. */
   RATE_LIMIT_AUTH_PER_IP: seconds.default(10),
   RATE_LIMIT_AUTH_WINDOW_SECONDS: seconds.default(60),

@@ -12,9 +12,11 @@ import { createStreamSlots } from "./live/stream-slots.ts";
 import type { TaskEvents } from "./live/task-events.ts";
 import { idempotency } from "./idempotency.ts";
 import { pathUser } from "./path-user.ts";
-import { rateLimitWrites, type RateLimiter } from "../http/rate-limit.ts";
+import { rateLimitWrites, type RateLimiter, type RateRule } from "../http/rate-limit.ts";
+import type { Context } from "hono";
 import { requireUser, type AuthEnv } from "./require-user.ts";
 import { accountRoutes } from "./routes/account.ts";
+import { calendarFeedRoutes, calendarServeRoutes } from "./routes/calendar-feed.ts";
 import { chatRoutes } from "./routes/chat.ts";
 import { chatkitRoutes } from "./routes/chatkit.ts";
 import { connectedAppRoutes } from "./routes/connected-apps.ts";
@@ -23,6 +25,7 @@ import { eventRoutes } from "./routes/events.ts";
 import { importRoutes } from "./routes/import.ts";
 import { listRoutes, sectionRoutes } from "./routes/lists.ts";
 import { mcpRoutes, type McpDeps } from "./routes/mcp.ts";
+import { occurrencesStubRoutes } from "./routes/occurrences-stub.ts";
 import { taskRoutes } from "./routes/tasks.ts";
 import type { TokenVerifier } from "./verify-jwt.ts";
 
@@ -44,15 +47,33 @@ export interface ResourceDeps {
   verifyOAuth: TokenVerifier;
   /** Receives what a failed tool must not tell its caller. */
   logger: Logger;
+  /** `/cal/<token>.ics`: requests per IP and per token, and how the client's IP is read. */
+  calendarFeed: { rule: RateRule; clientIp: (c: Context) => string | undefined };
 }
 
 /** A tool's unexpected failure, in full, for the server log only. */
 function toolErrorReporter(logger: Logger): NonNullable<ToolContext["reportError"]> {
   return (err, fields) =>
-    logger.error("tool failed", { ...fields, error: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined });
+    logger.error("tool failed", {
+      ...fields,
+      error: err instanceof Error ? err.message : String(err),
+      stack: err instanceof Error ? err.stack : undefined,
+    });
 }
 
-export function resourceRoutes({ db, verify, verifyOAuth, limiter, events, streamLimits, chat, rowLimits, site, logger }: ResourceDeps) {
+export function resourceRoutes({
+  db,
+  verify,
+  verifyOAuth,
+  limiter,
+  events,
+  streamLimits,
+  chat,
+  rowLimits,
+  site,
+  logger,
+  calendarFeed,
+}: ResourceDeps) {
   const onTasksChanged = (userId: string) => events.publish(userId);
   const reportError = toolErrorReporter(logger);
   // One per-user write budget for REST and every tool surface (the middleware's "write:<user>" key).
@@ -60,7 +81,19 @@ export function resourceRoutes({ db, verify, verifyOAuth, limiter, events, strea
   const app = new Hono<AuthEnv>();
   const gate = [requireUser({ verify }), pathUser] as const;
   // Every per-user resource sits behind the gate once ("/x/*" also matches "/x").
-  for (const path of ["tasks", "lists", "sections", "export", "import", "chat", "conversations", "events", "connected-apps"]) app.use(`/api/:user_id/${path}/*`, ...gate);
+  for (const path of [
+    "tasks",
+    "lists",
+    "sections",
+    "export",
+    "import",
+    "chat",
+    "conversations",
+    "events",
+    "connected-apps",
+    "calendar-feed",
+  ])
+    app.use(`/api/:user_id/${path}/*`, ...gate);
   app.use("/api/:user_id/conversations/*", rateLimitWrites({ limiter, limit: "write" }));
   app.use("/api/:user_id/import/*", rateLimitWrites({ limiter, limit: "write" }));
   for (const path of ["tasks", "lists", "sections"]) {
@@ -71,6 +104,11 @@ export function resourceRoutes({ db, verify, verifyOAuth, limiter, events, strea
   app.route("/api/:user_id/export", accountRoutes({ db }));
   app.route("/api/:user_id/import", importRoutes({ db, rowLimits, onChange: onTasksChanged }));
   app.route("/api/:user_id/connected-apps", connectedAppRoutes({ db }));
+  // Making a feed URL is a write like any other; serving one is limited per IP and token instead.
+  app.use("/api/:user_id/calendar-feed/*", rateLimitWrites({ limiter, limit: "write" }));
+  app.route("/api/:user_id/calendar-feed", calendarFeedRoutes({ db, publicUrl: site.publicUrl }));
+  app.route("/", calendarServeRoutes({ db, limiter, ...calendarFeed }));
+  app.route("/api/:user_id/tasks/occurrences", occurrencesStubRoutes()); // calendar branch only: replaced by the recurrence route at merge
   app.route("/api/:user_id/tasks", taskRoutes({ db, rowLimits, onChange: onTasksChanged }));
   app.route("/api/:user_id/lists", listRoutes({ db, onChange: onTasksChanged }));
   app.route("/api/:user_id/sections", sectionRoutes({ db, onChange: onTasksChanged }));
@@ -79,7 +117,10 @@ export function resourceRoutes({ db, verify, verifyOAuth, limiter, events, strea
   app.route("/api/:user_id/conversations", conversationRoutes(db));
   // ChatKit's single endpoint (the user comes from the token; chat/write limits apply per request type inside).
   app.use("/api/chatkit", requireUser({ verify }));
-  app.route("/api/chatkit", chatkitRoutes({ db, ...chat, rowLimits, onTasksChanged, reportError, limiter, writeBudget }));
+  app.route(
+    "/api/chatkit",
+    chatkitRoutes({ db, ...chat, rowLimits, onTasksChanged, reportError, limiter, writeBudget }),
+  );
   app.route("/api/:user_id/events", eventRoutes(events, createStreamSlots(streamLimits)));
   app.route("/", mcpRoutes({ db, verify, verifyOAuth, ...site, rowLimits, onTasksChanged, reportError, writeBudget }));
   return app;

@@ -144,6 +144,7 @@ export async function createTickler(config: Config, logger: Logger, overrides: T
       chat: { model, timeoutMs: config.AI_TIMEOUT_SECONDS * 1000 },
       site: { publicUrl: config.publicUrl, issuer: config.issuer, jwksUrl: config.jwksUrl, mcpResources: config.mcpResources },
       logger,
+      calendarFeed: { rule: { max: config.RATE_LIMIT_FEED_PER_MINUTE, windowSeconds: 60 }, clientIp },
     }),
   );
   if (existsSync(WEB_DIST)) app.route("/", webRoutes());

@@ -7,6 +7,7 @@ import "./styles/auth.css";
 import "./styles/layout.css";
 import "./styles/tasks.css";
 import "./styles/lists.css";
+import "./styles/calendar.css";
 import "./styles/landing.css";
 
 const root = document.getElementById("root");

@@ -6,6 +6,7 @@
  */
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
+import { calendarFeeds } from "../../db/schema/calendar-feeds.ts";
 import { conversations, messages } from "../../db/schema/conversations.ts";
 import { idempotencyKeys } from "../../db/schema/idempotency.ts";
 import { rowCounts } from "../../db/schema/row-counts.ts";
@@ -28,6 +29,8 @@ export async function deleteAccountData(db: Db, userId: string): Promise<Deleted
     await tx.delete(sections).where(eq(sections.userId, userId));
     await tx.delete(lists).where(eq(lists.userId, userId));
     await tx.delete(listCounters).where(eq(listCounters.userId, userId));
+    // The feed URL stops answering with the account.
+    await tx.delete(calendarFeeds).where(eq(calendarFeeds.userId, userId));
     // Stored answers hold task bodies: they go with the account.
     await tx.delete(idempotencyKeys).where(eq(idempotencyKeys.userId, userId));
     // Tokens issued before the deletion stay valid until they expire: creates check this.

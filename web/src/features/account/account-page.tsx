@@ -5,6 +5,7 @@
 import { useState } from "react";
 import type { SessionUser } from "../../lib/auth-client.ts";
 import { useDocumentTitle } from "../../lib/use-document-title.ts";
+import { CalendarFeedSection } from "../calendar/calendar-feed-section.tsx";
 import { ChangePasswordSection } from "./change-password-section.tsx";
 import { ConnectedAppsSection } from "./connected-apps-section.tsx";
 import { DeleteAccountSection } from "./delete-account-section.tsx";
@@ -35,6 +36,7 @@ export default function AccountPage({ user, currentSessionId, onSignOut, onDelet
       <ChangePasswordSection user={user} onChanged={() => setPasswordChanges((n) => n + 1)} />
       <SessionsSection currentSessionId={currentSessionId} reloadKey={passwordChanges} onSignOut={onSignOut} />
       <ConnectedAppsSection />
+      <CalendarFeedSection />
       <ImportSection />
       <ExportSection />
       <DeleteAccountSection onDeleted={onDeleted} />

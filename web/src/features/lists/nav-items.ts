@@ -24,6 +24,7 @@ export const NAV_ITEMS: NavItem[] = [
   { id: "inbox", label: "Inbox", target: { inbox: true }, count: listPending },
   { id: "today", label: "Today", target: { view: "today" }, count: (c) => c.due_today },
   { id: "upcoming", label: "Upcoming", target: { view: "upcoming" }, count: (c) => c.upcoming },
+  { id: "calendar", label: "Calendar", target: { view: "calendar" } },
   { id: "pending", label: "To do", target: { view: "pending" }, count: (c) => c.pending },
   { id: "overdue", label: "Overdue", target: { view: "overdue" }, count: (c) => c.overdue, alert: true },
   { id: "completed", label: "Completed", target: { view: "completed" }, count: (c) => c.completed },

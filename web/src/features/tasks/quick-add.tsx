@@ -31,9 +31,16 @@ interface Props {
   lists: readonly List[];
   /** On a list page: the list new tasks go to unless `#Other` says otherwise. */
   defaultListId: number | null;
+  /**
+   * In a date view, the view's day: a task typed without a date is due that day
+   * (all day), so it stays where it was added. A typed date still wins.
+   */
+  day?: { due_at: string; label: string } | undefined;
+  /** Element ids differ when more than one box is on a page. */
+  idPrefix?: string;
 }
 
-export function QuickAdd({ onAdd, inputRef, lists, defaultListId }: Props) {
+export function QuickAdd({ onAdd, inputRef, lists, defaultListId, day, idPrefix = "quick-add" }: Props) {
   const [text, setText] = useState("");
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set());
   const [creating, setCreating] = useState(false);
@@ -41,7 +48,10 @@ export function QuickAdd({ onAdd, inputRef, lists, defaultListId }: Props) {
   // Which list the line names decides which sections `/Section` can pick.
   const target = useMemo(() => previewQuickAdd(text, browserContext(), dismissed, { lists, defaultListId }).listId, [text, dismissed, lists, defaultListId]);
   const { sections } = useSections(text.includes("/") ? target : null);
-  const preview = useMemo(() => previewQuickAdd(text, browserContext(), dismissed, { lists, defaultListId, sections }), [text, dismissed, lists, defaultListId, sections]);
+  const preview = useMemo(() => {
+    const p = previewQuickAdd(text, browserContext(), dismissed, { lists, defaultListId, sections });
+    return day && p.create && p.create.due_at === undefined ? { ...p, create: { ...p.create, due_at: day.due_at } } : p;
+  }, [text, dismissed, lists, defaultListId, sections, day]);
   const typed = text.trim().length > 0;
   // The limit is the title's (what is left once dates, tags and priority are read), as the server counts it.
   const titleLength = preview.title.length;
@@ -83,32 +93,37 @@ export function QuickAdd({ onAdd, inputRef, lists, defaultListId }: Props) {
 
   return (
     <form className="quick-add" onSubmit={submit} data-testid="quick-add">
-      <label htmlFor="quick-add-input" className="sr-only">
-        New task
+      <label htmlFor={`${idPrefix}-input`} className="sr-only">
+        {day ? `New task for ${day.label}` : "New task"}
       </label>
       <span className="quick-add-icon" aria-hidden="true">
         <PlusIcon />
       </span>
       <input
-        id="quick-add-input"
+        id={`${idPrefix}-input`}
         ref={inputRef}
         value={text}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => e.key === "Escape" && (reset(), e.currentTarget.blur())}
-        placeholder="Add a task… e.g. buy milk tomorrow 9am #Errands @shop p1"
+        placeholder={day ? `Add a task for ${day.label}… e.g. call Sam 3pm #Work` : "Add a task… e.g. buy milk tomorrow 9am #Errands @shop p1"}
         autoComplete="off"
-        aria-describedby="quick-add-help quick-add-preview"
+        aria-describedby={`${idPrefix}-help ${idPrefix}-preview`}
         aria-invalid={over || undefined}
         data-testid="quick-add-input"
       />
-      <span id="quick-add-help" className="sr-only">
+      <span id={`${idPrefix}-help`} className="sr-only">
         Press Enter to add. Dates and times like “tomorrow 9am”, #list, /section, @label and p1 to p4 or !high for priority are understood and
         listed below the box; remove one to keep its words in the title. An unknown #list is offered for creation.
       </span>
       <button type="submit" className="btn btn-primary" disabled={!canAdd} data-testid="quick-add-submit">
         Add
       </button>
-      <div id="quick-add-preview" className="quick-add-preview" data-testid="quick-add-preview" hidden={!typed || (preview.chips.length === 0 && !!preview.create && titleLength < TITLE_MAX * 0.9)}>
+      <div
+        id={`${idPrefix}-preview`}
+        className="quick-add-preview"
+        data-testid="quick-add-preview"
+        hidden={!typed || (preview.chips.length === 0 && !!preview.create && titleLength < TITLE_MAX * 0.9)}
+      >
         {preview.create ? (
           <span className="quick-add-title" data-testid="quick-add-title">
             <span className="sr-only">Title: </span>“{preview.title}”
@@ -121,7 +136,12 @@ export function QuickAdd({ onAdd, inputRef, lists, defaultListId }: Props) {
         <LengthCounter length={titleLength} max={TITLE_MAX} testId="quick-add-length" />
         <ul className="qa-chips" aria-label="Understood" aria-live="polite">
           {preview.chips.map((chip) => (
-            <li key={chip.keys.join("|")} className={`qa-chip qa-chip-${chip.kind}${chip.kind === "priority" ? ` qa-chip-priority-${preview.parsed.priority}` : ""}`} data-testid={`chip-${chip.kind}`} title={`${chip.hint} — from “${chip.words}”`}>
+            <li
+              key={chip.keys.join("|")}
+              className={`qa-chip qa-chip-${chip.kind}${chip.kind === "priority" ? ` qa-chip-priority-${preview.parsed.priority}` : ""}`}
+              data-testid={`chip-${chip.kind}`}
+              title={`${chip.hint} — from “${chip.words}”`}
+            >
               <span data-testid="chip-text">{chip.text}</span>
               {chip.kind === "new-list" && (
                 <button type="button" className="qa-chip-create" onClick={() => createList(chip)} disabled={creating} data-testid="chip-create">

@@ -1,6 +1,6 @@
 import { useDraggable } from "@dnd-kit/core";
 import { CSS } from "@dnd-kit/utilities";
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import type { Task } from "#contracts/task.ts";
 import type { RowSelect, TaskItemHandlers } from "./task-item.tsx";
 import { TaskItem } from "./task-item.tsx";
@@ -28,10 +28,15 @@ interface Props {
 export function TaskList({ state, handlers, onLoadMore, onRetry, empty, select, draggable, body }: Props) {
   const sentinel = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
+  // Unique per list: the date views show several lists on one page.
+  const keysId = useId();
   const { tasks, status, nextCursor, loadingMore, moreError } = state;
   // Roving focus: the list is one Tab stop; ↑/↓ move between rows (see SHORTCUTS).
   const [activeId, setActiveId] = useState<number | null>(null);
-  const activeIndex = Math.max(0, tasks.findIndex((t) => t.id === activeId));
+  const activeIndex = Math.max(
+    0,
+    tasks.findIndex((t) => t.id === activeId),
+  );
   const refocus = useRef<number | null>(null);
 
   useEffect(() => {
@@ -82,7 +87,9 @@ export function TaskList({ state, handlers, onLoadMore, onRetry, empty, select, 
   useEffect(() => {
     const el = sentinel.current;
     if (!el || !nextCursor || moreError || typeof IntersectionObserver === "undefined") return;
-    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && onLoadMore(), { rootMargin: "600px 0px" });
+    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && onLoadMore(), {
+      rootMargin: "600px 0px",
+    });
     io.observe(el);
     return () => io.disconnect();
   }, [nextCursor, moreError, onLoadMore, tasks.length]);
@@ -146,7 +153,7 @@ export function TaskList({ state, handlers, onLoadMore, onRetry, empty, select, 
         ref={listRef}
         className={`task-list ${status === "loading" ? "is-stale" : ""}`}
         aria-busy={status === "loading" || undefined}
-        aria-describedby="task-list-keys"
+        aria-describedby={keysId}
         onKeyDown={onRowKey}
         onFocus={(e) => {
           const row = (e.target as HTMLElement).closest<HTMLElement>("[data-testid=task-item]");
@@ -162,7 +169,7 @@ export function TaskList({ state, handlers, onLoadMore, onRetry, empty, select, 
           ),
         )}
       </ul>
-      <p id="task-list-keys" className="sr-only">
+      <p id={keysId} className="sr-only">
         Up and down arrows move between tasks; Space completes, Enter edits, Delete deletes.
       </p>
       {more}

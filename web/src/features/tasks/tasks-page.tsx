@@ -33,14 +33,26 @@ import { useTaskList } from "./use-task-list.ts";
 import { OfflineNotice } from "./offline-notice.tsx";
 import { canAddIn, defaultSort, isFiltered, isManual, parseView, toListParams, VIEWS, viewToSearch, type TaskView, type ViewId } from "./views.ts";
 import { emptyMessage } from "./empty-message.ts";
+import { useDateViews } from "../calendar/use-date-views.tsx";
+import { useLoadAll } from "../calendar/use-load-all.ts";
+import type { EditActions } from "../calendar/overdue-group.tsx";
 
 export function TasksPage() {
   const location = useLocation();
   const view = useMemo(() => parseView(location.search), [location.href]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The calendar keeps its month/week and day beside the view; other views ignore them.
+  const calendarTail = view.view === "calendar" ? new URLSearchParams(location.search) : null;
   const setView = useCallback(
-    (patch: Partial<TaskView>, replace = false) => navigate(viewToSearch({ ...view, ...patch }), { replace }),
-    [view],
+    (patch: Partial<TaskView>, replace = false) => {
+      const next = { ...view, ...patch };
+      let to = viewToSearch(next);
+      const tail = next.view === "calendar" && calendarTail ? ["mode", "date"].filter((k) => calendarTail.has(k)).map((k) => `${k}=${calendarTail.get(k)}`) : [];
+      if (tail.length) to += `${to.includes("?") ? "&" : "?"}${tail.join("&")}`;
+      navigate(to, { replace });
+    },
+    [view, location.href], // eslint-disable-line react-hooks/exhaustive-deps
   );
+  const dates = useDateViews(view, location.search);
 
   // Search: typed text shows at once, the query follows 250 ms after typing stops.
   const [search, setSearch] = useState(view.q);
@@ -54,8 +66,9 @@ export function TasksPage() {
     if (view.q.trim() !== search.trim()) setSearch(view.q);
   }, [view.q]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const params = useMemo(() => toListParams(view), [view]);
+  const params = useMemo(() => toListParams(view, new Date(), dates.range), [view, dates.rangeKey]); // eslint-disable-line react-hooks/exhaustive-deps
   const list = useTaskList(params);
+  useLoadAll(list, dates.loadAll, dates.needMore);
   const lists = useLists();
   const page = lists?.find((l) => l.id === view.list) ?? null;
   const { sections, add: addSection, rename: renameSection, remove: removeSection } = useSections(view.list);
@@ -65,7 +78,11 @@ export function TasksPage() {
   const actions = useTaskActions(list, refreshCounts);
   const knownTags = useKnownTags(list.state.tasks, view.tag);
   const [editingId, setEditingId] = useState<number | null>(null);
-  const editing = editingId === null ? null : (list.state.tasks.find((t) => t.id === editingId) ?? null);
+  // A task of another list on the page (Today's overdue group), edited through that list's actions.
+  const [elsewhere, setElsewhere] = useState<{ task: Task; actions: EditActions } | null>(null);
+  const editElsewhere = useCallback((task: Task, a: EditActions) => setElsewhere({ task, actions: a }), []);
+  const editing = editingId === null ? (elsewhere?.task ?? null) : (list.state.tasks.find((t) => t.id === editingId) ?? null);
+  const editActions = editingId === null && elsewhere ? elsewhere.actions : actions;
   const [drawer, setDrawer] = useState(false);
   const closeDrawer = useCallback(() => setDrawer(false), []);
   const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(() => new Set());
@@ -92,9 +109,10 @@ export function TasksPage() {
   const quickAddRef = useRef<HTMLInputElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const go = (id: ViewId) => () => selectView(id);
+  const focusAdd = () => (dates.focusAdd() ? undefined : quickAddRef.current?.focus());
   useShortcuts({
-    q: () => quickAddRef.current?.focus(),
-    n: () => quickAddRef.current?.focus(),
+    q: focusAdd,
+    n: focusAdd,
     "/": () => searchRef.current?.focus(),
     "g t": go("today"),
     "g u": go("upcoming"),
@@ -104,6 +122,7 @@ export function TasksPage() {
   useTasksChanged(() => {
     list.reload();
     refreshCounts();
+    dates.changed();
   });
 
   const handlers = useMemo<TaskItemHandlers>(
@@ -142,7 +161,17 @@ export function TasksPage() {
   const current = VIEWS.find((v) => v.id === view.view) ?? VIEWS[0];
   const label = view.list !== null ? (page?.name ?? "List") : current.label;
   const filtered = isFiltered(view);
-  const listCount = view.list !== null ? counts?.lists.find((l) => l.list_id === view.list)?.pending : counts?.[current.count];
+  // Date views show a window of days: count what is on screen, not a server bucket.
+  const listCount =
+    view.list !== null
+      ? counts?.lists.find((l) => l.list_id === view.list)?.pending
+      : dates.active
+        ? list.state.status === "ready" && !list.state.nextCursor
+          ? list.state.tasks.length
+          : undefined
+        : current.count
+          ? counts?.[current.count]
+          : undefined;
   const count = headingCount({ filtered, status: list.state.status, shown: list.state.tasks.length, more: list.state.nextCursor !== null, total: listCount });
   useDocumentTitle(label);
   const addable = view.list !== null ? !page?.archived : canAddIn(view.view);
@@ -191,7 +220,9 @@ export function TasksPage() {
             </span>
           </div>
           {(list.state.stale || !reachable || queued > 0) && <OfflineNotice offline={list.state.stale || !reachable} queued={queued} />}
-          {addable && <QuickAdd inputRef={quickAddRef} onAdd={actions.add} lists={lists ?? []} defaultListId={view.list} />}
+          {addable && (view.list !== null || dates.showTopAdd) && (
+            <QuickAdd inputRef={quickAddRef} onAdd={actions.add} lists={lists ?? []} defaultListId={view.list} day={view.list === null ? dates.topDay : undefined} />
+          )}
           {selecting && (
             <BulkBar
               count={selectedIds.size}
@@ -216,6 +247,8 @@ export function TasksPage() {
               setView({ q: "", priority: [], tag: null });
             }}
           />
+          {view.list === null && dates.before({ list, handlers, actions, refreshCounts, editElsewhere })}
+          {(view.list === null ? dates.body({ list, handlers, actions, refreshCounts, editElsewhere }) : null) ?? (
           <TaskList
             state={list.state}
             handlers={handlers}
@@ -243,12 +276,16 @@ export function TasksPage() {
               ) : undefined
             }
           />
+          )}
         </section>
         <TaskEditor
           task={editing}
-          onClose={() => setEditingId(null)}
-          onSave={(t, patch) => void actions.update(t, patch)}
-          onDelete={actions.remove}
+          onClose={() => {
+            setEditingId(null);
+            setElsewhere(null);
+          }}
+          onSave={(t, patch) => void editActions.update(t, patch)}
+          onDelete={editActions.remove}
         />
       </div>
     </DndContext>

@@ -14,7 +14,7 @@ export function ViewNav({ current, counts, hrefFor, onSelect }: Props) {
     <nav className="view-nav" aria-label="Task views">
       <ul>
         {VIEWS.map((v) => {
-          const n = counts?.[v.count];
+          const n = v.count ? counts?.[v.count] : undefined;
           return (
             <li key={v.id}>
               <a

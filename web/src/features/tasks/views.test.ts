@@ -68,13 +68,23 @@ describe("toListParams", () => {
     });
   });
 
-  it("Upcoming starts at the next midnight; Overdue asks the server for overdue pending tasks", () => {
+  it("Upcoming starts at today's midnight (its first day is Today); Overdue asks the server for overdue pending tasks", () => {
     expect(toListParams(view({ view: "upcoming" }), NOW)).toMatchObject({
       status: "pending",
-      due_after: "2026-12-03T00:00:00.000Z",
+      due_after: "2026-12-02T00:00:00.000Z",
     });
     expect(toListParams(view({ view: "upcoming" }), NOW)).not.toHaveProperty("due_before");
     expect(toListParams(view({ view: "overdue" }), NOW)).toMatchObject({ status: "pending", overdue: true });
+  });
+
+  it("the calendar asks for the days it shows", () => {
+    const range = { from: new Date("2026-11-30T00:00:00Z"), to: new Date("2027-01-04T00:00:00Z") };
+    expect(toListParams(view({ view: "calendar", sort: "due" }), NOW, range)).toMatchObject({
+      status: "pending",
+      due_after: "2026-11-30T00:00:00.000Z",
+      due_before: "2027-01-04T00:00:00.000Z",
+      sort: "due_at",
+    });
   });
 
   it("maps the status views, filters and a trimmed search", () => {

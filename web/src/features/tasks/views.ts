@@ -11,10 +11,12 @@ export const VIEWS = [
   { id: "pending", label: "To do", count: "pending" },
   { id: "today", label: "Today", count: "due_today" },
   { id: "upcoming", label: "Upcoming", count: "upcoming" },
+  // The calendar shows a window of days, not a bucket the server counts.
+  { id: "calendar", label: "Calendar", count: null },
   { id: "overdue", label: "Overdue", count: "overdue" },
   { id: "completed", label: "Completed", count: "completed" },
   { id: "all", label: "All tasks", count: "all" },
-] as const satisfies readonly { id: string; label: string; count: keyof TaskCounts }[];
+] as const satisfies readonly { id: string; label: string; count: keyof TaskCounts | null }[];
 export type ViewId = (typeof VIEWS)[number]["id"];
 export const DEFAULT_VIEW: ViewId = "pending";
 
@@ -48,7 +50,7 @@ export const canAddIn = (view: ViewId): boolean => view !== "completed";
 
 export function defaultSort(view: ViewId, list: number | null = null): SortId {
   if (list !== null) return "manual";
-  return view === "today" || view === "upcoming" || view === "overdue" ? "due" : "newest";
+  return view === "today" || view === "upcoming" || view === "overdue" || view === "calendar" ? "due" : "newest";
 }
 
 /** Drag-and-drop order applies: a list page in manual order with nothing narrowing it. */
@@ -80,11 +82,15 @@ export function viewToSearch(v: TaskView): string {
   return s ? `/?${s}` : "/";
 }
 
+/** Views that lay tasks out by day (their quick-add gives a new task that day's date). */
+export const isDateView = (view: ViewId): boolean => view === "today" || view === "upcoming" || view === "calendar";
+
 /**
  * The API query for a view. Day boundaries are the user's local midnight, matching
  * the server's counts for `?tz=`: `due_after` is inclusive, `due_before` exclusive.
+ * `range`: the days the calendar shows (its `to` exclusive).
  */
-export function toListParams(v: TaskView, now = new Date()): ListParams {
+export function toListParams(v: TaskView, now = new Date(), range?: { from: Date; to: Date }): ListParams {
   const { sort, order } = SORTS[v.sort];
   const base: ListParams = { sort, order, priority: v.priority, tag: v.tag ? [v.tag] : [], q: v.q.trim() || undefined };
   // A list page shows the list's open tasks, subtasks included (the page nests them).
@@ -99,14 +105,28 @@ export function toListParams(v: TaskView, now = new Date()): ListParams {
     case "overdue":
       return { ...base, status: "pending", overdue: true };
     case "today":
-      return { ...base, status: "pending", due_after: startOfDay(now).toISOString(), due_before: startOfNextDay(now).toISOString() };
+      return {
+        ...base,
+        status: "pending",
+        due_after: startOfDay(now).toISOString(),
+        due_before: startOfNextDay(now).toISOString(),
+      };
     case "upcoming":
-      return { ...base, status: "pending", due_after: startOfNextDay(now).toISOString() };
+      // From today: the first day group is Today (tasks due later today included), then every later day.
+      return { ...base, status: "pending", due_after: startOfDay(now).toISOString() };
+    case "calendar": {
+      const from = range?.from ?? startOfDay(now);
+      const to = range?.to ?? new Date(from.getFullYear(), from.getMonth(), from.getDate() + 42);
+      return { ...base, status: "pending", due_after: from.toISOString(), due_before: to.toISOString() };
+    }
   }
 }
 
 /** Which count buckets a task falls in (used to adjust counts while a delete awaits its undo window). */
-export function countBuckets(t: { completed: boolean; due_at: string | null }, now = new Date()): Exclude<keyof TaskCounts, "lists">[] {
+export function countBuckets(
+  t: { completed: boolean; due_at: string | null },
+  now = new Date(),
+): Exclude<keyof TaskCounts, "lists">[] {
   const out: Exclude<keyof TaskCounts, "lists">[] = ["all", t.completed ? "completed" : "pending"];
   if (t.completed || !t.due_at) return out;
   const due = new Date(t.due_at).getTime();

@@ -1,0 +1,42 @@
+/**
+ * The calls only the date views make: projected occurrences of recurring
+ * tasks, and one bulk write that moves many tasks to one due date.
+ */
+import * as z from "zod";
+import { OccurrencePage, type Occurrence } from "#contracts/occurrences.ts";
+import { Task } from "#contracts/task.ts";
+import { apiJson } from "../../lib/api-client.ts";
+import { newIdempotencyKey } from "../../lib/idempotency-key.ts";
+
+/**
+ * Occurrences due in [from, to). Projections are previews: a server without the
+ * route (404) or any failure to get them leaves the view showing real tasks only.
+ */
+export async function listOccurrences(from: Date, to: Date, signal?: AbortSignal): Promise<Occurrence[]> {
+  try {
+    const query = new URLSearchParams({ from: from.toISOString(), to: to.toISOString() });
+    return (await apiJson(OccurrencePage, "/api/me/tasks/occurrences", { query, signal })).occurrences;
+  } catch (err) {
+    if (err instanceof DOMException && err.name === "AbortError") throw err;
+    return [];
+  }
+}
+
+const BulkTasks = z.object({ tasks: z.array(Task) });
+/** The bulk route takes at most this many ids per request. */
+export const BULK_IDS_MAX = 100;
+
+/** Sets one due date on many tasks: one POST …/tasks/bulk per 100 ids, all-or-nothing each. */
+export async function setDueMany(ids: number[], dueAt: string | null): Promise<Task[]> {
+  const out: Task[] = [];
+  for (let i = 0; i < ids.length; i += BULK_IDS_MAX) {
+    const body = { ids: ids.slice(i, i + BULK_IDS_MAX), set: { due_at: dueAt } };
+    const res = await apiJson(BulkTasks, "/api/me/tasks/bulk", {
+      method: "POST",
+      body,
+      headers: { "Idempotency-Key": newIdempotencyKey() },
+    });
+    out.push(...res.tasks);
+  }
+  return out;
+}
