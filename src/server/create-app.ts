@@ -4,6 +4,7 @@
  */
 import { existsSync } from "node:fs";
 import { Hono } from "hono";
+import * as z from "zod";
 import { bodyLimit } from "hono/body-limit";
 import { rowLimits, type Config } from "../config/env.ts";
 import { openDatabase, type Database } from "../db/client.ts";
@@ -17,6 +18,9 @@ import { resourceRoutes } from "../resource/app.ts";
 import { createTaskEvents } from "../resource/live/task-events.ts";
 import { createRateLimiter } from "../http/rate-limit.ts";
 import { createErrorHandler, errorJson, isApplicationError } from "../http/errors.ts";
+import { docs, openApiRoute } from "../http/openapi.ts";
+import { Health, Ready } from "../contracts/rest.ts";
+import { apiDocsRoutes } from "./api-docs.ts";
 import { publicConfigRoutes } from "../resource/routes/public-config.ts";
 import { httpJwksLoader, JwksCache } from "../resource/jwks-cache.ts";
 import { renderJwksUnavailable } from "../resource/jwks-errors.ts";
@@ -30,6 +34,12 @@ import { resolveAuthSecret } from "./secret.ts";
 import { webRoutes, WEB_DIST } from "./web.ts";
 
 const IMPORT_PATH = /^\/api\/[^/]+\/import(\/preview)?\/?$/;
+
+/** The REST API's version in the OpenAPI document (not the package's). */
+const API_VERSION = "1";
+const API_DESCRIPTION =
+  "Every endpoint outside `/api/auth` takes `Authorization: Bearer <jwt>` (from `GET /api/auth/token` with a signed-in session). " +
+  "`{user_id}` must be the token's subject, or `me`. Errors are always `{ error: { code, message, details?, request_id } }`.";
 
 export interface Tickler {
   app: Hono;
@@ -118,18 +128,22 @@ export async function createTickler(config: Config, logger: Logger, overrides: T
   });
   // Import files are the one larger body; their route sets its own bound (IMPORT_BYTES_MAX).
   app.use((c, next) => (IMPORT_PATH.test(c.req.path) ? next() : generalBodyLimit(c, next)));
-  app.get("/healthz", (c) => c.json({ status: "ok" }));
-  app.get("/readyz", async (c) => {
+  const doc = docs("Server");
+  app.get("/healthz", doc({ summary: "Liveness: the process is up", public: true, responses: { 200: Health } }), (c) => c.json({ status: "ok" as const }));
+  app.get("/readyz", doc({ summary: "Readiness: the database answers (503 while draining)", public: true, responses: { 200: Ready }, errors: [503] }), async (c) => {
     if (draining) return errorJson(c, 503, "draining", "this instance is shutting down");
     try {
       await database.ping();
-      return c.json({ status: "ready" });
+      return c.json({ status: "ready" as const });
     } catch {
       return errorJson(c, 503, "database_unavailable", "the database is unavailable");
     }
   });
   if (auth) app.route("/", issuerRoutes(auth, { config, limiter, clientIp }, () => revocations.settled()));
   else app.all("/api/auth/*", (c) => errorJson(c, 404, "not_found", "this server does not issue tokens"));
+  const openApi = { summary: "This OpenAPI 3.1 document", public: true, responses: { 200: { description: "OpenAPI 3.1", schema: z.looseObject({ openapi: z.string() }) } } };
+  app.get("/api/openapi.json", doc(openApi), openApiRoute(app, { title: "Tickler API", version: API_VERSION, description: API_DESCRIPTION }));
+  app.route("/", apiDocsRoutes());
   app.route("/api/config", publicConfigRoutes({ chatkitDomainKey: config.CHATKIT_DOMAIN_KEY, model: model.name }));
   app.route(
     "/",

@@ -5,7 +5,7 @@
  */
 import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
-import { ChatRequest, type ChatEvent } from "../../contracts/chat.ts";
+import { ChatRequest, ChatResponse, type ChatEvent } from "../../contracts/chat.ts";
 import type { Db } from "../../db/client.ts";
 import { assertTimeZone } from "../../domain/time.ts";
 import type { ChatModel } from "../../assistant/models/select.ts";
@@ -13,6 +13,7 @@ import { runTurn } from "../../assistant/run-turn.ts";
 import type { ToolContext, WriteBudget } from "../../assistant/tools/define.ts";
 import type { RowLimits } from "../../domain/quotas.ts";
 import { errorJson } from "../../http/errors.ts";
+import { docs } from "../../http/openapi.ts";
 import type { AuthEnv } from "../require-user.ts";
 import { jsonBody } from "../validate.ts";
 
@@ -26,10 +27,18 @@ export interface ChatDeps {
   writeBudget: (userId: string) => WriteBudget;
 }
 
+const turnDoc = docs("Assistant")({
+  summary: "One assistant turn",
+  description: "JSON by default; with `Accept: text/event-stream` the same turn as server-sent events `conversation`, `text-delta`, `tool-call`, `tool-result`, `done`, `error` (each `data` is a `ChatEvent`).",
+  body: ChatRequest,
+  responses: { 200: { schema: ChatResponse, also: { "text/event-stream": null } } },
+  errors: [404, 409, 429, 502, 504],
+});
+
 export function chatRoutes(deps: ChatDeps) {
   const app = new Hono<AuthEnv>();
 
-  app.post("/", async (c) => {
+  app.post("/", turnDoc, async (c) => {
     const req = await jsonBody(c, ChatRequest);
     const turn = runTurn({
       ...deps,

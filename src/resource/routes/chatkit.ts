@@ -11,11 +11,13 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
+import * as z from "zod";
 import { answer, openStream, type ChatKitDeps } from "../../assistant/chatkit/server.ts";
 import { STREAM_ERROR } from "../../assistant/chatkit/turn.ts";
 import { ChatKitEnvelope, ChatKitRequest, isStreaming, REQUEST_TYPES, STREAMING_TYPES } from "../../contracts/chatkit.ts";
 import { assertTimeZone } from "../../domain/time.ts";
 import { HttpError } from "../../http/errors.ts";
+import { docs } from "../../http/openapi.ts";
 import { rateLimitedError, type LimitName, type RateLimiter } from "../../http/rate-limit.ts";
 import type { AuthEnv } from "../require-user.ts";
 import { parseWith } from "../validate.ts";
@@ -41,10 +43,18 @@ async function readJson(c: Context): Promise<unknown> {
   }
 }
 
+const protocolDoc = docs("Assistant")({
+  summary: "The ChatKit server protocol (one endpoint, `{ type, params }`)",
+  description: "Streaming request types answer server-sent events; the others JSON. Send the user's time zone in `X-Time-Zone`.",
+  body: ChatKitEnvelope,
+  responses: { 200: { description: "JSON or an event stream, by request type", schema: z.unknown(), also: { "text/event-stream": null } } },
+  errors: [404, 429],
+});
+
 export function chatkitRoutes({ limiter, ...deps }: ChatKitRouteDeps) {
   const app = new Hono<AuthEnv>();
 
-  app.post("/", async (c) => {
+  app.post("/", protocolDoc, async (c) => {
     const body = await readJson(c);
     const { type, metadata } = parseWith(ChatKitEnvelope, body, "body");
     if (!(REQUEST_TYPES as string[]).includes(type)) {

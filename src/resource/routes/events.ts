@@ -7,6 +7,7 @@
 import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
 import { HttpError } from "../../http/errors.ts";
+import { docs } from "../../http/openapi.ts";
 import type { StreamSlots } from "../live/stream-slots.ts";
 import type { TaskEvents } from "../live/task-events.ts";
 import type { AuthEnv } from "../require-user.ts";
@@ -14,9 +15,16 @@ import type { AuthEnv } from "../require-user.ts";
 /** Comments keep proxies from closing an idle stream. */
 const KEEPALIVE_MS = 15_000;
 
+const streamDoc = docs("Live updates")({
+  summary: "Server-sent events: `ready`, then `tasks.changed` whenever your tasks change",
+  description: "`superseded` when a newer stream of yours took this one's slot (EVENT_STREAMS_PER_USER).",
+  responses: { 200: { description: "An event stream", also: { "text/event-stream": null } } },
+  errors: [503],
+});
+
 export function eventRoutes(events: TaskEvents, slots: StreamSlots) {
   const app = new Hono<AuthEnv>();
-  app.get("/", (c) => {
+  app.get("/", streamDoc, (c) => {
     const userId = c.var.user.id;
     let superseded = false;
     let wake: () => void = () => {};

@@ -1,6 +1,7 @@
 /** `GET /api/config`: public, unauthenticated settings the web app reads at start-up. */
 import { Hono } from "hono";
-import type { PublicConfig } from "../../contracts/chatkit.ts";
+import { PublicConfig } from "../../contracts/chatkit.ts";
+import { docs } from "../../http/openapi.ts";
 
 export function publicConfigRoutes({ chatkitDomainKey, model }: { chatkitDomainKey: string | undefined; model: string }) {
   const body: PublicConfig = {
@@ -8,7 +9,7 @@ export function publicConfigRoutes({ chatkitDomainKey, model }: { chatkitDomainK
     model,
   };
   const app = new Hono();
-  app.get("/", (c) => {
+  app.get("/", docs("Server")({ summary: "Which model answers, and the ChatKit opt-in", public: true, responses: { 200: PublicConfig } }), (c) => {
     c.header("cache-control", "no-cache");
     return c.json(body);
   });

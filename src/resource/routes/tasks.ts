@@ -1,8 +1,8 @@
 /** `/api/{user_id}/tasks`: thin handlers that validate, call the domain, and answer. */
 import { Hono } from "hono";
-import * as z from "zod";
 import { TaskBulk, TaskMove } from "../../contracts/list.ts";
-import { TaskComplete, TaskCreate, TaskListQuery, TaskPatch, TaskReplace } from "../../contracts/task.ts";
+import { BulkResult, TaskCountsQuery, TaskList, TaskWithCompletedSubtasks } from "../../contracts/rest.ts";
+import { Task, TaskComplete, TaskCounts, TaskCreate, TaskListQuery, TaskPage, TaskPatch, TaskReplace } from "../../contracts/task.ts";
 import type { Db } from "../../db/client.ts";
 import { bulkEdit } from "../../domain/tasks/bulk-edit.ts";
 import { countTasks } from "../../domain/tasks/counts.ts";
@@ -10,6 +10,7 @@ import type { RowLimits } from "../../domain/quotas.ts";
 import { moveTasks } from "../../domain/tasks/move.ts";
 import * as tasks from "../../domain/tasks/service.ts";
 import { assertTimeZone } from "../../domain/time.ts";
+import { docs } from "../../http/openapi.ts";
 import type { AuthEnv } from "../require-user.ts";
 import { IntId, jsonBody, parseWith, queryParams } from "../validate.ts";
 
@@ -20,7 +21,8 @@ export interface TaskRouteDeps {
   onChange?: (userId: string) => void;
 }
 
-const CountsQuery = z.strictObject({ tz: z.string().max(64).default("UTC") });
+const doc = docs("Tasks");
+const byId = { params: { id: IntId } };
 
 export function taskRoutes({ db, rowLimits, onChange = () => {} }: TaskRouteDeps) {
   const app = new Hono<AuthEnv>();
@@ -30,53 +32,53 @@ export function taskRoutes({ db, rowLimits, onChange = () => {} }: TaskRouteDeps
     return value;
   };
 
-  app.get("/", async (c) => c.json(await tasks.listTasks(db, c.var.user.id, queryParams(c, TaskListQuery))));
+  app.get("/", doc({ summary: "List tasks (filters, search, sort, cursor pages)", query: TaskListQuery, responses: { 200: TaskPage } }), async (c) => c.json(await tasks.listTasks(db, c.var.user.id, queryParams(c, TaskListQuery))));
 
-  app.get("/counts", async (c) => {
-    const { tz } = queryParams(c, CountsQuery);
+  app.get("/counts", doc({ summary: "Counts per view and per list", query: TaskCountsQuery, responses: { 200: TaskCounts } }), async (c) => {
+    const { tz } = queryParams(c, TaskCountsQuery);
     return c.json(await countTasks(db, c.var.user.id, assertTimeZone(tz)));
   });
 
-  app.post("/", async (c) => {
+  app.post("/", doc({ summary: "Create a task", body: TaskCreate, idempotent: true, responses: { 201: { schema: Task, headers: { Location: "the new task" } } }, errors: [403, 404, 429] }), async (c) => {
     const input = await jsonBody(c, TaskCreate);
     const task = await tasks.createTask(db, c.var.user.id, input, rowLimits);
     c.header("location", `${c.req.path.replace(/\/$/, "")}/${task.id}`);
     return c.json(changed(c.var.user.id, task), 201);
   });
 
-  app.post("/move", async (c) => {
+  app.post("/move", doc({ summary: "Move tasks (atomic; subtasks follow)", body: TaskMove, idempotent: true, responses: { 200: TaskList }, errors: [404, 429] }), async (c) => {
     const input = await jsonBody(c, TaskMove);
     return c.json(changed(c.var.user.id, { tasks: await moveTasks(db, c.var.user.id, input) }));
   });
 
   // One request, one write against the rate limit, however many ids.
-  app.post("/bulk", async (c) => {
+  app.post("/bulk", doc({ summary: "Change or delete many tasks at once (all-or-nothing)", body: TaskBulk, idempotent: true, responses: { 200: BulkResult }, errors: [404, 429] }), async (c) => {
     const input = await jsonBody(c, TaskBulk);
     return c.json(changed(c.var.user.id, await bulkEdit(db, c.var.user.id, input)));
   });
 
-  app.get("/:id", async (c) => c.json(await tasks.getTask(db, c.var.user.id, idOf(c.req.param("id")))));
+  app.get("/:id", doc({ summary: "Read a task", ...byId, responses: { 200: Task }, errors: [404] }), async (c) => c.json(await tasks.getTask(db, c.var.user.id, idOf(c.req.param("id")))));
 
-  app.put("/:id", async (c) => {
+  app.put("/:id", doc({ summary: "Replace a task's fields", ...byId, body: TaskReplace, responses: { 200: Task }, errors: [404, 429] }), async (c) => {
     const id = idOf(c.req.param("id"));
     const input = await jsonBody(c, TaskReplace);
     return c.json(changed(c.var.user.id, await tasks.replaceTask(db, c.var.user.id, id, input)));
   });
 
-  app.patch("/:id", async (c) => {
+  app.patch("/:id", doc({ summary: "Change some fields (`null` clears)", ...byId, body: TaskPatch, responses: { 200: TaskWithCompletedSubtasks }, errors: [404, 429] }), async (c) => {
     const id = idOf(c.req.param("id"));
     const input = await jsonBody(c, TaskPatch);
     const { task, completed_subtask_ids } = await tasks.updateTask(db, c.var.user.id, id, input);
     return c.json(changed(c.var.user.id, completed_subtask_ids.length ? { ...task, completed_subtask_ids } : task));
   });
 
-  app.patch("/:id/complete", async (c) => {
+  app.patch("/:id/complete", doc({ summary: "Set or toggle completed", description: "`{ completed }` sets it; an empty body toggles. Completing also completes open subtasks.", ...byId, body: TaskComplete, bodyOptional: true, responses: { 200: TaskWithCompletedSubtasks }, errors: [404, 429] }), async (c) => {
     const id = idOf(c.req.param("id"));
     const { completed } = await jsonBody(c, TaskComplete, { allowEmpty: true });
     return c.json(changed(c.var.user.id, await tasks.setCompleted(db, c.var.user.id, id, completed)));
   });
 
-  app.delete("/:id", async (c) => {
+  app.delete("/:id", doc({ summary: "Delete a task and its subtasks", ...byId, responses: { 204: null }, errors: [404, 429] }), async (c) => {
     await tasks.deleteTask(db, c.var.user.id, idOf(c.req.param("id")));
     changed(c.var.user.id, null);
     return c.body(null, 204);

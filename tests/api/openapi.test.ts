@@ -1,0 +1,370 @@
+/**
+ * The OpenAPI document cannot drift from the server: every route the composed
+ * Hono app registers is in it (or on the short list of non-REST routes below),
+ * everything in it is a real route, and real answers — successes and errors —
+ * from calling every documented operation validate against its schemas (ajv,
+ * JSON Schema 2020-12, the dialect of OpenAPI 3.1). A new route without `doc(…)`
+ * fails the first test; a new documented operation this file never calls fails
+ * the last one, so add a call for it in `exercise` below.
+ */
+import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import { existsSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Task } from "../../src/contracts/task.ts";
+import * as z from "zod";
+import { WEB_DIST } from "../../src/server/web.ts";
+import { endpoints } from "../../web/src/lib/endpoints.ts";
+import { oauthTokens } from "../support/oauth-flow.ts";
+import { createTestApp, type TestApp, type TestUser } from "../support/test-app.ts";
+
+/** Routes that are not the REST API, each with the reason. Keep it short. */
+const NOT_REST: { path: RegExp; why: string }[] = [
+  {
+    path: /^\/api\/auth\/\*$/,
+    why: "Better Auth's own endpoints (cookie sessions, OAuth 2.1): its protocol, documented by Better Auth",
+  },
+  { path: /^\/api\/auth\/(oauth2|admin)\/\*$/, why: "the same Better Auth catch-all, with per-path CORS/limits" },
+  { path: /^\/api\/auth\/jwks$/, why: "JWKS (RFC 7517)" },
+  { path: /^\/\.well-known\//, why: "discovery documents (RFC 8414, RFC 9728) and the JWKS" },
+  { path: /^\/mcp$/, why: "MCP Streamable HTTP (JSON-RPC), described by tools/list" },
+  { path: /^\/?\*$/, why: "the web app's SPA fallback (HTML) and static files, when dist/web is built" },
+];
+
+type Doc = {
+  openapi: string;
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
+};
+type Operation = {
+  security?: unknown[];
+  parameters?: { in: string; name: string }[];
+  requestBody?: { content: Record<string, { schema: unknown }> };
+  responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
+};
+
+const toOpenApiPath = (path: string) => path.replace(/:([A-Za-z0-9_]+)(\{[^}]*\})?/g, "{$1}");
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+let t: TestApp;
+let doc: Doc;
+let u: TestUser;
+let other: TestUser;
+const ajv = new Ajv2020({ strict: true, allErrors: true });
+addFormats.default(ajv);
+const validators = new Map<unknown, ValidateFunction>();
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const res = await t.request("/api/openapi.json");
+  expect(res.status).toBe(200);
+  expect(res.headers.get("cache-control")).toMatch(/public/);
+  doc = (await res.json()) as Doc;
+  [u, other] = await Promise.all([t.signUp("Documented"), t.signUp("Someone Else")]);
+});
+afterAll(() => t.close());
+
+/** The schema with `#/components/schemas/…` refs made local, so ajv compiles it alone. */
+function compile(schema: unknown): ValidateFunction {
+  let v = validators.get(schema);
+  if (!v) {
+    const text = JSON.stringify(schema).replaceAll('"#/components/schemas/', '"#/$defs/');
+    v = ajv.compile({ ...(JSON.parse(text) as object), $defs: doc.components.schemas });
+    validators.set(schema, v);
+  }
+  return v;
+}
+
+/** Which operations were called with a success and with an error answer. */
+const seen = new Map<string, Set<"ok" | "error">>();
+
+/**
+ * Calls a documented operation by its template path and checks the answer against the document:
+ * its status must be documented, and a JSON body must match that status's schema.
+ */
+async function call(
+  method: string,
+  template: string,
+  opts: {
+    user?: TestUser | null;
+    params?: Record<string, string | number>;
+    query?: string;
+    body?: unknown;
+    raw?: string;
+    headers?: Record<string, string>;
+    /** An answer that counts as this operation's success (e.g. 404 for /api/docs before the web is built). */
+    okStatus?: number;
+  } = {},
+) {
+  const op = doc.paths[template]?.[method.toLowerCase()];
+  expect(op, `${method} ${template} is not in the document`).toBeDefined();
+  const path = template.replace(/\{(\w+)\}/g, (_, name: string) =>
+    encodeURIComponent(String(opts.params?.[name] ?? (name === "user_id" ? "me" : `<${name}>`))),
+  );
+  const headers: Record<string, string> = { ...opts.headers };
+  const user = opts.user === undefined ? u : opts.user;
+  if (user) headers.authorization = `Bearer ${user.token}`;
+  let body: string | undefined = opts.raw;
+  if (opts.body !== undefined) {
+    body = JSON.stringify(opts.body);
+    headers["content-type"] ??= "application/json";
+    // What the test sends must itself be a valid request by the document, or a success proves nothing.
+    const requestSchema = op!.requestBody?.content["application/json"]?.schema;
+    if (requestSchema && !headers["x-expect-invalid"]) {
+      const v = compile(requestSchema);
+      expect(v(opts.body), `${method} ${template} request: ${ajv.errorsText(v.errors)}`).toBe(true);
+    }
+  }
+  delete headers["x-expect-invalid"];
+  const res = await t.request(`${path}${opts.query ? `?${opts.query}` : ""}`, { method, headers, body });
+  const status = String(res.status);
+  const answer = op!.responses[status];
+  if (!answer)
+    expect.fail(`${method} ${template} answered ${status}, which the document does not list: ${await res.text()}`);
+  const type = res.headers.get("content-type") ?? "";
+  let json: unknown;
+  if (type.startsWith("application/json")) {
+    json = await res.json();
+    const schema = answer.content?.["application/json"]?.schema;
+    expect(schema, `${method} ${template} ${status} sent JSON the document does not describe`).toBeDefined();
+    const v = compile(schema);
+    expect(
+      v(json),
+      `${method} ${template} ${status}: ${ajv.errorsText(v.errors)}\n${JSON.stringify(json).slice(0, 500)}`,
+    ).toBe(true);
+  } else if (res.status !== 204) {
+    const media = type.split(";")[0]!.trim();
+    expect(
+      answer.content?.[media],
+      `${method} ${template} ${status} sent ${media}, which the document does not list`,
+    ).toBeDefined();
+    // Streams (SSE) are checked by their status and media type; /events never ends by itself, a chat turn does.
+    if (template.endsWith("/events")) void res.body?.cancel().catch(() => {});
+    else await res.text();
+  }
+  const key = `${method.toUpperCase()} ${template}`;
+  const kinds = seen.get(key) ?? new Set();
+  kinds.add(res.status < 400 || res.status === opts.okStatus ? "ok" : "error");
+  seen.set(key, kinds);
+  return { status: res.status, json: json as never };
+}
+
+describe("the document", () => {
+  it("is OpenAPI 3.1 with a bearer JWT scheme and the shared error schema", () => {
+    expect(doc.openapi).toBe("3.1.0");
+    expect(doc.components.securitySchemes.bearer).toMatchObject({
+      type: "http",
+      scheme: "bearer",
+      bearerFormat: "JWT",
+    });
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(["/api/{user_id}/tasks", "/api/config", "/healthz", "/api/openapi.json"]),
+    );
+    // Every schema in it compiles as JSON Schema 2020-12.
+    for (const item of Object.values(doc.paths)) {
+      for (const op of Object.values(item)) {
+        for (const r of Object.values(op.responses)) for (const m of Object.values(r.content ?? {})) compile(m.schema);
+        for (const m of Object.values(op.requestBody?.content ?? {})) compile(m.schema);
+      }
+    }
+  });
+
+  it("documents every route the app registers, and only those", () => {
+    const registered = new Set<string>();
+    const undocumented: string[] = [];
+    for (const r of t.tickler.app.routes) {
+      // `ALL` entries are middleware (app.use); REST handlers are registered per method.
+      if (!METHODS.includes(r.method)) continue;
+      const path = toOpenApiPath(r.path);
+      registered.add(`${r.method} ${path}`);
+      if (doc.paths[path]?.[r.method.toLowerCase()]) continue;
+      if (NOT_REST.some((n) => n.path.test(path))) continue;
+      undocumented.push(`${r.method} ${r.path}`);
+    }
+    expect(undocumented, "routes without doc(…) next to them (src/http/openapi.ts)").toEqual([]);
+    const stale = Object.entries(doc.paths)
+      .flatMap(([path, item]) => Object.keys(item).map((m) => `${m.toUpperCase()} ${path}`))
+      .filter((k) => !registered.has(k));
+    expect(stale, "documented operations with no route").toEqual([]);
+  });
+
+  it("marks exactly the public routes as needing no token", () => {
+    const open = Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.entries(item)
+        .filter(([, op]) => op.security?.length === 0)
+        .map(([m]) => `${m.toUpperCase()} ${path}`),
+    );
+    expect(open.sort()).toEqual([
+      "GET /api/config",
+      "GET /api/docs",
+      "GET /api/openapi.json",
+      "GET /healthz",
+      "GET /readyz",
+    ]);
+  });
+});
+
+describe("the web app's typed client", () => {
+  const jsonSchema = (schema: z.ZodType, io: "input" | "output") => {
+    const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" });
+    return rest;
+  };
+  it.each(Object.entries(endpoints))("%s is the documented operation, with the same contracts", (_name, e) => {
+    const op = doc.paths[e.path]?.[e.method.toLowerCase()];
+    expect(op, `${e.method} ${e.path} is not in the document`).toBeDefined();
+    const answer = op!.responses[String(e.status)];
+    expect(answer, `${e.method} ${e.path} does not answer ${e.status}`).toBeDefined();
+    if (e.response) expect(answer!.content?.["application/json"]?.schema).toEqual(jsonSchema(e.response, "output"));
+    if (e.body) expect(op!.requestBody?.content["application/json"]?.schema).toEqual(jsonSchema(e.body, "input"));
+    else expect(op!.requestBody).toBeUndefined();
+    const queryNames = (op!.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name);
+    expect(queryNames).toEqual(e.query ? Object.keys(jsonSchema(e.query, "input").properties ?? {}) : []);
+  });
+});
+
+describe("real answers match the document", () => {
+  it("every documented operation, with a success and an error", async () => {
+    await exercise();
+    // Every authenticated operation refuses a missing token with the documented 401.
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        if (op.security?.length === 0) continue;
+        const { status } = await call(method.toUpperCase(), path, {
+          user: null,
+          params: { id: 1, client_id: "x", call_id: "x" },
+        });
+        expect(status, `${method} ${path} without a token`).toBe(401);
+      }
+    }
+    const missing: string[] = [];
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        const kinds = seen.get(`${method.toUpperCase()} ${path}`);
+        if (!kinds?.has("ok")) missing.push(`${method.toUpperCase()} ${path}: no success`);
+        if (op.security?.length !== 0 && !kinds?.has("error"))
+          missing.push(`${method.toUpperCase()} ${path}: no error`);
+      }
+    }
+    expect(missing, "documented operations this test never exercised: add a call in exercise()").toEqual([]);
+  });
+});
+
+/** One real call (or more) per documented operation; the answers are checked by `call`. */
+async function exercise() {
+  const T = "/api/{user_id}/tasks";
+  // Public.
+  await call("GET", "/healthz", { user: null });
+  await call("GET", "/readyz", { user: null });
+  await call("GET", "/api/config", { user: null });
+  await call("GET", "/api/openapi.json", { user: null });
+  const built = existsSync(`${WEB_DIST}/api-docs/scalar.js`);
+  expect((await call("GET", "/api/docs", { user: null, okStatus: built ? undefined : 404 })).status).toBe(
+    built ? 200 : 404,
+  );
+
+  // Tasks.
+  const a: Task = (
+    await call("POST", T, {
+      body: { title: "Documented", tags: ["api"], due_at: "2026-12-01T09:00:00+01:00" },
+      headers: { "idempotency-key": "doc-1" },
+    })
+  ).json;
+  const b: Task = (await call("POST", T, { body: { title: "Child", parent_id: a.id } })).json;
+  await call("POST", T, { body: { title: "" }, headers: { "x-expect-invalid": "1" } });
+  await call("POST", T, { raw: "{not json", headers: { "content-type": "application/json" } });
+  await call("POST", T, { raw: "title=x", headers: { "content-type": "application/x-www-form-urlencoded" } });
+  await call("GET", T, { query: "status=pending&tag=api&sort=due_at&limit=2" });
+  await call("GET", T, { query: "limit=0" });
+  await call("GET", T, { user: other, params: { user_id: u.id } }); // another user's id: 403
+  await call("GET", `${T}/counts`, { query: "tz=Europe/Paris" });
+  await call("GET", `${T}/counts`, { query: "tz=Not/AZone" });
+  await call("GET", `${T}/{id}`, { params: { id: a.id } });
+  await call("GET", `${T}/{id}`, { user: other, params: { id: a.id } }); // another user's task: 404
+  await call("GET", `${T}/{id}`, { params: { id: "abc" } });
+  await call("PUT", `${T}/{id}`, { params: { id: a.id }, body: { title: "Replaced", priority: "high" } });
+  await call("PUT", `${T}/{id}`, { params: { id: 999999 }, body: { title: "Nobody" } });
+  await call("PATCH", `${T}/{id}`, { params: { id: a.id }, body: { description: "more", due_at: null } });
+  await call("PATCH", `${T}/{id}`, { params: { id: a.id }, body: { nope: 1 }, headers: { "x-expect-invalid": "1" } });
+  const done = await call("PATCH", `${T}/{id}/complete`, { params: { id: a.id }, body: { completed: true } });
+  expect(done.json).toMatchObject({ completed: true, completed_subtask_ids: [b.id] });
+  await call("PATCH", `${T}/{id}/complete`, { params: { id: a.id }, raw: "" }); // toggles back
+  await call("PATCH", `${T}/{id}/complete`, { params: { id: 999999 }, body: {} });
+  await call("POST", `${T}/move`, { body: { ids: [b.id], parent_id: null } });
+  await call("POST", `${T}/move`, { body: { ids: [a.id], parent_id: a.id } }); // a cycle: 422
+  await call("POST", `${T}/bulk`, { body: { ids: [a.id, b.id], set: { priority: "low" } } });
+  await call("POST", `${T}/bulk`, { body: { ids: [999999], delete: true } });
+  await call("POST", `${T}/bulk`, { body: { ids: [b.id], delete: true } });
+
+  // Lists and sections.
+  const L = "/api/{user_id}/lists";
+  const list = (await call("POST", L, { body: { name: "Work", color: "blue" } })).json as { id: number };
+  await call("POST", L, { body: { name: "Work" } }); // 409 list_name_taken
+  await call("GET", L, { query: "archived=false" });
+  await call("GET", L, { query: "archived=maybe" });
+  await call("GET", `${L}/{id}`, { params: { id: list.id } });
+  await call("GET", `${L}/{id}`, { params: { id: 999999 } });
+  await call("PATCH", `${L}/{id}`, { params: { id: list.id }, body: { name: "Work stuff" } });
+  await call("PATCH", `${L}/{id}`, {
+    params: { id: list.id },
+    body: { color: "plaid" },
+    headers: { "x-expect-invalid": "1" },
+  });
+  const section = (await call("POST", `${L}/{id}/sections`, { params: { id: list.id }, body: { name: "Doing" } }))
+    .json as { id: number };
+  await call("POST", `${L}/{id}/sections`, { params: { id: 999999 }, body: { name: "Nowhere" } });
+  await call("GET", `${L}/{id}/sections`, { params: { id: list.id } });
+  await call("GET", `${L}/{id}/sections`, { params: { id: 999999 } });
+  const S = "/api/{user_id}/sections/{id}";
+  await call("GET", S, { params: { id: section.id } });
+  await call("GET", S, { user: other, params: { id: section.id } });
+  await call("PATCH", S, { params: { id: section.id }, body: { name: "Done" } });
+  await call("PATCH", S, { params: { id: 999999 }, body: { name: "Done" } });
+  await call("POST", T, { body: { title: "In a list", list_id: list.id } });
+  await call("DELETE", `${L}/{id}`, { params: { id: list.id } }); // 409 list_not_empty
+  await call("DELETE", S, { params: { id: section.id } });
+  await call("DELETE", S, { params: { id: section.id } });
+  await call("DELETE", `${L}/{id}`, { params: { id: list.id }, query: "tasks=delete" });
+  await call("DELETE", `${T}/{id}`, { params: { id: a.id } });
+  await call("DELETE", `${T}/{id}`, { params: { id: a.id } });
+
+  // The assistant, conversations, ChatKit.
+  const turn = await call("POST", "/api/{user_id}/chat", { body: { message: "add water the plants tomorrow" } });
+  const conversationId = (turn.json as { conversation_id: string }).conversation_id;
+  await call("POST", "/api/{user_id}/chat", { body: { message: "" }, headers: { "x-expect-invalid": "1" } });
+  await call("POST", "/api/{user_id}/chat", {
+    body: { message: "and this?" },
+    headers: { accept: "text/event-stream" },
+  });
+  const C = "/api/{user_id}/conversations";
+  await call("GET", C, { query: "limit=5" });
+  await call("GET", C, { query: "limit=500" });
+  const full = (await call("GET", `${C}/{id}`, { params: { id: conversationId } })).json as {
+    messages: { tool_calls: { id: string }[] }[];
+  };
+  await call("GET", `${C}/{id}`, { user: other, params: { id: conversationId } });
+  await call("PATCH", `${C}/{id}`, { params: { id: conversationId }, body: { title: "Plants" } });
+  await call("PATCH", `${C}/{id}`, {
+    params: { id: conversationId },
+    body: { title: "" },
+    headers: { "x-expect-invalid": "1" },
+  });
+  const callId = full.messages.flatMap((m) => m.tool_calls)[0]?.id;
+  expect(callId, "the offline assistant's turn made a tool call").toBeDefined();
+  const U = `${C}/{id}/tool-calls/{call_id}/undone`;
+  await call("POST", U, { params: { id: conversationId, call_id: callId! }, body: { note: "removed it" } });
+  await call("POST", U, { params: { id: conversationId, call_id: "nope" }, body: {} });
+  await call("POST", "/api/chatkit", { body: { type: "threads.list", params: { limit: 2 } } });
+  await call("POST", "/api/chatkit", { body: { type: "threads.get_by_id", params: { thread_id: "cthr_nope" } } });
+  await call("DELETE", `${C}/{id}`, { params: { id: conversationId } });
+  await call("DELETE", `${C}/{id}`, { params: { id: conversationId } });
+
+  // Live updates: the stream opens (checked by its status and media type, then closed).
+  await call("GET", "/api/{user_id}/events");
+
+  // Account.
+  await call("GET", "/api/{user_id}/export");
+  await call("GET", "/api/{user_id}/connected-apps");
+  await call("DELETE", "/api/{user_id}/connected-apps/{client_id}", { params: { client_id: "not-a-client" } });
+  const { clientId } = await oauthTokens(t, u);
+  await call("DELETE", "/api/{user_id}/connected-apps/{client_id}", { params: { client_id: clientId } });
+}
