@@ -124,6 +124,8 @@ async function buildWeb() {
   process.env.NODE_ENV = "production";
   const { build } = await import("vite");
   await build({ configFile: at("web/vite.config.ts"), logLevel: "warn" });
+  // The API reference page's script (GET /api/docs), served as a file next to its init.js from web/public.
+  cpSync(at("node_modules/@scalar/api-reference/dist/browser/standalone.js"), at("dist/web/api-docs/scalar.js"));
 }
 
 async function main(args) {

@@ -42,14 +42,26 @@ export const CHATKIT_CSP_SOURCES = {
   connectSrc: ["https://api.openai.com"],
 } as const;
 
+/** The API reference page (src/server/api-docs.ts): the only page with a looser policy, see below. */
+export const API_DOCS_PAGE = "/api/docs";
+type CspSources = { readonly scriptSrc: readonly string[]; readonly frameSrc: readonly string[]; readonly connectSrc: readonly string[] };
+const NO_SOURCES: CspSources = { scriptSrc: [], frameSrc: [], connectSrc: [] };
+
 export function securityHeaders(config: Config, opts: { chatkit: boolean }): MiddlewareHandler {
-  const extra = opts.chatkit ? CHATKIT_CSP_SOURCES : { scriptSrc: [], frameSrc: [], connectSrc: [] };
+  const app = policy(config, opts.chatkit ? CHATKIT_CSP_SOURCES : NO_SOURCES, ["'self'"]);
+  // Scalar (the bundled API reference) sets style attributes and injects <style> at run time, which
+  // 'self' alone blocks. Scripts stay 'self' only (no inline, no eval, no CDN); connections stay 'self'.
+  const docs = policy(config, NO_SOURCES, ["'self'", "'unsafe-inline'"]);
+  return (c, next) => (c.req.path === API_DOCS_PAGE ? docs(c, next) : app(c, next));
+}
+
+function policy(config: Config, extra: CspSources, styleSrc: string[]): MiddlewareHandler {
   return secureHeaders({
     // No inline scripts, no eval: the built index.html loads only files from 'self'.
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'", ...extra.scriptSrc],
-      styleSrc: ["'self'"],
+      styleSrc,
       imgSrc: ["'self'", "data:"],
       connectSrc: ["'self'", ...extra.connectSrc],
       fontSrc: ["'self'"],
