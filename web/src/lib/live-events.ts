@@ -15,7 +15,9 @@
  * - A tab hidden for a minute lets its stream go (browsers allow ~6 connections per
  *   host across tabs) and reconnects, with a reload, when it becomes visible.
  */
-import { ApiError, apiFetch } from "./api-client.ts";
+import { apiResponse } from "./api.ts";
+import { ApiError } from "./api-client.ts";
+import { endpoints } from "./endpoints.ts";
 import { isOfflineStatus } from "./connectivity.ts";
 import { readSse } from "./sse.ts";
 import { notifyTasksChanged } from "./tasks-events.ts";
@@ -83,7 +85,7 @@ export function startLiveEvents(opts: LiveEventsOptions = {}): () => void {
     status("connecting");
     lastEnd = "refused";
     try {
-      const res = await apiFetch("/api/me/events", { accept: "text/event-stream", signal: ac.signal });
+      const res = await apiResponse(endpoints.events, { accept: "text/event-stream", signal: ac.signal });
       if (!res.body) throw new Error("no body");
       armSilence(ac);
       for await (const msg of readSse(res.body)) {

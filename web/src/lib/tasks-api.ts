@@ -2,19 +2,10 @@
  * Typed calls for `/api/me/tasks`. Responses are checked against the shared
  * contracts, so a server/web drift fails loudly instead of rendering garbage.
  */
-import {
-  Task,
-  TaskCounts,
-  TaskPage,
-  type TaskCreate,
-  type TaskPatch,
-  type Priority,
-  type TaskSort,
-  type TaskStatus,
-} from "#contracts/task.ts";
-import { ApiError, apiJson, apiRequest } from "./api-client.ts";
-
-const BASE = "/api/me/tasks";
+import type { Task, TaskCounts, TaskPage, TaskCreate, TaskListQuery, TaskPatch, Priority, TaskSort, TaskStatus } from "#contracts/task.ts";
+import { api, urlOf } from "./api.ts";
+import { ApiError } from "./api-client.ts";
+import { endpoints } from "./endpoints.ts";
 
 export interface ListParams {
   status?: TaskStatus;
@@ -31,47 +22,48 @@ export interface ListParams {
   cursor?: string | null;
 }
 
-export function listQuery(p: ListParams): URLSearchParams {
-  const q = new URLSearchParams();
-  if (p.status) q.set("status", p.status);
-  for (const pr of p.priority ?? []) q.append("priority", pr);
-  for (const t of p.tag ?? []) q.append("tag", t);
-  if (p.due_before) q.set("due_before", p.due_before);
-  if (p.due_after) q.set("due_after", p.due_after);
-  if (p.overdue) q.set("overdue", "true");
-  if (p.q) q.set("q", p.q);
-  if (p.list_id !== undefined) q.set("list_id", String(p.list_id));
-  if (p.sort) q.set("sort", p.sort);
-  if (p.order) q.set("order", p.order);
-  if (p.limit) q.set("limit", String(p.limit));
-  if (p.cursor) q.set("cursor", p.cursor);
-  return q;
+/** The list filters as the contract's query (empty filters stay out of the URL). */
+export function listQuery(p: ListParams): TaskListQuery {
+  return {
+    status: p.status,
+    priority: p.priority?.length ? p.priority : undefined,
+    tag: p.tag?.length ? p.tag : undefined,
+    due_before: p.due_before || undefined,
+    due_after: p.due_after || undefined,
+    overdue: p.overdue || undefined,
+    q: p.q || undefined,
+    list_id: p.list_id,
+    sort: p.sort,
+    order: p.order,
+    limit: p.limit || undefined,
+    cursor: p.cursor || undefined,
+  };
 }
 
 export async function listTasks(p: ListParams, signal?: AbortSignal): Promise<TaskPage> {
-  return apiJson(TaskPage, BASE, { query: listQuery(p), signal });
+  return api(endpoints.listTasks, { query: listQuery(p), signal });
 }
 
 export async function getCounts(tz: string, signal?: AbortSignal): Promise<TaskCounts> {
-  return apiJson(TaskCounts, `${BASE}/counts`, { query: new URLSearchParams({ tz }), signal });
+  return api(endpoints.taskCounts, { query: { tz }, signal });
 }
 
 /** `key`: the Idempotency-Key, so a retry of a create whose answer was lost never makes a second task. */
 export async function createTask(input: TaskCreate, key: string): Promise<Task> {
-  return apiJson(Task, BASE, { method: "POST", body: input, headers: { "Idempotency-Key": key } });
+  return api(endpoints.createTask, { body: input, headers: { "Idempotency-Key": key } });
 }
 
 export async function patchTask(id: number, patch: TaskPatch): Promise<Task> {
-  return apiJson(Task, `${BASE}/${id}`, { method: "PATCH", body: patch });
+  return api(endpoints.patchTask, { params: { id }, body: patch });
 }
 
 export async function setCompleted(id: number, completed: boolean): Promise<Task> {
-  return apiJson(Task, `${BASE}/${id}/complete`, { method: "PATCH", body: { completed } });
+  return api(endpoints.completeTask, { params: { id }, body: { completed } });
 }
 
 export async function deleteTask(id: number, opts: { keepalive?: boolean } = {}): Promise<void> {
   try {
-    await apiRequest(`${BASE}/${id}`, { method: "DELETE", keepalive: opts.keepalive });
+    await api(endpoints.deleteTask, { params: { id }, keepalive: opts.keepalive });
   } catch (err) {
     // Already gone (deleted in another tab or by the assistant): the goal is reached.
     if (err instanceof ApiError && err.status === 404) return;
@@ -85,7 +77,7 @@ export async function deleteTask(id: number, opts: { keepalive?: boolean } = {})
  */
 export function deleteTaskOnUnload(id: number, token: string): void {
   try {
-    void fetch(`${BASE}/${id}`, {
+    void fetch(urlOf(endpoints.deleteTask, { id }), {
       method: "DELETE",
       headers: { Authorization: `Bearer ${token}` },
       keepalive: true,

@@ -4,8 +4,10 @@
  * Revoke button that ends its access at once (decision 007).
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import { ConnectedAppList, SCOPE_DESCRIPTIONS, type ConnectedApp } from "#contracts/oauth.ts";
-import { apiJson, apiRequest, ApiError } from "../../lib/api-client.ts";
+import { SCOPE_DESCRIPTIONS, type ConnectedApp } from "#contracts/oauth.ts";
+import { api } from "../../lib/api.ts";
+import { ApiError } from "../../lib/api-client.ts";
+import { endpoints } from "../../lib/endpoints.ts";
 import { AccountSection } from "./account-section.tsx";
 import { formatDateTime, isoDate } from "./format-date.ts";
 
@@ -26,7 +28,7 @@ export function ConnectedAppsSection() {
   const load = useCallback(async () => {
     setState((s) => ({ ...s, status: "loading" }));
     try {
-      const { apps } = await apiJson(ConnectedAppList, "/api/me/connected-apps");
+      const { apps } = await api(endpoints.connectedApps);
       setState({ status: "ready", apps });
     } catch (err) {
       setState((s) => ({ ...s, status: "error", message: err instanceof ApiError ? err.message : "Couldn't load your connected apps." }));
@@ -38,7 +40,7 @@ export function ConnectedAppsSection() {
     setBusy(app.client_id);
     setStatus(null);
     try {
-      await apiRequest(`/api/me/connected-apps/${encodeURIComponent(app.client_id)}`, { method: "DELETE" });
+      await api(endpoints.revokeConnectedApp, { params: { client_id: app.client_id } });
       setState((s) => ({ ...s, apps: s.apps?.filter((a) => a.client_id !== app.client_id) }));
       setStatus({ tone: "info", text: `${app.name} can no longer reach your tasks.` });
       heading.current?.focus();

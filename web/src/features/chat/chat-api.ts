@@ -1,10 +1,9 @@
 /** Typed calls for the chat (`/api/me/chat`, streamed) and conversation endpoints. */
-import { ChatEvent, Conversation, ConversationPage, ConversationWithMessages, UNDO_NOTE_MAX } from "#contracts/chat.ts";
-import { ApiError, apiFetch, apiJson, apiRequest } from "../../lib/api-client.ts";
+import { ChatEvent, type Conversation, UNDO_NOTE_MAX } from "#contracts/chat.ts";
+import { api, apiResponse } from "../../lib/api.ts";
+import { ApiError } from "../../lib/api-client.ts";
+import { endpoints } from "../../lib/endpoints.ts";
 import { readSse } from "../../lib/sse.ts";
-
-const CHAT = "/api/me/chat";
-const CONVERSATIONS = "/api/me/conversations";
 
 export type ChatTurnRequest = { conversation_id?: string; message: string } | { conversation_id: string; retry: true };
 
@@ -20,8 +19,7 @@ export function browserTimeZone(): string {
  * throw `ApiError`.
  */
 export async function* streamChat(req: ChatTurnRequest, signal?: AbortSignal): AsyncGenerator<ChatEvent> {
-  const res = await apiFetch(CHAT, {
-    method: "POST",
+  const res = await apiResponse(endpoints.chat, {
     body: { ...req, time_zone: browserTimeZone() },
     accept: "text/event-stream",
     signal,
@@ -41,28 +39,26 @@ export async function* streamChat(req: ChatTurnRequest, signal?: AbortSignal): A
 }
 
 export async function listConversations(cursor?: string | null, limit = 30): Promise<ConversationPageData> {
-  const query = new URLSearchParams({ limit: String(limit) });
-  if (cursor) query.set("cursor", cursor);
-  return apiJson(ConversationPage, CONVERSATIONS, { query });
+  return api(endpoints.listConversations, { query: { limit, cursor: cursor ?? undefined } });
 }
 export type ConversationPageData = { conversations: Conversation[]; next_cursor: string | null };
 
 export async function getConversation(id: string, signal?: AbortSignal) {
-  return apiJson(ConversationWithMessages, `${CONVERSATIONS}/${encodeURIComponent(id)}`, { signal });
+  return api(endpoints.getConversation, { params: { id }, signal });
 }
 
 export async function renameConversation(id: string, title: string): Promise<Conversation> {
-  return apiJson(Conversation, `${CONVERSATIONS}/${encodeURIComponent(id)}`, { method: "PATCH", body: { title } });
+  return api(endpoints.renameConversation, { params: { id }, body: { title } });
 }
 
 /** Records an Undo made from a chat card, so the conversation's history shows it. */
 export async function markToolCallUndone(conversationId: string, callId: string, note: string): Promise<void> {
-  await apiRequest(`${CONVERSATIONS}/${encodeURIComponent(conversationId)}/tool-calls/${encodeURIComponent(callId)}/undone`, { method: "POST", body: { note: note.slice(0, UNDO_NOTE_MAX) } });
+  await api(endpoints.markToolCallUndone, { params: { id: conversationId, call_id: callId }, body: { note: note.slice(0, UNDO_NOTE_MAX) } });
 }
 
 export async function deleteConversation(id: string): Promise<void> {
   try {
-    await apiRequest(`${CONVERSATIONS}/${encodeURIComponent(id)}`, { method: "DELETE" });
+    await api(endpoints.deleteConversation, { params: { id } });
   } catch (err) {
     if (err instanceof ApiError && err.status === 404) return; // already gone
     throw err;

@@ -1,0 +1,91 @@
+/**
+ * Every REST call the web app makes, once: method, path (as /api/openapi.json
+ * writes it), and the shared contracts of its query, body and answer. `api.ts`
+ * sends them; tests/api/openapi.test.ts checks each entry against the server's
+ * OpenAPI document (same path, same request and response schemas), so the web
+ * cannot drift from the server. Add a call here, then use `api(endpoints.x, …)`.
+ */
+import type * as z from "zod";
+import { PublicConfig } from "#contracts/chatkit.ts";
+import {
+  ChatRequest,
+  Conversation,
+  ConversationListQuery,
+  ConversationPage,
+  ConversationRename,
+  ConversationWithMessages,
+  MarkUndone,
+} from "#contracts/chat.ts";
+import { ConnectedAppList } from "#contracts/oauth.ts";
+import { AccountExport, TaskCountsQuery, TaskWithCompletedSubtasks, UndoneResult } from "#contracts/rest.ts";
+import { Task, TaskComplete, TaskCounts, TaskCreate, TaskListQuery, TaskPage, TaskPatch } from "#contracts/task.ts";
+
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+export interface Endpoint<
+  P extends string = string,
+  R extends z.ZodType | null = z.ZodType | null,
+  B extends z.ZodType | undefined = z.ZodType | undefined,
+  Q extends z.ZodType | undefined = z.ZodType | undefined,
+> {
+  method: Method;
+  path: P;
+  /** The success answer's contract; `null`: no body (204) or a stream read by the caller. */
+  response: R;
+  /** The success status the document lists for it. */
+  status: number;
+  body: B;
+  query: Q;
+  /** Callable without a token (sent without Authorization). */
+  public?: boolean;
+}
+
+function endpoint<
+  P extends string,
+  R extends z.ZodType | null,
+  B extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+>(
+  method: Method,
+  path: P,
+  response: R,
+  extra: { body?: B; query?: Q; status?: number; public?: boolean } = {},
+): Endpoint<P, R, B, Q> {
+  return {
+    method,
+    path,
+    response,
+    status: extra.status ?? (response === null && method !== "GET" && method !== "POST" ? 204 : 200),
+    body: extra.body as B,
+    query: extra.query as Q,
+    public: extra.public,
+  };
+}
+
+const TASKS = "/api/{user_id}/tasks";
+const CONVERSATIONS = "/api/{user_id}/conversations";
+
+export const endpoints = {
+  config: endpoint("GET", "/api/config", PublicConfig, { public: true }),
+  listTasks: endpoint("GET", TASKS, TaskPage, { query: TaskListQuery }),
+  taskCounts: endpoint("GET", `${TASKS}/counts`, TaskCounts, { query: TaskCountsQuery }),
+  createTask: endpoint("POST", TASKS, Task, { body: TaskCreate, status: 201 }),
+  patchTask: endpoint("PATCH", `${TASKS}/{id}`, TaskWithCompletedSubtasks, { body: TaskPatch }),
+  completeTask: endpoint("PATCH", `${TASKS}/{id}/complete`, TaskWithCompletedSubtasks, { body: TaskComplete }),
+  deleteTask: endpoint("DELETE", `${TASKS}/{id}`, null),
+  /** SSE; the caller reads the stream (`ChatEvent`s). */
+  chat: endpoint("POST", "/api/{user_id}/chat", null, { body: ChatRequest }),
+  listConversations: endpoint("GET", CONVERSATIONS, ConversationPage, { query: ConversationListQuery }),
+  getConversation: endpoint("GET", `${CONVERSATIONS}/{id}`, ConversationWithMessages),
+  renameConversation: endpoint("PATCH", `${CONVERSATIONS}/{id}`, Conversation, { body: ConversationRename }),
+  markToolCallUndone: endpoint("POST", `${CONVERSATIONS}/{id}/tool-calls/{call_id}/undone`, UndoneResult, {
+    body: MarkUndone,
+  }),
+  deleteConversation: endpoint("DELETE", `${CONVERSATIONS}/{id}`, null),
+  /** SSE; the caller reads the stream. */
+  events: endpoint("GET", "/api/{user_id}/events", null),
+  /** Read as a file (Blob), checked by its contract in the API test. */
+  exportAccount: endpoint("GET", "/api/{user_id}/export", AccountExport),
+  connectedApps: endpoint("GET", "/api/{user_id}/connected-apps", ConnectedAppList),
+  revokeConnectedApp: endpoint("DELETE", "/api/{user_id}/connected-apps/{client_id}", null),
+} as const;
