@@ -33,6 +33,8 @@ export interface RouteDoc {
   params?: Record<string, Schema>;
   query?: Schema;
   body?: Schema;
+  /** A body that is a file, not JSON: its media types (e.g. an import's CSV or JSON), each read as text. */
+  rawBody?: string[];
   /** An empty body is allowed too (e.g. PATCH …/complete toggles). */
   bodyOptional?: boolean;
   /** Honours `Idempotency-Key` (creates and bulk writes). */
@@ -93,6 +95,7 @@ export function docs(tag: string) {
     const errors = new Set(d.errors);
     if (!d.public) errors.add(401);
     if (d.body) [400, 413, 415, 422].forEach((s) => errors.add(s));
+    if (d.rawBody) [413, 422].forEach((s) => errors.add(s));
     if (d.query || d.params) errors.add(422);
     if (d.idempotent) [400, 409, 422].forEach((s) => errors.add(s));
     const responses: Record<string, unknown> = {};
@@ -109,6 +112,12 @@ export function docs(tag: string) {
       ...(d.params ? { "x-params": d.params } : {}),
       ...(d.idempotent ? { "x-idempotent": true } : {}),
     };
+    if (d.rawBody) {
+      spec.requestBody = {
+        required: true,
+        content: Object.fromEntries(d.rawBody.map((type) => [type, { schema: { type: "string" } }])),
+      };
+    }
     if (d.body)
       spec.requestBody = { required: !d.bodyOptional, content: { "application/json": { schema: resolver(d.body) } } };
     return describeRoute(spec);

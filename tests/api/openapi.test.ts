@@ -9,7 +9,7 @@
  */
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Task } from "../../src/contracts/task.ts";
 import * as z from "zod";
@@ -216,6 +216,10 @@ describe("the web app's typed client", () => {
     expect(answer, `${e.method} ${e.path} does not answer ${e.status}`).toBeDefined();
     if (e.response) expect(answer!.content?.["application/json"]?.schema).toEqual(jsonSchema(e.response, "output"));
     if (e.body) expect(op!.requestBody?.content["application/json"]?.schema).toEqual(jsonSchema(e.body, "input"));
+    else if (e.raw)
+      expect(Object.keys(op!.requestBody?.content ?? {})).toEqual(
+        expect.arrayContaining(["text/csv", "application/json"]),
+      );
     else expect(op!.requestBody).toBeUndefined();
     const queryNames = (op!.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name);
     expect(queryNames).toEqual(e.query ? Object.keys(jsonSchema(e.query, "input").properties ?? {}) : []);
@@ -361,8 +365,20 @@ async function exercise() {
   // Live updates: the stream opens (checked by its status and media type, then closed).
   await call("GET", "/api/{user_id}/events");
 
-  // Account.
+  // Account: export (JSON, CSV) and import (a file as the body).
   await call("GET", "/api/{user_id}/export");
+  await call("GET", "/api/{user_id}/export", { query: "format=csv" });
+  await call("GET", "/api/{user_id}/export", { query: "format=xml" });
+  const csv = readFileSync(new URL("../fixtures/import/todoist-template.csv", import.meta.url), "utf8");
+  const file = { raw: csv, headers: { "content-type": "text/csv" } };
+  await call("POST", "/api/{user_id}/import/preview", { query: "format=todoist-csv&list=Imported", ...file });
+  await call("POST", "/api/{user_id}/import/preview", { query: "format=word", ...file });
+  await call("POST", "/api/{user_id}/import", { query: "format=todoist-csv&list=Imported", ...file });
+  await call("POST", "/api/{user_id}/import", {
+    query: "format=tickler-json",
+    raw: "{}",
+    headers: { "content-type": "application/json" },
+  });
   await call("GET", "/api/{user_id}/connected-apps");
   await call("DELETE", "/api/{user_id}/connected-apps/{client_id}", { params: { client_id: "not-a-client" } });
   const { clientId } = await oauthTokens(t, u);

@@ -6,12 +6,13 @@
  */
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { IMPORT_BYTES_MAX, ImportQuery } from "../../contracts/transfer.ts";
+import { IMPORT_BYTES_MAX, ImportQuery, ImportResult, ImportSummary } from "../../contracts/transfer.ts";
 import type { Db } from "../../db/client.ts";
 import type { RowLimits } from "../../domain/quotas.ts";
 import { assertTimeZone } from "../../domain/time.ts";
 import { previewImport, runImport, type ImportInput } from "../../domain/transfer/service.ts";
 import { errorJson } from "../../http/errors.ts";
+import { docs } from "../../http/openapi.ts";
 import type { AuthEnv } from "../require-user.ts";
 import { queryParams } from "../validate.ts";
 import type { Context } from "hono";
@@ -27,6 +28,9 @@ async function input(c: Context<AuthEnv>): Promise<ImportInput> {
   return { format, list, text: await c.req.text(), ctx: { now: new Date(), timeZone: assertTimeZone(tz ?? "UTC") } };
 }
 
+const doc = docs("Account");
+const FILE = { query: ImportQuery, rawBody: ["text/csv", "application/json", "text/plain"], errors: [429] };
+
 export function importRoutes({ db, rowLimits, onChange = () => {} }: ImportRouteDeps) {
   const app = new Hono<AuthEnv>();
   app.use(
@@ -35,8 +39,8 @@ export function importRoutes({ db, rowLimits, onChange = () => {} }: ImportRoute
       onError: (c) => errorJson(c, 413, "payload_too_large", `an import file must be at most ${IMPORT_BYTES_MAX / 1024 / 1024} MB`),
     }),
   );
-  app.post("/preview", async (c) => c.json(await previewImport(db, c.var.user.id, await input(c))));
-  app.post("/", async (c) => {
+  app.post("/preview", doc({ summary: "What an import would create and what it cannot map (writes nothing)", ...FILE, responses: { 200: ImportSummary } }), async (c) => c.json(await previewImport(db, c.var.user.id, await input(c))));
+  app.post("/", doc({ summary: "Import a file, all or nothing (≤ 2 MB; one write against the rate limit)", ...FILE, responses: { 201: ImportResult }, errors: [403, 429] }), async (c) => {
     const result = await runImport(db, c.var.user.id, await input(c), rowLimits);
     onChange(c.var.user.id);
     return c.json(result, 201);

@@ -20,7 +20,7 @@ export type CallArgs<E extends Endpoint> = ([PathParams<E["path"]>] extends [nev
   : { params: Record<PathParams<E["path"]>, string | number> }) &
   (E["body"] extends z.ZodType ? { body: Input<E["body"]> } : { body?: undefined }) &
   (E["query"] extends z.ZodType ? { query?: Input<E["query"]> } : { query?: undefined }) &
-  Pick<RequestOptions, "signal" | "keepalive" | "headers" | "accept">;
+  Pick<RequestOptions, "signal" | "keepalive" | "headers" | "accept" | "raw">;
 
 /** The arguments: optional altogether when the endpoint needs no params and no body. */
 type ArgList<E extends Endpoint> = Record<string, never> extends CallArgs<E> ? [CallArgs<E>?] : [CallArgs<E>];
@@ -58,6 +58,7 @@ function options<E extends Endpoint>(e: E, args: CallArgs<E>): RequestOptions {
     keepalive: args.keepalive,
     headers: args.headers,
     accept: args.accept,
+    raw: args.raw,
   };
 }
 

@@ -17,6 +17,7 @@ import {
   MarkUndone,
 } from "#contracts/chat.ts";
 import { ConnectedAppList } from "#contracts/oauth.ts";
+import { ExportQuery, ImportQuery, ImportResult, ImportSummary } from "#contracts/transfer.ts";
 import { AccountExport, TaskCountsQuery, TaskWithCompletedSubtasks, UndoneResult } from "#contracts/rest.ts";
 import { Task, TaskComplete, TaskCounts, TaskCreate, TaskListQuery, TaskPage, TaskPatch } from "#contracts/task.ts";
 
@@ -36,6 +37,8 @@ export interface Endpoint<
   status: number;
   body: B;
   query: Q;
+  /** The body is a file sent as text (`raw`), not JSON. */
+  raw?: boolean;
   /** Callable without a token (sent without Authorization). */
   public?: boolean;
 }
@@ -49,7 +52,7 @@ function endpoint<
   method: Method,
   path: P,
   response: R,
-  extra: { body?: B; query?: Q; status?: number; public?: boolean } = {},
+  extra: { body?: B; query?: Q; status?: number; public?: boolean; raw?: boolean } = {},
 ): Endpoint<P, R, B, Q> {
   return {
     method,
@@ -59,6 +62,7 @@ function endpoint<
     body: extra.body as B,
     query: extra.query as Q,
     public: extra.public,
+    raw: extra.raw,
   };
 }
 
@@ -85,7 +89,9 @@ export const endpoints = {
   /** SSE; the caller reads the stream. */
   events: endpoint("GET", "/api/{user_id}/events", null),
   /** Read as a file (Blob), checked by its contract in the API test. */
-  exportAccount: endpoint("GET", "/api/{user_id}/export", AccountExport),
+  exportAccount: endpoint("GET", "/api/{user_id}/export", AccountExport, { query: ExportQuery }),
+  importPreview: endpoint("POST", "/api/{user_id}/import/preview", ImportSummary, { query: ImportQuery, raw: true }),
+  importFile: endpoint("POST", "/api/{user_id}/import", ImportResult, { query: ImportQuery, raw: true, status: 201 }),
   connectedApps: endpoint("GET", "/api/{user_id}/connected-apps", ConnectedAppList),
   revokeConnectedApp: endpoint("DELETE", "/api/{user_id}/connected-apps/{client_id}", null),
 } as const;

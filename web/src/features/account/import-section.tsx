@@ -4,8 +4,10 @@
  * it in one step. Nothing is written until "Import" is pressed.
  */
 import { useId, useState, type ChangeEvent } from "react";
-import { IMPORT_BYTES_MAX, IMPORT_FORMATS, ImportResult, ImportSummary, type ImportFormat } from "#contracts/transfer.ts";
-import { ApiError, apiJson } from "../../lib/api-client.ts";
+import { IMPORT_BYTES_MAX, IMPORT_FORMATS, type ImportFormat, type ImportResult, type ImportSummary } from "#contracts/transfer.ts";
+import { api } from "../../lib/api.ts";
+import { ApiError } from "../../lib/api-client.ts";
+import { endpoints } from "../../lib/endpoints.ts";
 import { AccountSection } from "./account-section.tsx";
 import { guessFormat } from "./guess-format.ts";
 
@@ -34,11 +36,9 @@ export function ImportSection({ onImported }: { onImported?: () => void }) {
   const [error, setError] = useState<string | null>(null);
 
   const query = () => {
-    const q = new URLSearchParams({ format, tz: browserZone() });
-    if (format === "todoist-csv" && list.trim()) q.set("list", list.trim());
-    return q;
+    return { format, tz: browserZone(), list: format === "todoist-csv" && list.trim() ? list.trim() : undefined };
   };
-  const options = () => ({ method: "POST", query: query(), raw: { text: file!.text, type: format.endsWith("csv") ? "text/csv" : "application/json" } });
+  const options = () => ({ query: query(), raw: { text: file!.text, type: format.endsWith("csv") ? "text/csv" : "application/json" } });
 
   async function onPick(e: ChangeEvent<HTMLInputElement>) {
     const chosen = e.target.files?.[0];
@@ -62,9 +62,9 @@ export function ImportSection({ onImported }: { onImported?: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      if (kind === "preview") setPreview(await apiJson(ImportSummary, "/api/me/import/preview", options()));
+      if (kind === "preview") setPreview(await api(endpoints.importPreview, options()));
       else {
-        setDone(await apiJson(ImportResult, "/api/me/import", options()));
+        setDone(await api(endpoints.importFile, options()));
         setPreview(null);
         onImported?.();
       }
