@@ -64,6 +64,7 @@ async function buildServer() {
     legalComments: "linked",
     logLevel: "warning",
     metafile: true,
+    plugins: [stubUnusedPeers],
   };
   // A first pass only to learn which lazily imported packages are CommonJS (see lazyCommonJs).
   const probe = await build({
@@ -95,6 +96,21 @@ async function buildServer() {
  * stack filtering through __dirname), which a bundle would break. pino resolves its transport
  * worker files next to itself (unused: Tickler logs through an async stdout stream, no transport).
  */
+/**
+ * Optional peers of hono-openapi's schema converters for other validation libraries (Effect, Sury,
+ * Valibot, and zod-openapi for zod 3), reached only through `import()` inside a try for those
+ * libraries, never for zod 4. They are not installed; a module that throws in their place keeps the
+ * bundle from importing packages a production tree does not have (the import fails as it would).
+ */
+const UNUSED_PEERS = ["zod-openapi", "effect", "sury", "@valibot/to-json-schema"];
+const stubUnusedPeers = {
+  name: "unused-optional-peers",
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, (args) => (UNUSED_PEERS.includes(args.path) && args.kind === "dynamic-import" ? { path: args.path, namespace: "unused-peer" } : undefined));
+    b.onLoad({ filter: /.*/, namespace: "unused-peer" }, (args) => ({ contents: `throw new Error(${JSON.stringify(`${args.path} is not installed`)});`, loader: "js" }));
+  },
+};
+
 // @touch4it/ical-timezones reads its VTIMEZONE files from zones/ next to itself.
 const SERVER_EXTERNAL = ["@electric-sql/pglite", "ioredis", "pino", "@touch4it/ical-timezones"];
 const OWN_LOCATION = /\b__dirname\b|\b__filename\b|import\.meta\.(url|dirname|filename)\b|require\.resolve\(/;
