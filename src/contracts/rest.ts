@@ -20,6 +20,7 @@ export const BulkResult = z.union([
   z.object({ tasks: z.array(Task), completed_subtask_ids: z.array(z.number().int()).optional() }),
   z.object({ deleted: z.array(z.number().int()) }),
 ]);
+export type BulkResult = z.infer<typeof BulkResult>;
 export const ListList = z.object({ lists: z.array(List) });
 export const SectionList = z.object({ sections: z.array(Section) });
 export const UndoneResult = z.object({ undone: z.object({ at: z.string(), note: z.string() }) });

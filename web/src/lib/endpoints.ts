@@ -18,7 +18,28 @@ import {
 } from "#contracts/chat.ts";
 import { ConnectedAppList } from "#contracts/oauth.ts";
 import { ExportQuery, ImportQuery, ImportResult, ImportSummary } from "#contracts/transfer.ts";
-import { AccountExport, TaskCountsQuery, TaskWithCompletedSubtasks, UndoneResult } from "#contracts/rest.ts";
+import {
+  List,
+  ListCreate,
+  ListDeleteQuery,
+  ListPatch,
+  ListQuery,
+  Section,
+  SectionCreate,
+  SectionPatch,
+  TaskBulk,
+  TaskMove,
+} from "#contracts/list.ts";
+import {
+  AccountExport,
+  BulkResult,
+  ListList,
+  SectionList,
+  TaskCountsQuery,
+  TaskList,
+  TaskWithCompletedSubtasks,
+  UndoneResult,
+} from "#contracts/rest.ts";
 import { Task, TaskComplete, TaskCounts, TaskCreate, TaskListQuery, TaskPage, TaskPatch } from "#contracts/task.ts";
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -77,6 +98,16 @@ export const endpoints = {
   patchTask: endpoint("PATCH", `${TASKS}/{id}`, TaskWithCompletedSubtasks, { body: TaskPatch }),
   completeTask: endpoint("PATCH", `${TASKS}/{id}/complete`, TaskWithCompletedSubtasks, { body: TaskComplete }),
   deleteTask: endpoint("DELETE", `${TASKS}/{id}`, null),
+  moveTasks: endpoint("POST", `${TASKS}/move`, TaskList, { body: TaskMove }),
+  bulkTasks: endpoint("POST", `${TASKS}/bulk`, BulkResult, { body: TaskBulk }),
+  listLists: endpoint("GET", "/api/{user_id}/lists", ListList, { query: ListQuery }),
+  createList: endpoint("POST", "/api/{user_id}/lists", List, { body: ListCreate, status: 201 }),
+  patchList: endpoint("PATCH", "/api/{user_id}/lists/{id}", List, { body: ListPatch }),
+  deleteList: endpoint("DELETE", "/api/{user_id}/lists/{id}", null, { query: ListDeleteQuery }),
+  listSections: endpoint("GET", "/api/{user_id}/lists/{id}/sections", SectionList),
+  createSection: endpoint("POST", "/api/{user_id}/lists/{id}/sections", Section, { body: SectionCreate, status: 201 }),
+  renameSection: endpoint("PATCH", "/api/{user_id}/sections/{id}", Section, { body: SectionPatch }),
+  deleteSection: endpoint("DELETE", "/api/{user_id}/sections/{id}", null),
   /** SSE; the caller reads the stream (`ChatEvent`s). */
   chat: endpoint("POST", "/api/{user_id}/chat", null, { body: ChatRequest }),
   listConversations: endpoint("GET", CONVERSATIONS, ConversationPage, { query: ConversationListQuery }),
