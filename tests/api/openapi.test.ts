@@ -198,6 +198,7 @@ describe("the document", () => {
       "GET /api/config",
       "GET /api/docs",
       "GET /api/openapi.json",
+      "GET /cal/{file}",
       "GET /healthz",
       "GET /readyz",
     ]);
@@ -361,6 +362,16 @@ async function exercise() {
   await call("POST", "/api/chatkit", { body: { type: "threads.get_by_id", params: { thread_id: "cthr_nope" } } });
   await call("DELETE", `${C}/{id}`, { params: { id: conversationId } });
   await call("DELETE", `${C}/{id}`, { params: { id: conversationId } });
+
+  // Calendar: the secret feed, and projected occurrences.
+  const T2 = "/api/{user_id}/tasks";
+  await call("GET", "/api/{user_id}/calendar-feed");
+  const feed = (await call("POST", "/api/{user_id}/calendar-feed")).json as { url: string };
+  await call("GET", "/cal/{file}", { user: null, params: { file: feed.url.split("/").pop()! } });
+  await call("GET", "/cal/{file}", { user: null, params: { file: "nope.ics" } });
+  await call("DELETE", "/api/{user_id}/calendar-feed");
+  await call("GET", `${T2}/occurrences`, { query: "from=2026-12-01T00:00:00Z&to=2026-12-08T00:00:00Z" });
+  await call("GET", `${T2}/occurrences`, { query: "from=yesterday" });
 
   // Live updates: the stream opens (checked by its status and media type, then closed).
   await call("GET", "/api/{user_id}/events");

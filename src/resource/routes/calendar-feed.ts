@@ -16,19 +16,23 @@ import {
   renderFeed,
   revokeFeed,
 } from "../../domain/calendar/feeds.ts";
+import { CalendarFeedCreated, CalendarFeedStatus } from "../../contracts/calendar-feed.ts";
 import { errorJson } from "../../http/errors.ts";
+import { docs } from "../../http/openapi.ts";
 import { rateLimitedError, type RateLimiter, type RateRule } from "../../http/rate-limit.ts";
 import type { AuthEnv } from "../require-user.ts";
 
+const doc = docs("Calendar");
+
 export function calendarFeedRoutes({ db, publicUrl }: { db: Db; publicUrl: string }) {
   const app = new Hono<AuthEnv>();
-  app.get("/", async (c) => c.json(await feedStatus(db, c.var.user.id)));
-  app.post("/", async (c) => {
+  app.get("/", doc({ summary: "Whether your calendar feed is on", responses: { 200: CalendarFeedStatus } }), async (c) => c.json(await feedStatus(db, c.var.user.id)));
+  app.post("/", doc({ summary: "A new secret feed URL (the old one stops working)", responses: { 201: CalendarFeedCreated }, errors: [429] }), async (c) => {
     const { token, created_at } = await regenerateFeed(db, c.var.user.id);
     c.header("cache-control", "no-store");
     return c.json({ active: true, created_at, url: `${publicUrl}/cal/${token}.ics` }, 201);
   });
-  app.delete("/", async (c) => {
+  app.delete("/", doc({ summary: "Turn the feed off", responses: { 204: null }, errors: [429] }), async (c) => {
     await revokeFeed(db, c.var.user.id);
     return c.body(null, 204);
   });
@@ -44,7 +48,7 @@ export interface FeedServeDeps {
 
 export function calendarServeRoutes({ db, limiter, rule, clientIp }: FeedServeDeps) {
   const app = new Hono();
-  app.get("/cal/:file", async (c) => {
+  app.get("/cal/:file", doc({ summary: "The feed itself (iCalendar); the secret token in the path is the credential", public: true, responses: { 200: { description: "iCalendar", also: { "text/calendar": null } } }, errors: [404, 429] }), async (c) => {
     const file = c.req.param("file");
     const token = file.endsWith(".ics") ? file.slice(0, -4) : "";
     // Per IP first (guessing tokens from one address), then per token (a leaked URL hammered from many).

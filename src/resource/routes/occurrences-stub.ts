@@ -5,13 +5,14 @@
  * route that exists. At merge: delete this file and its line in ../app.ts.
  */
 import { Hono } from "hono";
-import { OccurrenceQuery, type OccurrencePage } from "../../contracts/occurrences.ts";
+import { OccurrencePage, OccurrenceQuery } from "../../contracts/occurrences.ts";
+import { docs } from "../../http/openapi.ts";
 import type { AuthEnv } from "../require-user.ts";
 import { queryParams } from "../validate.ts";
 
 export function occurrencesStubRoutes() {
   const app = new Hono<AuthEnv>();
-  app.get("/", (c) => {
+  app.get("/", docs("Tasks")({ summary: "Projected occurrences of recurring tasks in a window", query: OccurrenceQuery, responses: { 200: OccurrencePage } }), (c) => {
     queryParams(c, OccurrenceQuery);
     return c.json({ occurrences: [] } satisfies OccurrencePage);
   });
