@@ -10,6 +10,8 @@ import type { RowLimits } from "../domain/quotas.ts";
 import type { Logger } from "../http/logger.ts";
 import { createStreamSlots } from "./live/stream-slots.ts";
 import type { TaskEvents } from "./live/task-events.ts";
+import type { ReminderEvents } from "./live/reminder-events.ts";
+import { pushSubscriptionRoutes, reminderSettingsRoutes, snoozeRoutes } from "./routes/reminders.ts";
 import { idempotency } from "./idempotency.ts";
 import { pathUser } from "./path-user.ts";
 import { rateLimitWrites, type RateLimiter } from "../http/rate-limit.ts";
@@ -33,6 +35,10 @@ export interface ResourceDeps {
   limiter: RateLimiter;
   /** Task change signals shared by every replica (REST, chat and MCP publish; /events listens). */
   events: TaskEvents;
+  /** Fired reminders, to the /events streams of their user (any replica). */
+  reminderEvents?: ReminderEvents | undefined;
+  /** Whether email reminders can be offered (SMTP_URL is set). */
+  emailReminders?: boolean;
   /** Caps on open /events streams: per user (oldest closed first) and per replica. */
   streamLimits: { perUser: number; total: number };
   chat: { model: ChatModel; timeoutMs: number };
@@ -52,7 +58,7 @@ function toolErrorReporter(logger: Logger): NonNullable<ToolContext["reportError
     logger.error("tool failed", { ...fields, error: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined });
 }
 
-export function resourceRoutes({ db, verify, verifyOAuth, limiter, events, streamLimits, chat, rowLimits, site, logger }: ResourceDeps) {
+export function resourceRoutes({ db, verify, verifyOAuth, limiter, events, reminderEvents, emailReminders = false, streamLimits, chat, rowLimits, site, logger }: ResourceDeps) {
   const onTasksChanged = (userId: string) => events.publish(userId);
   const reportError = toolErrorReporter(logger);
   // One per-user write budget for REST and every tool surface (the middleware's "write:<user>" key).
@@ -60,9 +66,10 @@ export function resourceRoutes({ db, verify, verifyOAuth, limiter, events, strea
   const app = new Hono<AuthEnv>();
   const gate = [requireUser({ verify }), pathUser] as const;
   // Every per-user resource sits behind the gate once ("/x/*" also matches "/x").
-  for (const path of ["tasks", "lists", "sections", "export", "import", "chat", "conversations", "events", "connected-apps"]) app.use(`/api/:user_id/${path}/*`, ...gate);
+  for (const path of ["tasks", "lists", "sections", "export", "import", "chat", "conversations", "events", "connected-apps", "reminders", "push-subscriptions", "reminder-settings"]) app.use(`/api/:user_id/${path}/*`, ...gate);
   app.use("/api/:user_id/conversations/*", rateLimitWrites({ limiter, limit: "write" }));
   app.use("/api/:user_id/import/*", rateLimitWrites({ limiter, limit: "write" }));
+  for (const path of ["reminders", "push-subscriptions", "reminder-settings"]) app.use(`/api/:user_id/${path}/*`, rateLimitWrites({ limiter, limit: "write" }));
   for (const path of ["tasks", "lists", "sections"]) {
     app.use(`/api/:user_id/${path}/*`, rateLimitWrites({ limiter, limit: "write" }));
     // Creates and bulk writes honour Idempotency-Key (offline clients replay their queue with it).
@@ -72,6 +79,10 @@ export function resourceRoutes({ db, verify, verifyOAuth, limiter, events, strea
   app.route("/api/:user_id/import", importRoutes({ db, rowLimits, onChange: onTasksChanged }));
   app.route("/api/:user_id/connected-apps", connectedAppRoutes({ db }));
   app.route("/api/:user_id/tasks", taskRoutes({ db, rowLimits, onChange: onTasksChanged }));
+  const reminderDeps = { db, emailAvailable: emailReminders, onChange: onTasksChanged };
+  app.route("/api/:user_id/reminders", snoozeRoutes(reminderDeps));
+  app.route("/api/:user_id/push-subscriptions", pushSubscriptionRoutes(reminderDeps));
+  app.route("/api/:user_id/reminder-settings", reminderSettingsRoutes(reminderDeps));
   app.route("/api/:user_id/lists", listRoutes({ db, onChange: onTasksChanged }));
   app.route("/api/:user_id/sections", sectionRoutes({ db, onChange: onTasksChanged }));
   app.use("/api/:user_id/chat", rateLimitWrites({ limiter, limit: "chat" }));
@@ -80,7 +91,7 @@ export function resourceRoutes({ db, verify, verifyOAuth, limiter, events, strea
   // ChatKit's single endpoint (the user comes from the token; chat/write limits apply per request type inside).
   app.use("/api/chatkit", requireUser({ verify }));
   app.route("/api/chatkit", chatkitRoutes({ db, ...chat, rowLimits, onTasksChanged, reportError, limiter, writeBudget }));
-  app.route("/api/:user_id/events", eventRoutes(events, createStreamSlots(streamLimits)));
+  app.route("/api/:user_id/events", eventRoutes(events, createStreamSlots(streamLimits), reminderEvents));
   app.route("/", mcpRoutes({ db, verify, verifyOAuth, ...site, rowLimits, onTasksChanged, reportError, writeBudget }));
   return app;
 }
