@@ -7,6 +7,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Reminder } from "../../src/contracts/reminder.ts";
 import type { Task, TaskPage } from "../../src/contracts/task.ts";
+import { readAppEvents } from "../support/sse-app.ts";
 import { createTestApp, type TestApp, type TestUser } from "../support/test-app.ts";
 
 let t: TestApp;
@@ -157,25 +158,9 @@ describe("delivery routes", () => {
 
 describe("firing", () => {
   it("sends a due reminder once as an SSE `reminder` event; one past its time fires late, one past the grace is missed", async () => {
-    const res = await t.api(u, "GET", "/api/me/events");
-    const reader = res.body!.getReader();
-    const events: { name: string; data: string }[] = [];
-    let buffer = "";
-    const pump = (async () => {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buffer += new TextDecoder().decode(value);
-        let end: number;
-        while ((end = buffer.indexOf("\n\n")) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const name = /^event: (.*)$/m.exec(block)?.[1];
-          if (name) events.push({ name, data: /^data: (.*)$/m.exec(block)?.[1] ?? "" });
-        }
-      }
-    })();
-    await expect.poll(() => events.some((e) => e.name === "ready"), { timeout: 10_000 }).toBe(true);
+    const stream = readAppEvents(await t.api(u, "GET", "/api/me/events"));
+    const { events } = stream;
+    await stream.ready;
 
     const soon = await create({ title: "Now-ish", reminders: [{ at: new Date(Date.now() + 500).toISOString() }] });
     const late = await create({ title: "Late one", due_at: DUE, reminders: [{ before_minutes: 0 }] });
@@ -194,7 +179,6 @@ describe("firing", () => {
     expect(await state(soon.id)).toBe("sent");
     expect(await state(late.id)).toBe("late");
     expect(await state(missed.id)).toBe("missed");
-    await reader.cancel();
-    await pump;
+    await stream.close();
   });
 });
