@@ -64,7 +64,10 @@ describe.skipIf(process.env.TEST_DB !== "postgres")("reminders on three replicas
     await expect.poll(() => delivered().length, { timeout: 30_000 }).toBeGreaterThanOrEqual(COUNT / 4);
     // Restart in the middle: one replica stops gracefully, a new one joins.
     await replicas.stop(c);
-    await replicas.start(1);
+    const [d] = (await replicas.start(1)) as [Tickler];
+    // The VAPID keys are the database's: every replica, and every restart, publishes the same one.
+    const keyOf = async (r: Tickler) => ((await (await r.app.request(`${TEST_ORIGIN}/api/config`)).json()) as { vapidPublicKey: string }).vapidPublicKey;
+    expect(new Set(await Promise.all([a, b, d].map(keyOf))).size).toBe(1);
 
     await expect.poll(() => delivered().length, { timeout: 60_000 }).toBeGreaterThanOrEqual(COUNT);
     const pending = await a.database.db.execute(sql`select count(*)::int as n from reminders where user_id = ${user.id} and state = 'pending'`);
