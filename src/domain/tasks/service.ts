@@ -19,7 +19,7 @@ import { appendPosition, type Group } from "./positions.ts";
 import { foldQuery, listsMatching } from "./search.ts";
 import { withSubtaskCounts } from "./subtasks.ts";
 import { checkNesting, descendantsOf } from "./tree.ts";
-import { syncReminders, withReminders, writeReminders } from "../reminders/service.ts";
+import { remindersOf, syncReminders, withReminders, writeReminders } from "../reminders/service.ts";
 
 export type NewTask = z.output<typeof TaskCreate>;
 export type TaskChanges = z.output<typeof TaskPatch>;
@@ -134,13 +134,17 @@ export async function updateTask(
       .set({ ...set, updatedAt: new Date() } as never)
       .where(byId(userId, id))
       .returning();
+    const oldReminders = changes.reminders !== undefined ? JSON.stringify((await remindersOf(tx, userId, [id])).get(id) ?? []) : "";
     if (changes.reminders !== undefined) await writeReminders(tx, userId, id, changes.reminders ?? [], row!.dueAt);
     else if (row!.dueAt?.getTime() !== before.dueAt?.getTime()) await syncReminders(tx, userId, [id]);
     const [task] = (await withReminders(tx, userId, [toTask(row!)])) as [Task];
     const old = toTask(before);
     const completed_subtask_ids = task.completed && !old.completed ? await completeSubtasks(tx, userId, [id]) : [];
     const previous: Partial<Task> = {};
+    // Reminders are reported as changed, not restored by an undo (their ids and states are the server's).
+    if (changes.reminders !== undefined && JSON.stringify(task.reminders) !== oldReminders) changed.push("reminders");
     for (const k of Object.keys(changes) as (keyof Task)[]) {
+      if (k === "reminders") continue;
       if (JSON.stringify(old[k]) !== JSON.stringify(task[k])) {
         changed.push(k);
         Object.assign(previous, { [k]: old[k] });
