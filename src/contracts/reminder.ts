@@ -27,7 +27,9 @@ export const ReminderInput = z.union([
 export type ReminderInput = z.input<typeof ReminderInput>;
 
 /** The whole set of a task's reminders: writing it replaces the previous set. */
-export const ReminderList = z.array(ReminderInput).max(REMINDERS_PER_TASK, `at most ${REMINDERS_PER_TASK} reminders per task`);
+export const ReminderList = z
+  .array(ReminderInput)
+  .max(REMINDERS_PER_TASK, `at most ${REMINDERS_PER_TASK} reminders per task`);
 
 export const Reminder = z.object({
   id: z.string(),
@@ -41,7 +43,9 @@ export type Reminder = z.infer<typeof Reminder>;
 
 /** POST …/reminders/{id}/snooze: for a number of minutes, or until an instant. */
 export const SnoozeRequest = z.union([
-  z.strictObject({ minutes: z.number().int().min(1, "snooze at least a minute").max(BEFORE_MINUTES_MAX, "snooze at most a year") }),
+  z.strictObject({
+    minutes: z.number().int().min(1, "snooze at least a minute").max(BEFORE_MINUTES_MAX, "snooze at most a year"),
+  }),
   z.strictObject({ until: DueAt }),
 ]);
 export type SnoozeRequest = z.input<typeof SnoozeRequest>;

@@ -40,7 +40,13 @@ export async function startReminders({ config, database, events, mailer, logger,
     publicUrl: config.publicUrl,
     logger,
   });
-  const scheduler = await startReminderScheduler({ database, deliver, graceMs: config.REMINDER_GRACE, pollMs: config.REMINDER_POLL_SECONDS * 1000, logger });
+  const scheduler = await startReminderScheduler({
+    database,
+    deliver,
+    graceMs: config.REMINDER_GRACE,
+    pollMs: config.REMINDER_POLL_SECONDS * 1000,
+    logger,
+  });
   let stopping: Promise<void> | undefined;
   return { vapidPublicKey: keys.publicKey, scheduler, stop: () => (stopping ??= scheduler.stop()) };
 }

@@ -30,10 +30,18 @@ const errorOf = async (res: Response) => ((await res.json()) as { error: { code:
 
 describe("a task's reminders", () => {
   it("creates a task with absolute and relative reminders and answers with their fire times", async () => {
-    const task = await create({ title: "Dentist", due_at: DUE, reminders: [{ before_minutes: 30 }, { at: "2030-04-30T18:00:00+02:00" }] });
+    const task = await create({
+      title: "Dentist",
+      due_at: DUE,
+      reminders: [{ before_minutes: 30 }, { at: "2030-04-30T18:00:00+02:00" }],
+    });
     expect(task.reminders).toHaveLength(2);
     const [first, second] = task.reminders as [Reminder, Reminder];
-    expect(first).toMatchObject({ at: "2030-04-30T16:00:00.000Z", fire_at: "2030-04-30T16:00:00.000Z", state: "pending" });
+    expect(first).toMatchObject({
+      at: "2030-04-30T16:00:00.000Z",
+      fire_at: "2030-04-30T16:00:00.000Z",
+      state: "pending",
+    });
     expect(second).toMatchObject({ before_minutes: 30, fire_at: "2030-05-01T11:30:00.000Z", state: "pending" });
     const got = (await (await t.api(u, "GET", `/api/me/tasks/${task.id}`)).json()) as Task;
     expect(got.reminders).toEqual(task.reminders);
@@ -42,7 +50,11 @@ describe("a task's reminders", () => {
   });
 
   it("moves relative reminders with the due date and keeps absolute ones", async () => {
-    const task = await create({ title: "Call bank", due_at: DUE, reminders: [{ before_minutes: 60 }, { at: "2030-04-01T08:00:00Z" }] });
+    const task = await create({
+      title: "Call bank",
+      due_at: DUE,
+      reminders: [{ before_minutes: 60 }, { at: "2030-04-01T08:00:00Z" }],
+    });
     const res = await patch(task.id, { due_at: "2030-06-01T09:00:00Z" });
     const moved = (await res.json()) as Task;
     expect(moved.reminders!.map((r) => r.fire_at)).toEqual(["2030-04-01T08:00:00.000Z", "2030-06-01T08:00:00.000Z"]);
@@ -52,9 +64,15 @@ describe("a task's reminders", () => {
   });
 
   it("replaces the set on PATCH, keeping a reminder by its id, and [] or null removes them", async () => {
-    const task = await create({ title: "Water plants", due_at: DUE, reminders: [{ before_minutes: 10 }, { before_minutes: 20 }] });
+    const task = await create({
+      title: "Water plants",
+      due_at: DUE,
+      reminders: [{ before_minutes: 10 }, { before_minutes: 20 }],
+    });
     const keep = task.reminders!.find((r) => r.before_minutes === 10)!;
-    const res = await patch(task.id, { reminders: [{ id: keep.id, before_minutes: 10 }, { at: "2030-04-30T10:00:00Z" }] });
+    const res = await patch(task.id, {
+      reminders: [{ id: keep.id, before_minutes: 10 }, { at: "2030-04-30T10:00:00Z" }],
+    });
     const next = (await res.json()) as Task;
     expect(next.reminders!.map((r) => r.id)).toContain(keep.id);
     expect(next.reminders!.some((r) => r.before_minutes === 20)).toBe(false);
@@ -99,9 +117,17 @@ describe("a task's reminders", () => {
     const snoozed = (await res.json()) as Reminder;
     expect(new Date(snoozed.fire_at!).getTime()).toBeGreaterThanOrEqual(before + 10 * 60_000);
     expect(snoozed.state).toBe("pending");
-    const until = (await (await t.api(u, "POST", `/api/me/reminders/${id}/snooze`, { until: "2031-01-01T09:00:00Z" })).json()) as Reminder;
+    const until = (await (
+      await t.api(u, "POST", `/api/me/reminders/${id}/snooze`, { until: "2031-01-01T09:00:00Z" })
+    ).json()) as Reminder;
     expect(until.fire_at).toBe("2031-01-01T09:00:00.000Z");
-    for (const body of [{ minutes: 0 }, { minutes: "10" }, { until: "2001-01-01T00:00:00Z" }, {}, { minutes: 10, until: "2031-01-01T00:00:00Z" }]) {
+    for (const body of [
+      { minutes: 0 },
+      { minutes: "10" },
+      { until: "2001-01-01T00:00:00Z" },
+      {},
+      { minutes: 10, until: "2031-01-01T00:00:00Z" },
+    ]) {
       expect((await t.api(u, "POST", `/api/me/reminders/${id}/snooze`, body)).status, JSON.stringify(body)).toBe(422);
     }
   });
@@ -140,16 +166,25 @@ describe("delivery routes", () => {
   it("saves and deletes push subscriptions, validates them, and 404s another user's", async () => {
     expect((await t.api(u, "POST", "/api/me/push-subscriptions", sub(1))).status).toBe(204);
     expect((await t.api(u, "POST", "/api/me/push-subscriptions", sub(1))).status).toBe(204);
-    for (const body of [{ ...sub(2), endpoint: "http://push.example.com/x" }, { endpoint: "https://x.example" }, { ...sub(2), keys: { p256dh: "x", auth: "y" } }]) {
+    for (const body of [
+      { ...sub(2), endpoint: "http://push.example.com/x" },
+      { endpoint: "https://x.example" },
+      { ...sub(2), keys: { p256dh: "x", auth: "y" } },
+    ]) {
       expect((await t.api(u, "POST", "/api/me/push-subscriptions", body)).status).toBe(422);
     }
-    expect((await t.api(other, "DELETE", "/api/me/push-subscriptions", { endpoint: sub(1).endpoint })).status).toBe(404);
+    expect((await t.api(other, "DELETE", "/api/me/push-subscriptions", { endpoint: sub(1).endpoint })).status).toBe(
+      404,
+    );
     expect((await t.api(u, "DELETE", "/api/me/push-subscriptions", { endpoint: sub(1).endpoint })).status).toBe(204);
     expect((await t.api(u, "DELETE", "/api/me/push-subscriptions", { endpoint: sub(1).endpoint })).status).toBe(404);
   });
 
   it("stores the email opt-in", async () => {
-    expect(await (await t.api(u, "GET", "/api/me/reminder-settings")).json()).toEqual({ email: false, email_available: false });
+    expect(await (await t.api(u, "GET", "/api/me/reminder-settings")).json()).toEqual({
+      email: false,
+      email_available: false,
+    });
     const res = await t.api(u, "PUT", "/api/me/reminder-settings", { email: true });
     expect(await res.json()).toEqual({ email: true, email_available: false });
     expect((await t.api(u, "PUT", "/api/me/reminder-settings", { email: "yes" })).status).toBe(422);
@@ -167,15 +202,29 @@ describe("firing", () => {
     const missed = await create({ title: "Missed one", due_at: DUE, reminders: [{ before_minutes: 0 }] });
     // As if every server had been down: their times passed 30 min and 2 h ago.
     const db = t.tickler.database.db;
-    await db.execute(sql`update reminders set fire_at = now() - interval '30 minutes' where task_id = ${late.id} and user_id = ${u.id}`);
-    await db.execute(sql`update reminders set fire_at = now() - interval '2 hours' where task_id = ${missed.id} and user_id = ${u.id}`);
+    await db.execute(
+      sql`update reminders set fire_at = now() - interval '30 minutes' where task_id = ${late.id} and user_id = ${u.id}`,
+    );
+    await db.execute(
+      sql`update reminders set fire_at = now() - interval '2 hours' where task_id = ${missed.id} and user_id = ${u.id}`,
+    );
     await t.api(u, "POST", "/api/me/tasks", { title: "wake the poller" });
 
-    const reminderEvents = () => events.filter((e) => e.name === "reminder").map((e) => JSON.parse(e.data) as { task_id: number; late: boolean });
-    await expect.poll(() => reminderEvents().map((e) => e.task_id).sort(), { timeout: 20_000 }).toEqual([soon.id, late.id].sort());
+    const reminderEvents = () =>
+      events.filter((e) => e.name === "reminder").map((e) => JSON.parse(e.data) as { task_id: number; late: boolean });
+    await expect
+      .poll(
+        () =>
+          reminderEvents()
+            .map((e) => e.task_id)
+            .sort(),
+        { timeout: 20_000 },
+      )
+      .toEqual([soon.id, late.id].sort());
     expect(reminderEvents().find((e) => e.task_id === late.id)!.late).toBe(true);
     expect(reminderEvents().find((e) => e.task_id === soon.id)!.late).toBe(false);
-    const state = async (id: number) => ((await (await t.api(u, "GET", `/api/me/tasks/${id}`)).json()) as Task).reminders![0]!.state;
+    const state = async (id: number) =>
+      ((await (await t.api(u, "GET", `/api/me/tasks/${id}`)).json()) as Task).reminders![0]!.state;
     expect(await state(soon.id)).toBe("sent");
     expect(await state(late.id)).toBe("late");
     expect(await state(missed.id)).toBe("missed");

@@ -69,7 +69,10 @@ export function decryptAes128gcm(body: Buffer, uaPrivate: Buffer, uaPublic: Buff
 }
 
 /** Verifies `vapid t=<jwt>, k=<key>`; returns the claims and key. */
-export function verifyVapid(header: string | undefined, origin: string): { claims: PushedMessage["claims"]; key: string } {
+export function verifyVapid(
+  header: string | undefined,
+  origin: string,
+): { claims: PushedMessage["claims"]; key: string } {
   const m = /^vapid t=([^,\s]+),\s*k=([A-Za-z0-9_-]+)$/.exec(header ?? "");
   if (!m) throw new Error(`no vapid authorization: ${header}`);
   const [, jwt, key] = m as unknown as [string, string, string];
@@ -78,10 +81,16 @@ export function verifyVapid(header: string | undefined, origin: string): { claim
   const point = b64u(key);
   if (point.length !== 65 || point[0] !== 4) throw new Error("k is not an uncompressed P-256 point");
   const publicKey = createPublicKey({
-    key: { kty: "EC", crv: "P-256", x: point.subarray(1, 33).toString("base64url"), y: point.subarray(33).toString("base64url") },
+    key: {
+      kty: "EC",
+      crv: "P-256",
+      x: point.subarray(1, 33).toString("base64url"),
+      y: point.subarray(33).toString("base64url"),
+    },
     format: "jwk",
   });
-  if (!verify("sha256", Buffer.from(`${h}.${p}`), { key: publicKey, dsaEncoding: "ieee-p1363" }, b64u(s))) throw new Error("bad JWT signature");
+  if (!verify("sha256", Buffer.from(`${h}.${p}`), { key: publicKey, dsaEncoding: "ieee-p1363" }, b64u(s)))
+    throw new Error("bad JWT signature");
   const claims = JSON.parse(b64u(p).toString()) as PushedMessage["claims"];
   if (claims.aud !== origin) throw new Error(`aud ${claims.aud} is not ${origin}`);
   const now = Date.now() / 1000;
@@ -92,10 +101,29 @@ export function verifyVapid(header: string | undefined, origin: string): { claim
 
 export async function startFakePush(): Promise<FakePushService> {
   const dir = mkdtempSync(join(tmpdir(), "fake-push-"));
-  execFileSync("openssl", [
-    "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1",
-    "-keyout", join(dir, "key.pem"), "-out", join(dir, "cert.pem"), "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
-  ], { stdio: "ignore" });
+  execFileSync(
+    "openssl",
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "ec",
+      "-pkeyopt",
+      "ec_paramgen_curve:prime256v1",
+      "-nodes",
+      "-days",
+      "1",
+      "-keyout",
+      join(dir, "key.pem"),
+      "-out",
+      join(dir, "cert.pem"),
+      "-subj",
+      "/CN=127.0.0.1",
+      "-addext",
+      "subjectAltName=IP:127.0.0.1",
+    ],
+    { stdio: "ignore" },
+  );
   const cert = readFileSync(join(dir, "cert.pem"));
   const key = readFileSync(join(dir, "key.pem"));
   rmSync(dir, { recursive: true, force: true });

@@ -28,7 +28,14 @@ export function readAppEvents(res: Response): AppEventStream {
         buffer = buffer.slice(end + 2);
         const name = /^event: (.*)$/m.exec(block)?.[1];
         if (!name) continue;
-        events.push({ name, data: block.split("\n").filter((l) => l.startsWith("data: ")).map((l) => l.slice(6)).join("\n") });
+        events.push({
+          name,
+          data: block
+            .split("\n")
+            .filter((l) => l.startsWith("data: "))
+            .map((l) => l.slice(6))
+            .join("\n"),
+        });
         if (name === "ready") onReady();
       }
     }

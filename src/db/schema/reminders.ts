@@ -28,10 +28,16 @@ export const reminders = pgTable(
     createdAt: instant("created_at").notNull().defaultNow(),
   },
   (t) => [
-    foreignKey({ columns: [t.userId, t.taskId], foreignColumns: [tasks.userId, tasks.id], name: "reminders_task_fk" }).onDelete("cascade"),
+    foreignKey({
+      columns: [t.userId, t.taskId],
+      foreignColumns: [tasks.userId, tasks.id],
+      name: "reminders_task_fk",
+    }).onDelete("cascade"),
     index("reminders_task_idx").on(t.userId, t.taskId),
     // What the poller scans: only pending rows with a fire time.
-    index("reminders_due_idx").on(t.fireAt).where(sql`state = 'pending' and fire_at is not null`),
+    index("reminders_due_idx")
+      .on(t.fireAt)
+      .where(sql`state = 'pending' and fire_at is not null`),
   ],
 );
 

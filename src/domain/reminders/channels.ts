@@ -15,9 +15,16 @@ export interface PushTarget {
 }
 
 /** Saves a browser's subscription; an endpoint known for another user moves to this one (same browser, new account). */
-export async function savePushSubscription(db: Db, userId: string, sub: z.output<typeof PushSubscriptionInput>): Promise<void> {
+export async function savePushSubscription(
+  db: Db,
+  userId: string,
+  sub: z.output<typeof PushSubscriptionInput>,
+): Promise<void> {
   const values = { endpoint: sub.endpoint, userId, p256dh: sub.keys.p256dh, auth: sub.keys.auth };
-  await db.insert(pushSubscriptions).values(values).onConflictDoUpdate({ target: pushSubscriptions.endpoint, set: values });
+  await db
+    .insert(pushSubscriptions)
+    .values(values)
+    .onConflictDoUpdate({ target: pushSubscriptions.endpoint, set: values });
 }
 
 export async function deletePushSubscription(db: Db, userId: string, endpoint: string): Promise<void> {
@@ -38,12 +45,20 @@ export async function forgetPushEndpoint(db: Db, endpoint: string): Promise<void
   await db.delete(pushSubscriptions).where(eq(pushSubscriptions.endpoint, endpoint));
 }
 
-export async function getReminderSettings(db: Db, userId: string): Promise<{ email: boolean; emailAddress: string | null }> {
+export async function getReminderSettings(
+  db: Db,
+  userId: string,
+): Promise<{ email: boolean; emailAddress: string | null }> {
   const [row] = await db.select().from(reminderSettings).where(eq(reminderSettings.userId, userId));
   return { email: row?.email ?? false, emailAddress: row?.emailAddress ?? null };
 }
 
-export async function setReminderSettings(db: Db, userId: string, s: ReminderSettings, emailAddress: string | null): Promise<void> {
+export async function setReminderSettings(
+  db: Db,
+  userId: string,
+  s: ReminderSettings,
+  emailAddress: string | null,
+): Promise<void> {
   const values = { userId, email: s.email, emailAddress };
   await db.insert(reminderSettings).values(values).onConflictDoUpdate({ target: reminderSettings.userId, set: values });
 }
@@ -53,10 +68,16 @@ export async function setReminderSettings(db: Db, userId: string, s: ReminderSet
  * later start (and every other replica) reads the same one back, so browsers'
  * subscriptions stay valid across restarts.
  */
-export async function vapidKeyPair(db: Db, generate: () => { publicKey: string; privateKey: string }): Promise<{ publicKey: string; privateKey: string }> {
+export async function vapidKeyPair(
+  db: Db,
+  generate: () => { publicKey: string; privateKey: string },
+): Promise<{ publicKey: string; privateKey: string }> {
   const [found] = await db.select().from(vapidKeys).where(eq(vapidKeys.id, 1));
   if (found) return found;
-  await db.insert(vapidKeys).values({ id: 1, ...generate() }).onConflictDoNothing();
+  await db
+    .insert(vapidKeys)
+    .values({ id: 1, ...generate() })
+    .onConflictDoNothing();
   const [row] = await db.select().from(vapidKeys).where(eq(vapidKeys.id, 1));
   return row!;
 }

@@ -41,7 +41,11 @@ interface DueRow extends Record<string, unknown> {
 
 const isoOf = (v: Date | string) => new Date(v).toISOString();
 
-export function outcomeOf(lateness: number, completed: boolean, o: Pick<ClaimOptions, "graceMs" | "lateAfterMs">): Outcome {
+export function outcomeOf(
+  lateness: number,
+  completed: boolean,
+  o: Pick<ClaimOptions, "graceMs" | "lateAfterMs">,
+): Outcome {
   if (completed) return "skipped";
   if (lateness > o.graceMs) return "missed";
   return lateness > o.lateAfterMs ? "late" : "sent";
@@ -66,8 +70,14 @@ export async function claimDue(db: Db, o: ClaimOptions): Promise<ClaimedReminder
       fireAt: isoOf(r.fire_at),
       outcome: outcomeOf(o.now.getTime() - new Date(r.fire_at).getTime(), r.completed, o),
     }));
-    const ids = sql.join(claimed.map((c) => sql`${c.id}::uuid`), sql`, `);
-    const states = sql.join(claimed.map((c) => sql`${c.outcome}::text`), sql`, `);
+    const ids = sql.join(
+      claimed.map((c) => sql`${c.id}::uuid`),
+      sql`, `,
+    );
+    const states = sql.join(
+      claimed.map((c) => sql`${c.outcome}::text`),
+      sql`, `,
+    );
     await tx.execute(sql`
       update reminders r set state = v.state, fired_at = ${o.now.toISOString()}::timestamptz
       from unnest(array[${ids}], array[${states}]) as v(id, state)

@@ -35,20 +35,44 @@ const fireTime = (input: Inputs[number], dueAt: Date | null): Date | null =>
  * An input with the id of one of the task's reminders updates it (and keeps its
  * state unless its time changed); others are new; the rest are deleted.
  */
-export async function writeReminders(tx: Tx, userId: string, taskId: number, inputs: Inputs, dueAt: Date | null): Promise<void> {
+export async function writeReminders(
+  tx: Tx,
+  userId: string,
+  taskId: number,
+  inputs: Inputs,
+  dueAt: Date | null,
+): Promise<void> {
   if (dueAt === null && inputs.some((r) => "before_minutes" in r)) {
     throw invalid("reminder_needs_due_date", "a reminder before the due date needs a due date");
   }
-  const existing = new Map((await tx.select().from(reminders).where(and(eq(reminders.userId, userId), eq(reminders.taskId, taskId)))).map((r) => [r.id, r]));
+  const existing = new Map(
+    (
+      await tx
+        .select()
+        .from(reminders)
+        .where(and(eq(reminders.userId, userId), eq(reminders.taskId, taskId)))
+    ).map((r) => [r.id, r]),
+  );
   const kept = new Set<string>();
   for (const input of inputs) {
     const fireAt = fireTime(input, dueAt);
-    const values = { at: "at" in input ? new Date(input.at) : null, beforeMinutes: "at" in input ? null : input.before_minutes, fireAt };
+    const values = {
+      at: "at" in input ? new Date(input.at) : null,
+      beforeMinutes: "at" in input ? null : input.before_minutes,
+      fireAt,
+    };
     const old = input.id ? existing.get(input.id) : undefined;
     if (old && !kept.has(old.id)) {
       kept.add(old.id);
-      const same = old.fireAt?.getTime() === fireAt?.getTime() && old.at?.getTime() === values.at?.getTime() && old.beforeMinutes === values.beforeMinutes;
-      if (!same) await tx.update(reminders).set({ ...values, state: "pending", firedAt: null }).where(eq(reminders.id, old.id));
+      const same =
+        old.fireAt?.getTime() === fireAt?.getTime() &&
+        old.at?.getTime() === values.at?.getTime() &&
+        old.beforeMinutes === values.beforeMinutes;
+      if (!same)
+        await tx
+          .update(reminders)
+          .set({ ...values, state: "pending", firedAt: null })
+          .where(eq(reminders.id, old.id));
     } else {
       await tx.insert(reminders).values({ id: randomUUID(), userId, taskId, ...values });
     }
@@ -73,7 +97,10 @@ export async function syncReminders(tx: Tx | Db, userId: string, taskIds: number
     from tasks t
     where t.user_id = r.user_id and t.id = r.task_id
       and r.user_id = ${userId} and r.before_minutes is not null
-      and r.task_id in (${sql.join(taskIds.map((id) => sql`${id}`), sql`, `)})`);
+      and r.task_id in (${sql.join(
+        taskIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})`);
 }
 
 /** The reminders of these tasks, earliest first. */
@@ -95,12 +122,22 @@ export async function remindersOf(db: Tx | Db, userId: string, taskIds: number[]
 
 /** Adds `reminders` to each task (one query for the whole page). */
 export async function withReminders<T extends Task>(db: Tx | Db, userId: string, list: T[]): Promise<T[]> {
-  const byTask = await remindersOf(db, userId, list.map((t) => t.id));
+  const byTask = await remindersOf(
+    db,
+    userId,
+    list.map((t) => t.id),
+  );
   return list.map((t) => ({ ...t, reminders: byTask.get(t.id) ?? [] }));
 }
 
 /** Fires the reminder again later: pending with a new fire time. Another user's reminder is "not found". */
-export async function snoozeReminder(db: Db, userId: string, id: string, req: z.output<typeof SnoozeRequest>, now = new Date()): Promise<Reminder> {
+export async function snoozeReminder(
+  db: Db,
+  userId: string,
+  id: string,
+  req: z.output<typeof SnoozeRequest>,
+  now = new Date(),
+): Promise<Reminder> {
   const fireAt = "minutes" in req ? new Date(now.getTime() + req.minutes * 60_000) : new Date(req.until);
   if (fireAt.getTime() <= now.getTime()) throw invalid("validation_failed", "until must be in the future");
   const [row] = await db

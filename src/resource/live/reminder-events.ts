@@ -29,7 +29,10 @@ export async function createReminderEvents(database: Database, logger: Logger): 
   return {
     async publish(fired) {
       if (fired.length === 0) return;
-      const payloads = sql.join(fired.map((f) => sql`${JSON.stringify({ u: f.userId, e: f.event })}::text`), sql`, `);
+      const payloads = sql.join(
+        fired.map((f) => sql`${JSON.stringify({ u: f.userId, e: f.event })}::text`),
+        sql`, `,
+      );
       await database.db.execute(sql`select pg_notify(${REMINDERS_CHANNEL}, p) from unnest(array[${payloads}]) as p`);
     },
     subscribe(userId, fn) {

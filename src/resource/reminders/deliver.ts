@@ -37,7 +37,10 @@ export const toEvent = (c: ClaimedReminder): ReminderEvent => ({
 
 export function createDelivery(d: DeliveryDeps) {
   async function toUser(userId: string, events: ReminderEvent[]) {
-    const [targets, settings] = await Promise.all([d.push ? pushTargetsOf(d.db, userId) : [], d.mailer ? getReminderSettings(d.db, userId) : null]);
+    const [targets, settings] = await Promise.all([
+      d.push ? pushTargetsOf(d.db, userId) : [],
+      d.mailer ? getReminderSettings(d.db, userId) : null,
+    ]);
     const jobs: Promise<unknown>[] = [];
     for (const event of events) {
       const payload = JSON.stringify({ type: "reminder", reminder: event, url: `/?task=${event.task_id}` });
@@ -60,7 +63,8 @@ export function createDelivery(d: DeliveryDeps) {
       }
     }
     for (const r of await Promise.allSettled(jobs)) {
-      if (r.status === "rejected") d.logger.warn("reminder delivery failed", { error: String((r.reason as Error)?.message ?? r.reason) });
+      if (r.status === "rejected")
+        d.logger.warn("reminder delivery failed", { error: String((r.reason as Error)?.message ?? r.reason) });
     }
   }
 

@@ -3,9 +3,21 @@
  * and `/api/{user_id}/reminder-settings`: thin handlers over the reminder domain.
  */
 import { Hono } from "hono";
-import { PushSubscriptionDelete, PushSubscriptionInput, ReminderId, ReminderSettings, SnoozeRequest, type ReminderSettingsView } from "../../contracts/reminder.ts";
+import {
+  PushSubscriptionDelete,
+  PushSubscriptionInput,
+  ReminderId,
+  ReminderSettings,
+  SnoozeRequest,
+  type ReminderSettingsView,
+} from "../../contracts/reminder.ts";
 import type { Db } from "../../db/client.ts";
-import { deletePushSubscription, getReminderSettings, savePushSubscription, setReminderSettings } from "../../domain/reminders/channels.ts";
+import {
+  deletePushSubscription,
+  getReminderSettings,
+  savePushSubscription,
+  setReminderSettings,
+} from "../../domain/reminders/channels.ts";
 import { snoozeReminder } from "../../domain/reminders/service.ts";
 import type { AuthEnv } from "../require-user.ts";
 import { jsonBody, parseWith } from "../validate.ts";
@@ -45,7 +57,10 @@ export function pushSubscriptionRoutes({ db }: ReminderRouteDeps) {
 
 export function reminderSettingsRoutes({ db, emailAvailable }: ReminderRouteDeps) {
   const app = new Hono<AuthEnv>();
-  const view = async (userId: string): Promise<ReminderSettingsView> => ({ email: (await getReminderSettings(db, userId)).email, email_available: emailAvailable });
+  const view = async (userId: string): Promise<ReminderSettingsView> => ({
+    email: (await getReminderSettings(db, userId)).email,
+    email_available: emailAvailable,
+  });
   app.get("/", async (c) => c.json(await view(c.var.user.id)));
   app.put("/", async (c) => {
     const body = await jsonBody(c, ReminderSettings);

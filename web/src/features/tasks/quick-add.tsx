@@ -12,7 +12,7 @@ const browserContext = (): GrammarContext => ({
   dateOrder: dateOrderFor(typeof navigator === "undefined" ? undefined : navigator.language),
 });
 
-const KIND_NAME: Record<Chip["kind"], string> = { due: "due date", list: "tag", label: "tag", priority: "priority" };
+const KIND_NAME: Record<Chip["kind"], string> = { due: "due date", list: "tag", label: "tag", priority: "priority", reminder: "reminder" };
 
 /**
  * One-line task entry with a live preview of what the grammar understood: a
