@@ -112,7 +112,7 @@ export function ReminderAlerts() {
           data-testid="reminder-card"
         >
           <div className="reminder-card-head">
-            <span aria-hidden="true">🔔</span>
+            <BellIcon />
             <strong className="reminder-card-title">{r.title}</strong>
             <button
               type="button"
@@ -143,5 +143,26 @@ export function ReminderAlerts() {
         {status}
       </p>
     </div>
+  );
+}
+
+/** An inline bell (no emoji: not every system has a font for it). */
+function BellIcon() {
+  return (
+    <svg
+      className="reminder-card-icon"
+      viewBox="0 0 24 24"
+      width="18"
+      height="18"
+      aria-hidden="true"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
+      <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+      <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+    </svg>
   );
 }
