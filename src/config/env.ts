@@ -9,6 +9,15 @@ const list = z
   .string()
   .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean));
 
+/** A duration such as `1h`, `30m`, `90s` or plain seconds; in milliseconds. */
+const duration = z
+  .string()
+  .regex(/^\d+(\.\d+)?\s*(ms|s|m|h|d)?$/, "use a duration such as 1h, 30m or 90s")
+  .transform((v) => {
+    const [, n, unit = "s"] = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/.exec(v)!;
+    return Math.round(Number(n) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[unit as "s"]);
+  });
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -101,6 +110,12 @@ const EnvSchema = z.object({
   RESET_TOKEN_TTL_SECONDS: seconds.default(3600),
   /** Browser origins allowed to call /api/* and /mcp cross-origin (Bearer only). Empty: closed. */
   CORS_ORIGINS: list.default([]),
+  /** Reminders (decision 018): one that came due while every server was down fires late within this, else is recorded as missed. */
+  REMINDER_GRACE: duration.default(3_600_000),
+  /** The longest a replica's reminder poller sleeps (it wakes sooner for the next fire time and on task changes). */
+  REMINDER_POLL_SECONDS: seconds.default(30),
+  /** VAPID contact (`mailto:` or `https:`); default: PUBLIC_URL when https, else MAIL_FROM's address. */
+  VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, "use mailto:you@example.com or an https URL").optional(),
   /** Opt-in ChatKit widget: when set, the CSP also allows OpenAI's ChatKit CDN (see http-hardening.ts). */
   CHATKIT_DOMAIN_KEY: z.string().min(1).optional(),
 });

@@ -15,6 +15,8 @@ import { issuerRoutes } from "../issuer/routes.ts";
 import { selectModel, type ChatModel } from "../assistant/models/select.ts";
 import { resourceRoutes } from "../resource/app.ts";
 import { createTaskEvents } from "../resource/live/task-events.ts";
+import { createReminderEvents } from "../resource/live/reminder-events.ts";
+import { startReminders } from "./reminders.ts";
 import { createRateLimiter } from "../http/rate-limit.ts";
 import { createErrorHandler, errorJson, isApplicationError } from "../http/errors.ts";
 import { publicConfigRoutes } from "../resource/routes/public-config.ts";
@@ -46,6 +48,8 @@ export interface TicklerOverrides {
   model?: ChatModel;
   /** Replaces the configured mailer (tests observe what is sent and when). */
   mailer?: Mailer;
+  /** Tests: the agent Web Push requests use (one that trusts a fake push service's certificate). */
+  pushAgent?: import("node:https").Agent;
 }
 
 export async function createTickler(config: Config, logger: Logger, overrides: TicklerOverrides = {}): Promise<Tickler> {
@@ -104,6 +108,8 @@ export async function createTickler(config: Config, logger: Logger, overrides: T
   });
 
   const events = await createTaskEvents(database, logger);
+  const reminderEvents = await createReminderEvents(database, logger);
+  const reminders = await startReminders({ config, database, events: reminderEvents, mailer, logger, pushAgent: overrides.pushAgent });
 
   let draining = false;
   const app = new Hono();
@@ -130,7 +136,7 @@ export async function createTickler(config: Config, logger: Logger, overrides: T
   });
   if (auth) app.route("/", issuerRoutes(auth, { config, limiter, clientIp }, () => revocations.settled()));
   else app.all("/api/auth/*", (c) => errorJson(c, 404, "not_found", "this server does not issue tokens"));
-  app.route("/api/config", publicConfigRoutes({ chatkitDomainKey: config.CHATKIT_DOMAIN_KEY, model: model.name }));
+  app.route("/api/config", publicConfigRoutes({ chatkitDomainKey: config.CHATKIT_DOMAIN_KEY, model: model.name, vapidPublicKey: reminders.vapidPublicKey }));
   app.route(
     "/",
     resourceRoutes({
@@ -139,6 +145,8 @@ export async function createTickler(config: Config, logger: Logger, overrides: T
       verifyOAuth,
       limiter,
       events,
+      reminderEvents,
+      emailReminders: mailer.kind === "smtp",
       rowLimits: rowLimits(config),
       streamLimits: { perUser: config.EVENT_STREAMS_PER_USER, total: config.EVENT_STREAMS_PER_REPLICA },
       chat: { model, timeoutMs: config.AI_TIMEOUT_SECONDS * 1000 },
@@ -158,9 +166,12 @@ export async function createTickler(config: Config, logger: Logger, overrides: T
     config,
     drain: () => {
       draining = true;
+      void reminders.stop();
       events.endStreams();
     },
     close: async () => {
+      await reminders.stop();
+      await reminderEvents.close();
       await events.close();
       await revocations.close();
       await limiter.close();

@@ -10,7 +10,16 @@ import { createTickler, type Tickler } from "../../src/server/create-app.ts";
 import { TEST_ENV } from "./test-app.ts";
 import { createTestDatabase, type TestDatabase } from "./test-db.ts";
 
-export function useReplicas(): { start(n: number): Promise<Tickler[]> } {
+export interface Replicas {
+  start(n: number): Promise<Tickler[]>;
+  stop(replica: Tickler): Promise<void>;
+  /** The replicas started and not stopped. */
+  running(): Tickler[];
+  /** The database's URL (after the first start), to change it while no replica runs. */
+  databaseUrl(): string;
+}
+
+export function useReplicas(): Replicas {
   let db: TestDatabase | undefined;
   const replicas: Tickler[] = [];
   afterAll(async () => {
@@ -24,6 +33,14 @@ export function useReplicas(): { start(n: number): Promise<Tickler[]> } {
       const started = await Promise.all(Array.from({ length: n }, () => createTickler(config, createLogger("silent"))));
       replicas.push(...started);
       return started;
+    },
+    running: () => [...replicas],
+    databaseUrl: () => db!.env.DATABASE_URL!,
+    /** Closes one replica (as a graceful shutdown would) before the file ends. */
+    async stop(replica) {
+      replicas.splice(replicas.indexOf(replica), 1);
+      replica.drain();
+      await replica.close();
     },
   };
 }

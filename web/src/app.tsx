@@ -21,6 +21,7 @@ import { StatusScreen } from "./features/layout/status-screen.tsx";
 import { resetLists } from "./features/lists/lists-store.ts";
 import { flushPendingDeletes } from "./features/tasks/pending-deletes.ts";
 import { TasksPage } from "./features/tasks/tasks-page.tsx";
+import { ReminderAlerts } from "./features/reminders/reminder-alerts.tsx";
 
 const AUTH_ROUTES = new Set(["/sign-in", "/sign-up"]);
 const PUBLIC_ROUTES = new Set(["/forgot-password", "/reset-password", "/auth-error"]);
@@ -152,6 +153,7 @@ function Routes() {
 
   return (
     <AppShell user={user} onSignOut={signOut}>
+      <ReminderAlerts />
       {location.pathname === "/" ? (
         <TasksPage />
       ) : location.pathname === "/chat" ? (

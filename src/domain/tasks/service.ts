@@ -19,6 +19,7 @@ import { appendPosition, type Group } from "./positions.ts";
 import { foldQuery, listsMatching } from "./search.ts";
 import { withSubtaskCounts } from "./subtasks.ts";
 import { checkNesting, descendantsOf } from "./tree.ts";
+import { remindersOf, syncReminders, withReminders, writeReminders } from "../reminders/service.ts";
 
 export type NewTask = z.output<typeof TaskCreate>;
 export type TaskChanges = z.output<typeof TaskPatch>;
@@ -78,14 +79,16 @@ export async function createTask(db: Db, userId: string, input: NewTask, limits:
         position: await appendPosition(tx, userId, group),
       })
       .returning();
-    return { ...toTask(row!), subtask_counts: { total: 0, completed: 0 } };
+    if (input.reminders?.length) await writeReminders(tx, userId, row!.id, input.reminders, row!.dueAt);
+    const [task] = await withReminders(tx, userId, [toTask(row!)]);
+    return { ...task!, subtask_counts: { total: 0, completed: 0 } };
   });
 }
 
 export async function getTask(db: Db, userId: string, id: number): Promise<Task> {
   const [row] = await db.select().from(tasks).where(byId(userId, id));
   if (!row) throw notFound("task");
-  return (await withSubtaskCounts(db, userId, [toTask(row)]))[0]!;
+  return (await withReminders(db, userId, await withSubtaskCounts(db, userId, [toTask(row)])))[0]!;
 }
 
 /** Completes the open subtasks (any depth) of `ids`; returns their ids, so an Undo can reopen exactly those. */
@@ -100,7 +103,10 @@ export async function completeSubtasks(tx: Tx | Db, userId: string, ids: number[
   return rows.map((r) => r.id).sort((a, b) => a - b);
 }
 
-/** Applies only the fields present; `null` clears. Returns the task, the changed fields and their old values. */
+/**
+ * Applies only the fields present; `null` clears. Returns the task, the changed fields and their old values.
+ * Every due-date change goes through here (or calls `syncReminders` itself), so relative reminders follow it.
+ */
 export async function updateTask(
   db: Db,
   userId: string,
@@ -128,11 +134,17 @@ export async function updateTask(
       .set({ ...set, updatedAt: new Date() } as never)
       .where(byId(userId, id))
       .returning();
-    const task = toTask(row!);
+    const oldReminders = changes.reminders !== undefined ? JSON.stringify((await remindersOf(tx, userId, [id])).get(id) ?? []) : "";
+    if (changes.reminders !== undefined) await writeReminders(tx, userId, id, changes.reminders ?? [], row!.dueAt);
+    else if (row!.dueAt?.getTime() !== before.dueAt?.getTime()) await syncReminders(tx, userId, [id]);
+    const [task] = (await withReminders(tx, userId, [toTask(row!)])) as [Task];
     const old = toTask(before);
     const completed_subtask_ids = task.completed && !old.completed ? await completeSubtasks(tx, userId, [id]) : [];
     const previous: Partial<Task> = {};
+    // Reminders are reported as changed, not restored by an undo (their ids and states are the server's).
+    if (changes.reminders !== undefined && JSON.stringify(task.reminders) !== oldReminders) changed.push("reminders");
     for (const k of Object.keys(changes) as (keyof Task)[]) {
+      if (k === "reminders") continue;
       if (JSON.stringify(old[k]) !== JSON.stringify(task[k])) {
         changed.push(k);
         Object.assign(previous, { [k]: old[k] });
@@ -151,6 +163,7 @@ export async function replaceTask(db: Db, userId: string, id: number, input: New
     tags: input.tags ?? [],
     due_at: input.due_at ?? null,
     completed: input.completed ?? false,
+    reminders: input.reminders ?? [],
   });
   return task;
 }
@@ -212,7 +225,7 @@ export async function listTasks(db: Db, userId: string, query: Omit<TaskFilter, 
   const page = rows.slice(0, f.limit);
   const last = page.at(-1);
   return {
-    tasks: await withSubtaskCounts(db, userId, page.map((r) => toTask(r.row))),
+    tasks: await withReminders(db, userId, await withSubtaskCounts(db, userId, page.map((r) => toTask(r.row)))),
     next_cursor: rows.length > f.limit && last ? encodeCursor(last.row, f.sort, order, Number(last.rank)) : null,
   };
 }

@@ -1,6 +1,7 @@
 /**
  * `GET /api/{user_id}/events`: a server-sent event stream that says
- * `tasks.changed` whenever the user's tasks change, from any surface or replica.
+ * `tasks.changed` whenever the user's tasks change, from any surface or replica,
+ * and `reminder` when one of the user's reminders fires (on whichever replica).
  * Streams are capped per user (the oldest gets `superseded` and ends) and per
  * replica (503 `too_many_streams`), so one token cannot hold thousands open.
  */
@@ -9,12 +10,14 @@ import { streamSSE } from "hono/streaming";
 import { HttpError } from "../../http/errors.ts";
 import type { StreamSlots } from "../live/stream-slots.ts";
 import type { TaskEvents } from "../live/task-events.ts";
+import type { ReminderEvent } from "../../contracts/reminder.ts";
+import type { ReminderEvents } from "../live/reminder-events.ts";
 import type { AuthEnv } from "../require-user.ts";
 
 /** Comments keep proxies from closing an idle stream. */
 const KEEPALIVE_MS = 15_000;
 
-export function eventRoutes(events: TaskEvents, slots: StreamSlots) {
+export function eventRoutes(events: TaskEvents, slots: StreamSlots, reminders?: ReminderEvents) {
   const app = new Hono<AuthEnv>();
   app.get("/", (c) => {
     const userId = c.var.user.id;
@@ -38,11 +41,18 @@ export function eventRoutes(events: TaskEvents, slots: StreamSlots) {
         else pending = true;
         wake();
       });
+      // Reminders are never collapsed: each one is its own event.
+      const fired: ReminderEvent[] = [];
+      const unsubscribeReminders =
+        reminders?.subscribe(userId, (event) => {
+          fired.push(event);
+          wake();
+        }) ?? (() => {});
       stream.onAbort(() => wake());
       try {
         await stream.writeSSE({ event: "ready", data: "{}" });
         while (!stream.aborted && !stream.closed && !ending) {
-          if (!pending && !superseded) {
+          if (!pending && !superseded && fired.length === 0) {
             await new Promise<void>((resolve) => {
               wake = resolve;
               setTimeout(resolve, KEEPALIVE_MS).unref();
@@ -54,15 +64,20 @@ export function eventRoutes(events: TaskEvents, slots: StreamSlots) {
             await stream.writeSSE({ event: "superseded", data: "{}" });
             break;
           }
+          while (fired.length > 0) {
+            const event = fired.shift()!;
+            await stream.writeSSE({ event: "reminder", id: String(++seq), data: JSON.stringify(event) });
+          }
           if (pending) {
             pending = false; // changes that arrive together collapse into one event
             await stream.writeSSE({ event: "tasks.changed", id: String(++seq), data: JSON.stringify({ at: new Date().toISOString() }) });
-          } else {
+          } else if (!stream.aborted) {
             await stream.write(": keepalive\n\n");
           }
         }
       } finally {
         unsubscribe();
+        unsubscribeReminders();
         release();
       }
     });
