@@ -7,3 +7,4 @@ export * from "./oauth.ts";
 export * from "./row-counts.ts";
 export * from "./revocations.ts";
 export * from "./lists.ts";
+export * from "./data-versions.ts";
