@@ -43,6 +43,12 @@ async function main() {
     const results: LoadResult[] = [];
     results.push(await load("bare Hono route (baseline)", { url: baseline.url, seconds: SECONDS, connections: CONNECTIONS }));
     results.push(await load("GET /api/me/tasks (50 tasks)", { url: `${server.url}/api/me/tasks`, headers: auth, seconds: SECONDS, connections: CONNECTIONS }));
+    // Revalidation of an unchanged page: what a polling client or a replica's refresh costs (decision 023).
+    const etag = (await fetch(`${server.url}/api/me/tasks`, { headers: auth })).headers.get("etag") ?? "";
+    results.push(await load("GET tasks, If-None-Match (304)", { url: `${server.url}/api/me/tasks`, headers: { ...auth, "if-none-match": etag }, seconds: SECONDS, connections: CONNECTIONS }));
+    results.push(
+      await load("GET tasks, Accept-Encoding: gzip", { url: `${server.url}/api/me/tasks`, headers: { ...auth, "accept-encoding": "gzip" }, seconds: SECONDS, connections: CONNECTIONS }),
+    );
     results.push(
       await load("POST /api/me/tasks", {
         url: `${server.url}/api/me/tasks`,

@@ -19,6 +19,7 @@ import { createReminderEvents } from "../resource/live/reminder-events.ts";
 import { startReminders } from "./reminders.ts";
 import { createRateLimiter } from "../http/rate-limit.ts";
 import { createErrorHandler, errorJson, isApplicationError } from "../http/errors.ts";
+import { compressJson } from "../http/compress-json.ts";
 import { publicConfigRoutes } from "../resource/routes/public-config.ts";
 import { httpJwksLoader, JwksCache } from "../resource/jwks-cache.ts";
 import { renderJwksUnavailable } from "../resource/jwks-errors.ts";
@@ -124,6 +125,8 @@ export async function createTickler(config: Config, logger: Logger, overrides: T
   });
   // Import files are the one larger body; their route sets its own bound (IMPORT_BYTES_MAX).
   app.use((c, next) => (IMPORT_PATH.test(c.req.path) ? next() : generalBodyLimit(c, next)));
+  // After the body limit, so the limit applies to what the client sent; before the routes, so it sees their answer.
+  app.use("/api/*", compressJson());
   app.get("/healthz", (c) => c.json({ status: "ok" }));
   app.get("/readyz", async (c) => {
     if (draining) return errorJson(c, 503, "draining", "this instance is shutting down");

@@ -9,3 +9,4 @@ export * from "./revocations.ts";
 export * from "./lists.ts";
 export * from "./calendar-feeds.ts";
 export * from "./reminders.ts";
+export * from "./data-versions.ts";

@@ -8,13 +8,12 @@ import type { Db } from "../../db/client.ts";
 import { tasks } from "../../db/schema/tasks.ts";
 import { taskConditions, type TaskConditions } from "./filters.ts";
 import { toTask } from "./mapping.ts";
-import { foldQuery, listsMatching } from "./search.ts";
+import { searchTerms } from "./search.ts";
 
 export const BULK_MAX = 100;
 
 export async function countMatching(db: Db, userId: string, f: TaskConditions, now = new Date()): Promise<number> {
-  const words = f.q ? await foldQuery(db, f.q) : undefined;
-  const wordLists = await listsMatching(db, userId, words ?? []);
+  const { words, wordLists } = await searchTerms(db, userId, f.q);
   const [row] = await db.select({ n: count() }).from(tasks).where(taskConditions(userId, { ...f, words, wordLists }, now));
   return row?.n ?? 0;
 }
@@ -27,8 +26,7 @@ export async function selectTasks(
   now = new Date(),
 ): Promise<Task[]> {
   const f = target.filter ?? {};
-  const words = f.q ? await foldQuery(db, f.q) : undefined;
-  const wordLists = await listsMatching(db, userId, words ?? []);
+  const { words, wordLists } = await searchTerms(db, userId, f.q);
   const where = [taskConditions(userId, { ...f, words, wordLists }, now)];
   if (target.ids) where.push(inArray(tasks.id, target.ids.length ? target.ids : [-1]));
   const rows = await db.select().from(tasks).where(and(...where)).orderBy(tasks.id).limit(BULK_MAX);
