@@ -24,6 +24,7 @@ export const CREDENTIAL_PATHS = [
   "/sign-up/*",
   "/change-password",
   "/change-email",
+  "/send-verification-email",
   "/request-password-reset",
   "/reset-password",
   "/reset-password/*",

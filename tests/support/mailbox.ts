@@ -99,3 +99,17 @@ export async function followVerificationLink(link: string, fetcher: (url: string
   if (!cookie) throw new Error(`verification link answered ${res.status} without a session: ${res.headers.get("location") ?? (await res.text())}`);
   return cookie.split(";")[0]!;
 }
+
+/**
+ * The session cookie a sign-up leads to: from the answer itself on a server
+ * with EMAIL_VERIFICATION=off, else by opening the mailed link with `open`.
+ */
+export async function sessionAfterSignUp(res: Response, email: string, box: Mailbox, open?: (link: string) => Promise<Response>): Promise<string> {
+  const body = (await res.clone().json()) as { token?: string | null };
+  if (body.token) return res.headers.get("set-cookie")!.split(";")[0]!;
+  return followVerificationLink(await box.linkFor(email), open);
+}
+
+/** `open` for an in-process app: the link's path, requested without following the redirect. */
+export const inProcess = (request: (path: string, init?: RequestInit) => Promise<Response>, origin: string) => (link: string) =>
+  request(link.slice(origin.length), { redirect: "manual" });

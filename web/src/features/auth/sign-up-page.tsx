@@ -10,10 +10,16 @@ import { checkEmail, checkName } from "./validation.ts";
 import { checkNewPassword } from "./use-password-check.ts";
 import { useDocumentTitle } from "../../lib/use-document-title.ts";
 import { FormError } from "./form-error.tsx";
+import { CheckEmail } from "./check-email.tsx";
+import { signUpCallback } from "./verification.ts";
 
 type Field = AuthFailure["field"];
 
-/** Create an account; the session starts right away and the auth gate moves on to `?next=`. */
+/**
+ * Create an account. The server answers alike whether the address is new or
+ * taken (decision 021), so the page always says "check your email"; the link
+ * signs in. A server without verification signs in at once, and the gate moves on.
+ */
 export function SignUpPage() {
   useDocumentTitle("Create account");
   const { search } = useLocation();
@@ -23,6 +29,7 @@ export function SignUpPage() {
   const [password, setPassword] = useState("");
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [busy, setBusy] = useState(false);
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const refs = {
     name: useRef<HTMLInputElement>(null),
     email: useRef<HTMLInputElement>(null),
@@ -47,8 +54,11 @@ export function SignUpPage() {
     setBusy(true);
     try {
       tokens.clear();
-      const { data, error } = await authClient.signUp.email({ name: name.trim(), email: email.trim(), password });
+      const address = email.trim();
+      const callbackURL = signUpCallback(inOAuthFlow(search) ? search : null, next);
+      const { data, error } = await authClient.signUp.email({ name: name.trim(), email: address, password, callbackURL });
       if (!error && followOAuthRedirect(data)) return;
+      if (!error && !data?.token) setSentTo(address);
       if (error) {
         const f = describeAuthError(error, "sign-up");
         setErrors({ [f.field]: f.message });
@@ -62,6 +72,7 @@ export function SignUpPage() {
   }
 
   const signInHref = inOAuthFlow(search) ? `/sign-in?${search}` : next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in";
+  if (sentTo) return <CheckEmail address={sentTo} callbackURL={signUpCallback(inOAuthFlow(search) ? search : null, next)} signInHref={signInHref} />;
   return (
     <AuthLayout
       title="Create your account"
