@@ -15,6 +15,7 @@ import { SignInPage } from "./features/auth/sign-in-page.tsx";
 import { SignUpPage } from "./features/auth/sign-up-page.tsx";
 import { EmailVerifiedPage } from "./features/auth/email-verified-page.tsx";
 import { VERIFIED_PATH } from "./features/auth/verification.ts";
+import { CHECK_EMAIL_PATH, CheckEmailPage } from "./features/auth/check-email.tsx";
 import { signInHrefWith, type SignInNotice } from "./features/auth/sign-in-notice.ts";
 import { LandingPage } from "./features/landing/landing-page.tsx";
 import { AppShell } from "./features/layout/app-shell.tsx";
@@ -25,7 +26,7 @@ import { flushPendingDeletes } from "./features/tasks/pending-deletes.ts";
 import { TasksPage } from "./features/tasks/tasks-page.tsx";
 
 const AUTH_ROUTES = new Set(["/sign-in", "/sign-up"]);
-const PUBLIC_ROUTES = new Set(["/forgot-password", "/reset-password", "/auth-error", VERIFIED_PATH]);
+const PUBLIC_ROUTES = new Set(["/forgot-password", "/reset-password", "/auth-error", VERIFIED_PATH, CHECK_EMAIL_PATH]);
 const ChatPage = lazy(() => import("./features/chat/chat-page.tsx"));
 const AccountPage = lazy(() => import("./features/account/account-page.tsx"));
 const ConsentPage = lazy(() => import("./features/oauth/consent-page.tsx"));
@@ -144,6 +145,7 @@ function Routes() {
   }
   if (location.pathname === "/auth-error") return <AuthErrorPage />;
   if (location.pathname === VERIFIED_PATH) return <EmailVerifiedPage user={user} />;
+  if (location.pathname === CHECK_EMAIL_PATH) return <CheckEmailPage />;
   if (!user) return null;
   if (location.pathname === "/oauth/consent") {
     return (

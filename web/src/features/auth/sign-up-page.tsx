@@ -10,7 +10,7 @@ import { checkEmail, checkName } from "./validation.ts";
 import { checkNewPassword } from "./use-password-check.ts";
 import { useDocumentTitle } from "../../lib/use-document-title.ts";
 import { FormError } from "./form-error.tsx";
-import { CheckEmail } from "./check-email.tsx";
+import { showCheckEmail } from "./check-email.tsx";
 import { signUpCallback } from "./verification.ts";
 
 type Field = AuthFailure["field"];
@@ -29,7 +29,6 @@ export function SignUpPage() {
   const [password, setPassword] = useState("");
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [busy, setBusy] = useState(false);
-  const [sentTo, setSentTo] = useState<string | null>(null);
   const refs = {
     name: useRef<HTMLInputElement>(null),
     email: useRef<HTMLInputElement>(null),
@@ -58,7 +57,7 @@ export function SignUpPage() {
       const callbackURL = signUpCallback(inOAuthFlow(search) ? search : null, next);
       const { data, error } = await authClient.signUp.email({ name: name.trim(), email: address, password, callbackURL });
       if (!error && followOAuthRedirect(data)) return;
-      if (!error && !data?.token) setSentTo(address);
+      if (!error && !data?.token) return showCheckEmail({ address, callbackURL, signInHref });
       if (error) {
         const f = describeAuthError(error, "sign-up");
         setErrors({ [f.field]: f.message });
@@ -72,7 +71,6 @@ export function SignUpPage() {
   }
 
   const signInHref = inOAuthFlow(search) ? `/sign-in?${search}` : next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in";
-  if (sentTo) return <CheckEmail address={sentTo} callbackURL={signUpCallback(inOAuthFlow(search) ? search : null, next)} signInHref={signInHref} />;
   return (
     <AuthLayout
       title="Create your account"
