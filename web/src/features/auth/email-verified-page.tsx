@@ -45,7 +45,7 @@ export function EmailVerifiedPage({ user }: { user: SessionUser | null }) {
     <AuthLayout
       title={changed ? "Email address changed" : "Email verified"}
       subtitle={user ? `You're signed in as ${user.email}.` : "Sign in with your new address."}
-      footer={<Link href="/">Tickler</Link>}
+      footer={null}
     >
       <div className="form-notice" role="status" data-testid="verify-done">
         <p>{changed ? "Your account now uses this address." : "Thanks — your address is confirmed."}</p>
