@@ -71,7 +71,8 @@ try {
   const password = "correct horse battery";
   const known = "known.bench@example.com";
   await post("/sign-up/email", { name: "Known", email: known, password });
-  for (let i = 0; i < 20; i++) await post("/request-password-reset", { email: i % 2 ? known : "nobody.bench@example.com" }); // warm-up
+  for (let i = 0; i < 20; i++)
+    await post("/request-password-reset", { email: i % 2 ? known : "nobody.bench@example.com" }); // warm-up
   const reset = await compare(
     resetSamples,
     () => post("/request-password-reset", { email: known, redirectTo: "/reset-password" }),

@@ -35,7 +35,11 @@ interface MailUser {
 export const INVALID_CREDENTIALS = { code: "INVALID_EMAIL_OR_PASSWORD", message: "Invalid email or password" } as const;
 
 function sendLater({ mailer, logger }: Deps, mail: Mail, what: string): void {
-  void mailer.send(mail).catch((err: unknown) => logger.error(`${what} email failed`, { error: err instanceof Error ? err.message : String(err) }));
+  void mailer
+    .send(mail)
+    .catch((err: unknown) =>
+      logger.error(`${what} email failed`, { error: err instanceof Error ? err.message : String(err) }),
+    );
 }
 
 const hours = (config: Config) => Math.max(1, Math.round(config.VERIFY_TOKEN_TTL_SECONDS / 3600));
@@ -47,37 +51,53 @@ async function sendVerification(deps: Deps, { user, url }: { user: MailUser; url
   const change = stored !== undefined && stored.email !== user.email;
   const valid = `The link works for ${hours(config)} hours.`;
   if (!change) {
-    sendLater(deps, {
-      to: user.email,
-      subject: "Verify your email for Tickler",
-      text: `Hello ${user.name},\n\nOpen this link to verify your address and sign in to Tickler:\n\n${url}\n\n${valid}\nIf you did not create an account, ignore this email.\n`,
-    }, "verification");
+    sendLater(
+      deps,
+      {
+        to: user.email,
+        subject: "Verify your email for Tickler",
+        text: `Hello ${user.name},\n\nOpen this link to verify your address and sign in to Tickler:\n\n${url}\n\n${valid}\nIf you did not create an account, ignore this email.\n`,
+      },
+      "verification",
+    );
     return;
   }
-  sendLater(deps, {
-    to: user.email,
-    subject: "Confirm your new email for Tickler",
-    text: `Hello ${user.name},\n\nOpen this link to make this your Tickler address:\n\n${url}\n\n${valid}\nIf you did not ask for this, ignore this email.\n`,
-  }, "email-change");
-  sendLater(deps, {
-    to: stored.email,
-    subject: "Your Tickler address is being changed",
-    text:
-      `Hello ${user.name},\n\nSomeone signed in to your Tickler account asked to change its address to ${user.email}.\n` +
-      "It changes once the link sent there is opened. If it was not you, sign in, change your password and " +
-      "sign out every other device on the account page.\n",
-  }, "email-change notice");
+  sendLater(
+    deps,
+    {
+      to: user.email,
+      subject: "Confirm your new email for Tickler",
+      text: `Hello ${user.name},\n\nOpen this link to make this your Tickler address:\n\n${url}\n\n${valid}\nIf you did not ask for this, ignore this email.\n`,
+    },
+    "email-change",
+  );
+  sendLater(
+    deps,
+    {
+      to: stored.email,
+      subject: "Your Tickler address is being changed",
+      text:
+        `Hello ${user.name},\n\nSomeone signed in to your Tickler account asked to change its address to ${user.email}.\n` +
+        "It changes once the link sent there is opened. If it was not you, sign in, change your password and " +
+        "sign out every other device on the account page.\n",
+    },
+    "email-change notice",
+  );
 }
 
 function existingUserNotice(deps: Deps, { user }: { user: MailUser }): void {
-  sendLater(deps, {
-    to: user.email,
-    subject: "Someone tried to sign up to Tickler with your address",
-    text:
-      `Hello ${user.name},\n\nSomeone tried to create a Tickler account with this address, which already has one.\n` +
-      `If it was you, sign in at ${deps.config.publicUrl}/sign-in, or reset your password at ` +
-      `${deps.config.publicUrl}/forgot-password if you forgot it.\nIf it was not you, ignore this email: nothing changed.\n`,
-  }, "existing-account notice");
+  sendLater(
+    deps,
+    {
+      to: user.email,
+      subject: "Someone tried to sign up to Tickler with your address",
+      text:
+        `Hello ${user.name},\n\nSomeone tried to create a Tickler account with this address, which already has one.\n` +
+        `If it was you, sign in at ${deps.config.publicUrl}/sign-in, or reset your password at ` +
+        `${deps.config.publicUrl}/forgot-password if you forgot it.\nIf it was not you, ignore this email: nothing changed.\n`,
+    },
+    "existing-account notice",
+  );
 }
 
 /** The Better Auth options for verification; with EMAIL_VERIFICATION off, sign-up signs in at once as before. */
@@ -108,7 +128,10 @@ export function emailVerificationOptions(deps: Deps) {
  */
 export async function hideUnverified(path: string, res: Response): Promise<Response> {
   if (path !== "/api/auth/sign-in/email" || res.status !== 403) return res;
-  const body = (await res.clone().json().catch(() => null)) as { code?: string } | null;
+  const body = (await res
+    .clone()
+    .json()
+    .catch(() => null)) as { code?: string } | null;
   if (body?.code !== "EMAIL_NOT_VERIFIED") return res;
   return Response.json({ ...INVALID_CREDENTIALS }, { status: 401, statusText: "UNAUTHORIZED" });
 }

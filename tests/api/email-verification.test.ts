@@ -24,14 +24,18 @@ const PASSWORD = "correct horse battery";
 const address = (who: string) => `${who}.${randomBytes(4).toString("hex")}@example.com`;
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
   t.request(`/api/auth${path}`, { method: "POST", headers: { ...json, ...headers }, body: JSON.stringify(body) });
-const signUp = (email: string, name = "Vera Verify", password = PASSWORD) => post("/sign-up/email", { name, email, password, callbackURL: "/email-verified" });
+const signUp = (email: string, name = "Vera Verify", password = PASSWORD) =>
+  post("/sign-up/email", { name, email, password, callbackURL: "/email-verified" });
 /** The in-process path of an emailed link. */
 const path = (link: string) => link.slice(TEST_ORIGIN.length);
 
 /** A body with what must differ between two sign-ups (ids, clocks) blanked out. */
 function shape(body: { user?: Record<string, unknown> }) {
   const user = body.user ?? {};
-  return { ...body, user: { ...user, id: typeof user.id, createdAt: typeof user.createdAt, updatedAt: typeof user.updatedAt } };
+  return {
+    ...body,
+    user: { ...user, id: typeof user.id, createdAt: typeof user.createdAt, updatedAt: typeof user.updatedAt },
+  };
 }
 
 describe("sign-up", () => {
@@ -43,17 +47,22 @@ describe("sign-up", () => {
     expect(a.status).toBe(200);
     expect(b.status).toBe(a.status);
     const [bodyA, bodyB] = [(await a.json()) as Record<string, unknown>, (await b.json()) as Record<string, unknown>];
-    expect({ ...shape(bodyA), user: { ...shape(bodyA).user, email: "x" } }).toEqual({ ...shape(bodyB), user: { ...shape(bodyB).user, email: "x" } });
+    expect({ ...shape(bodyA), user: { ...shape(bodyA).user, email: "x" } }).toEqual({
+      ...shape(bodyB),
+      user: { ...shape(bodyB).user, email: "x" },
+    });
     expect(bodyA.token).toBeNull();
     expect((bodyA.user as { emailVerified: boolean }).emailVerified).toBe(false);
     // Neither answer signs anyone in.
     for (const res of [a, b]) expect(res.headers.get("set-cookie") ?? "").not.toMatch(/session_token=[^;]+/);
-    await expect.poll(() => t.mailbox.mails.slice(since).map((m) => [m.to, m.subject])).toEqual(
-      expect.arrayContaining([
-        [taken, "Someone tried to sign up to Tickler with your address"],
-        [fresh, "Verify your email for Tickler"],
-      ]),
-    );
+    await expect
+      .poll(() => t.mailbox.mails.slice(since).map((m) => [m.to, m.subject]))
+      .toEqual(
+        expect.arrayContaining([
+          [taken, "Someone tried to sign up to Tickler with your address"],
+          [fresh, "Verify your email for Tickler"],
+        ]),
+      );
     const notice = t.mailbox.mails.slice(since).find((m) => m.to === taken)!;
     expect(notice.text).toContain(`${TEST_ORIGIN}/forgot-password`);
     // The owner's account is untouched: the other password does not get in.
@@ -66,11 +75,17 @@ describe("sign-up", () => {
     const link = await t.mailbox.linkFor(email);
     expect(link).toMatch(new RegExp(`^${TEST_ORIGIN}/api/auth/verify-email\\?token=`));
     let landed: Response | undefined;
-    const cookie = await followVerificationLink(link, async (l) => (landed = await t.request(path(l), { redirect: "manual" })));
+    const cookie = await followVerificationLink(
+      link,
+      async (l) => (landed = await t.request(path(l), { redirect: "manual" })),
+    );
     expect(landed!.status).toBe(302);
     expect(landed!.headers.get("location")).toBe("/email-verified");
     const session = await t.request("/api/auth/get-session", { headers: { cookie, origin: TEST_ORIGIN } });
-    expect(((await session.json()) as { user: { email: string; emailVerified: boolean } }).user).toMatchObject({ email, emailVerified: true });
+    expect(((await session.json()) as { user: { email: string; emailVerified: boolean } }).user).toMatchObject({
+      email,
+      emailVerified: true,
+    });
     expect((await post("/sign-in/email", { email, password: PASSWORD })).status).toBe(200);
   });
 
@@ -105,7 +120,9 @@ describe("sign-up", () => {
       ["not-a-token", "INVALID_TOKEN"],
     ] as const;
     for (const [token, code] of cases) {
-      const landed = await t.request(`/api/auth/verify-email?token=${token}&callbackURL=%2Femail-verified`, { redirect: "manual" });
+      const landed = await t.request(`/api/auth/verify-email?token=${token}&callbackURL=%2Femail-verified`, {
+        redirect: "manual",
+      });
       expect(landed.status).toBe(302);
       expect(landed.headers.get("location")).toBe(`/email-verified?error=${code}`);
       expect(landed.headers.get("set-cookie") ?? "").not.toMatch(/session_token=[^;]+/);
@@ -120,7 +137,12 @@ describe("sign-up", () => {
 
 describe("password reset requests", () => {
   const rows = async (prefix: string) =>
-    (await t.tickler.database.db.select({ n: count() }).from(verification).where(like(verification.identifier, `${prefix}%`)))[0]!.n;
+    (
+      await t.tickler.database.db
+        .select({ n: count() })
+        .from(verification)
+        .where(like(verification.identifier, `${prefix}%`))
+    )[0]!.n;
 
   it("do the same database work and answer the same for unknown and known addresses", async () => {
     const known = (await t.signUp("Reset Known")).email;
@@ -147,7 +169,11 @@ describe("email change", () => {
     const u = await t.signUp("Changing Chris");
     const to = address("new-home");
     const since = t.mailbox.mails.length;
-    const res = await post("/change-email", { newEmail: to, callbackURL: "/account?email=changed" }, { cookie: u.cookie });
+    const res = await post(
+      "/change-email",
+      { newEmail: to, callbackURL: "/account?email=changed" },
+      { cookie: u.cookie },
+    );
     expect(res.status).toBe(200);
     await expect.poll(() => t.mailbox.mails.slice(since).some((m) => m.to === u.email)).toBe(true);
     const old = t.mailbox.mails.slice(since).find((m) => m.to === u.email)!;
@@ -163,7 +189,10 @@ describe("email change", () => {
     expect((await post("/sign-in/email", { email: u.email, password: PASSWORD })).status).toBe(401);
     const signIn = await post("/sign-in/email", { email: to, password: PASSWORD });
     expect(signIn.status).toBe(200);
-    expect(((await signIn.json()) as { user: { email: string; emailVerified: boolean } }).user).toMatchObject({ email: to, emailVerified: true });
+    expect(((await signIn.json()) as { user: { email: string; emailVerified: boolean } }).user).toMatchObject({
+      email: to,
+      emailVerified: true,
+    });
   });
 
   it("answers a taken address like a free one, and bounds the address", async () => {

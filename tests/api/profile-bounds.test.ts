@@ -45,7 +45,7 @@ describe("profile bounds", () => {
     const email = `${"m".repeat(64)}.${randomBytes(3).toString("hex")}@${"d".repeat(60)}.example.com`;
     const up = await post("/api/auth/sign-up/email", { name, email, password: PASSWORD });
     expect(up.status).toBe(200);
-    const token = await t.tokenFor(await sessionAfterSignUp(up, email, t.mailbox, inProcess(t.request, TEST_ORIGIN)));
+    const token = await t.tokenFor(await sessionAfterSignUp(up, email, t.mailbox, inProcess((p, i) => t.request(p, i), TEST_ORIGIN)));
     expect(token.length).toBeLessThan(MAX_TOKEN_LENGTH / 4);
     const res = await t.request("/api/me/tasks", { headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(200);

@@ -19,7 +19,10 @@ const PASSWORD = "correct horse battery";
 const unexpected = (errors: string[]) => errors.filter((e) => !/status of 40[01]/.test(e));
 
 async function shots(page: Page, name: string): Promise<void> {
-  for (const [size, viewport] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]] as const) {
+  for (const [size, viewport] of [
+    ["desktop", { width: 1280, height: 800 }],
+    ["phone", { width: 390, height: 844 }],
+  ] as const) {
     await page.setViewportSize(viewport);
     for (const scheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme: scheme });
@@ -44,7 +47,9 @@ describe("email verification", () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     await shots(page, "check-email");
     // Not signed in yet: the app still sends this browser to sign in.
-    expect((await context.request.get(`${app.server.url}/api/auth/token`, { headers: { Origin: app.server.url } })).status()).toBe(401);
+    expect(
+      (await context.request.get(`${app.server.url}/api/auth/token`, { headers: { Origin: app.server.url } })).status(),
+    ).toBe(401);
 
     await signUp.openVerificationLink(email);
     expect(new URL(page.url()).pathname).toBe("/email-verified");
@@ -113,7 +118,11 @@ describe("email verification", () => {
     expect(await page.getByTestId("profile-email").innerText()).toBe(user.email);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await shots(page, "email-change-sent");
-    await expect.poll(() => app.server.mailbox.mails.slice(since).some((m) => m.to === user.email && /being changed/.test(m.subject))).toBe(true);
+    await expect
+      .poll(() =>
+        app.server.mailbox.mails.slice(since).some((m) => m.to === user.email && /being changed/.test(m.subject)),
+      )
+      .toBe(true);
 
     await page.goto(await app.server.mailbox.linkFor(next, { since }));
     await page.getByTestId("verify-done").waitFor();

@@ -52,7 +52,9 @@ export function createMailbox(): Mailbox {
         };
         const timer = setTimeout(() => {
           done();
-          reject(new Error(`no mail with a link to ${to}; sent: ${mails.map((m) => `${m.to}: ${m.subject}`).join("; ")}`));
+          reject(
+            new Error(`no mail with a link to ${to}; sent: ${mails.map((m) => `${m.to}: ${m.subject}`).join("; ")}`),
+          );
         }, timeoutMs);
         const done = () => {
           clearTimeout(timer);
@@ -93,10 +95,16 @@ export function mailboxFor(url: string): Mailbox {
  * Follows a verification link the way a browser does and returns the session
  * cookie it sets (`autoSignInAfterVerification`); throws if it sets none.
  */
-export async function followVerificationLink(link: string, fetcher: (url: string) => Promise<Response> = (u) => fetch(u, { redirect: "manual" })): Promise<string> {
+export async function followVerificationLink(
+  link: string,
+  fetcher: (url: string) => Promise<Response> = (u) => fetch(u, { redirect: "manual" }),
+): Promise<string> {
   const res = await fetcher(link);
   const cookie = res.headers.getSetCookie().find((c) => c.includes("session_token="));
-  if (!cookie) throw new Error(`verification link answered ${res.status} without a session: ${res.headers.get("location") ?? (await res.text())}`);
+  if (!cookie)
+    throw new Error(
+      `verification link answered ${res.status} without a session: ${res.headers.get("location") ?? (await res.text())}`,
+    );
   return cookie.split(";")[0]!;
 }
 
@@ -104,12 +112,18 @@ export async function followVerificationLink(link: string, fetcher: (url: string
  * The session cookie a sign-up leads to: from the answer itself on a server
  * with EMAIL_VERIFICATION=off, else by opening the mailed link with `open`.
  */
-export async function sessionAfterSignUp(res: Response, email: string, box: Mailbox, open?: (link: string) => Promise<Response>): Promise<string> {
+export async function sessionAfterSignUp(
+  res: Response,
+  email: string,
+  box: Mailbox,
+  open?: (link: string) => Promise<Response>,
+): Promise<string> {
   const body = (await res.clone().json()) as { token?: string | null };
   if (body.token) return res.headers.get("set-cookie")!.split(";")[0]!;
   return followVerificationLink(await box.linkFor(email), open);
 }
 
 /** `open` for an in-process app: the link's path, requested without following the redirect. */
-export const inProcess = (request: (path: string, init?: RequestInit) => Promise<Response>, origin: string) => (link: string) =>
-  request(link.slice(origin.length), { redirect: "manual" });
+export const inProcess =
+  (request: (path: string, init?: RequestInit) => Promise<Response>, origin: string) => (link: string) =>
+    request(link.slice(origin.length), { redirect: "manual" });

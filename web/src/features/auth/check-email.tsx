@@ -26,7 +26,11 @@ export function showCheckEmail(sent: NonNullable<typeof last>): void {
 export function CheckEmailPage() {
   useDocumentTitle("Check your email");
   const sent = last;
-  const [state, setState] = useState<{ busy: boolean; sent: boolean; error: string | null }>({ busy: false, sent: false, error: null });
+  const [state, setState] = useState<{ busy: boolean; sent: boolean; error: string | null }>({
+    busy: false,
+    sent: false,
+    error: null,
+  });
 
   async function resend() {
     if (!sent) return;
@@ -46,14 +50,17 @@ export function CheckEmailPage() {
       subtitle="One more step to your account."
       footer={
         <>
-          Opened the link already? <Link href={sent?.signInHref ?? "/sign-in"} data-testid="to-sign-in">Sign in</Link>
+          Opened the link already?{" "}
+          <Link href={sent?.signInHref ?? "/sign-in"} data-testid="to-sign-in">
+            Sign in
+          </Link>
         </>
       }
     >
       <div className="form-notice" role="status" data-testid="check-email">
         <p>
-          We've sent a message to {sent ? <strong>{sent.address}</strong> : "the address you signed up with"}. Open the link in it
-          to verify your address and sign in.
+          We've sent a message to {sent ? <strong>{sent.address}</strong> : "the address you signed up with"}. Open the
+          link in it to verify your address and sign in.
         </p>
         <p>Nothing arrived? Check your spam folder{sent ? ", or send it again" : ""}.</p>
         {state.sent && <p data-testid="resent">Sent again.</p>}
@@ -64,7 +71,13 @@ export function CheckEmailPage() {
         </p>
       )}
       {sent && (
-        <button type="button" className="btn btn-block" disabled={state.busy} onClick={() => void resend()} data-testid="resend">
+        <button
+          type="button"
+          className="btn btn-block"
+          disabled={state.busy}
+          onClick={() => void resend()}
+          data-testid="resend"
+        >
           {state.busy ? "Sending…" : "Send the link again"}
         </button>
       )}

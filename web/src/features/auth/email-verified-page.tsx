@@ -20,7 +20,13 @@ export function EmailVerifiedPage({ user }: { user: SessionUser | null }) {
         title="This link didn't work"
         subtitle={error}
         footer={
-          user ? <Link href="/account">Back to your account</Link> : <>New here? <Link href="/sign-up">Create an account</Link></>
+          user ? (
+            <Link href="/account">Back to your account</Link>
+          ) : (
+            <>
+              New here? <Link href="/sign-up">Create an account</Link>
+            </>
+          )
         }
       >
         <div className="form-notice" role="alert" data-testid="verify-error">
