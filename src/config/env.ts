@@ -108,6 +108,9 @@ const EnvSchema = z.object({
   SMTP_URL: z.string().min(1).optional(),
   MAIL_FROM: z.string().min(3).default("Tickler <no-reply@localhost>"),
   RESET_TOKEN_TTL_SECONDS: seconds.default(3600),
+  /** Sign-up needs the emailed link (decision 021). Unset: on, except in production without SMTP_URL. */
+  EMAIL_VERIFICATION: z.enum(["on", "off"]).optional(),
+  VERIFY_TOKEN_TTL_SECONDS: seconds.default(86_400),
   /** Browser origins allowed to call /api/* and /mcp cross-origin (Bearer only). Empty: closed. */
   CORS_ORIGINS: list.default([]),
   /** Reminders (decision 018): one that came due while every server was down fires late within this, else is recorded as missed. */
@@ -130,6 +133,8 @@ export interface Config extends Env {
   jwksUrl: string;
   /** The `resource` identifiers of /mcp: PUBLIC_URL's, plus its loopback aliases on a local server. */
   mcpResources: string[];
+  /** Whether new addresses must be verified through an emailed link (EMAIL_VERIFICATION resolved). */
+  emailVerification: boolean;
 }
 
 export class ConfigError extends Error {
@@ -149,11 +154,17 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       "BETTER_AUTH_SECRET is required when NODE_ENV=production (generate one with: openssl rand -base64 32).",
     );
   }
+  // Without SMTP a production server writes no link anywhere: nobody could finish signing up.
+  const mailless = env.NODE_ENV === "production" && !env.SMTP_URL;
+  if (env.EMAIL_VERIFICATION === "on" && mailless) {
+    throw new ConfigError("EMAIL_VERIFICATION=on needs SMTP_URL when NODE_ENV=production (verification links are emailed).");
+  }
+  const emailVerification = env.EMAIL_VERIFICATION ? env.EMAIL_VERIFICATION === "on" : !mailless;
   const role = env.AUTH_JWKS_URL ? "resource" : "all";
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
   const issuer = env.AUTH_ISSUER ?? (env.AUTH_JWKS_URL ? new URL(env.AUTH_JWKS_URL).origin : publicUrl);
   const jwksUrl = env.AUTH_JWKS_URL ?? `${publicUrl}/api/auth/jwks`;
-  return { ...env, publicUrl, role, issuer, jwksUrl, mcpResources: mcpResourcesOf(publicUrl) };
+  return { ...env, publicUrl, role, issuer, jwksUrl, mcpResources: mcpResourcesOf(publicUrl), emailVerification };
 }
 
 const LOOPBACK_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
