@@ -92,6 +92,12 @@ describe("offline model through the AI SDK", () => {
     expect(near.text.split("\n")).toHaveLength(1);
     const es = await generateText({ model: createOfflineModel(), system, prompt: "añade comprar leche", tools: await toolsFor(), stopWhen: stepCountIs(6) });
     expect(es.text).toMatch(/only understands English/);
+    // Urdu script ("add a task to buy milk"), and Spanish without accents: English, said politely, nothing done.
+    const ur = await generateText({ model: createOfflineModel(), system, prompt: "دودھ خریدنے کا کام شامل کریں", tools: await toolsFor(), stopWhen: stepCountIs(6) });
+    expect(ur.text).toBe("Sorry, the built-in assistant only understands English and answers in English. Try “add buy milk tomorrow” or “what's due today?”.");
+    expect(ur.steps.flatMap((s) => s.toolCalls)).toEqual([]);
+    const es2 = await generateText({ model: createOfflineModel(), system, prompt: "necesito una tarea para manana", tools: await toolsFor(), stopWhen: stepCountIs(6) });
+    expect(es2.text).toMatch(/^Sorry, the built-in assistant only understands English/);
   });
 
   it("reports a thrown tool error in one sentence", async () => {
