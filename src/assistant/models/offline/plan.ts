@@ -10,7 +10,7 @@ import { parseIntent } from "./parse-intent.ts";
 import { planCompound } from "./plan-compound.ts";
 import type { Conversation, ToolStep } from "./prompt.ts";
 import { bestMatch, resolveTarget, type Ref } from "./references.ts";
-import { andList, askWhich, errorReply, HELP, named, notUnderstood, resultReply } from "./reply.ts";
+import { andList, askWhich, closestActions, errorReply, HELP, named, notUnderstood, resultReply } from "./reply.ts";
 import { addDays, toZonedIso, wallAt, wallToInstant, type Wall } from "../../../domain/time.ts";
 import type { Duration } from "../../../grammar/index.ts";
 
@@ -18,7 +18,8 @@ export interface PlannedCall {
   toolName: string;
   input: Record<string, unknown>;
 }
-export type Plan = { kind: "calls"; calls: PlannedCall[] } | { kind: "text"; text: string };
+/** `suggestions`: requests the user may send next with one tap (the web's chips). */
+export type Plan = { kind: "calls"; calls: PlannedCall[] } | { kind: "text"; text: string; suggestions?: string[] };
 
 const text = (t: string): Plan => ({ kind: "text", text: t });
 const call = (toolName: string, input: Record<string, unknown>): Plan => ({ kind: "calls", calls: [{ toolName, input }] });
@@ -203,7 +204,7 @@ function planIntent(intent: Intent, conv: Conversation, clock: Clock): Plan {
     case "help":
       return text(HELP);
     case "unknown":
-      return text(notUnderstood(intent.text));
+      return { kind: "text", text: notUnderstood(intent.text), suggestions: closestActions(intent.text) };
     case "chat":
       return text(intent.reply);
     case "confirm": {

@@ -59,12 +59,18 @@ const NEAR: [RegExp, string][] = [
 const FOREIGN =
   /[¿¡ñãõçßœæøåäöüáéíóúàèìòùâêîôûë]|[\p{Script=Arabic}\p{Script=Cyrillic}\p{Script=Han}\p{Script=Devanagari}\p{Script=Greek}\p{Script=Hebrew}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]|\b(?:hola|gracias|por favor|bonjour|merci|s'il vous plaît|hallo|danke|bitte|ciao|grazie|obrigad[oa]|tengo|quiero|necesito|tarea|tareas|aufgabe|tâche)\b/iu;
 
+/** The example requests closest to words that did not parse (the web shows them as buttons too). */
+export function closestActions(text: string): string[] {
+  if (FOREIGN.test(text)) return ["add buy milk tomorrow", "what's due today?"];
+  const near = NEAR.filter(([re]) => re.test(text)).map(([, example]) => example);
+  return (near.length ? near : NEAR.slice(0, 3).map(([, e]) => e)).slice(0, 3).map((e) => e.slice(1, -1));
+}
+
 export function notUnderstood(text: string): string {
   if (FOREIGN.test(text)) {
     return "Sorry, the built-in assistant only understands English and answers in English. Try “add buy milk tomorrow” or “what's due today?”.";
   }
-  const near = NEAR.filter(([re]) => re.test(text)).map(([, example]) => example);
-  const examples = (near.length ? near : NEAR.slice(0, 3).map(([, e]) => e)).slice(0, 3);
+  const examples = closestActions(text).map(quote);
   const shown = text.length > 60 ? `${text.slice(0, 57)}…` : text;
   return `I didn't understand ${quote(shown)}. I understand requests like ${examples.length > 1 ? `${examples.slice(0, -1).join(", ")} or ${examples.at(-1)}` : examples[0]}; say “help” for more.`;
 }
