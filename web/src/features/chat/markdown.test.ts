@@ -13,6 +13,15 @@ describe("MarkdownText", () => {
     );
   });
 
+  it("keeps the reply's lines: a sentence after a list is its own paragraph, single newlines are breaks", () => {
+    expect(html("Delete these 2 tasks?\n- “A” (task 1)\n- “B” (task 2)\nReply “yes” to delete.")).toBe(
+      "<p>Delete these 2 tasks?</p>\n<ul>\n<li>“A” (task 1)</li>\n<li>“B” (task 2)</li>\n</ul>\n<p>Reply “yes” to delete.</p>",
+    );
+    expect(html("Added “Milk” (task 3).\nMarked “Rent” (task 1) as done.")).toBe(
+      "<p>Added “Milk” (task 3).<br/>\nMarked “Rent” (task 1) as done.</p>",
+    );
+  });
+
   it("shows HTML in a reply as inert text: no img, script or event handler becomes markup", () => {
     const out = html(
       'Done <img src=x onerror="alert(1)"> and <script>alert(2)</script>\n\n<div onclick="x()">hi</div>',

@@ -5,6 +5,7 @@
  * what the model said; react-markdown's URL filter drops `javascript:` links.
  */
 import Markdown, { type Components } from "react-markdown";
+import remarkBreaks from "remark-breaks";
 
 interface Node {
   type: string;
@@ -34,10 +35,18 @@ const components: Components = {
   img: ({ alt }) => <span>{alt ?? ""}</span>,
 };
 
+/**
+ * Replies are written line by line: a line right after a list item is a new
+ * paragraph, not the item's continuation, and other single newlines stay line
+ * breaks (remark-breaks).
+ */
+export const endLists = (text: string) =>
+  text.replace(/^(\s*(?:[-*+]|\d+[.)])\s.*)\n(?!\s*(?:[-*+]|\d+[.)])\s|\s*\n)/gm, "$1\n\n");
+
 export function MarkdownText({ text }: { text: string }) {
   return (
-    <Markdown rehypePlugins={[rawAsText]} components={components}>
-      {text}
+    <Markdown remarkPlugins={[remarkBreaks]} rehypePlugins={[rawAsText]} components={components}>
+      {endLists(text)}
     </Markdown>
   );
 }
