@@ -4,6 +4,8 @@
  * it and Undo puts every task back; typing "no" still works; a message it did not
  * understand offers the closest actions as buttons; HTML in a reply stays text.
  */
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../support/start-server.ts";
@@ -14,10 +16,12 @@ import { ensureWebBuilt } from "./support/build-web.ts";
 import { E2E_SERVER_ENV } from "./support/server-env.ts";
 import { signUpInContext, tokenInContext, uniqueEmail } from "./support/seed.ts";
 
+const OUT = fileURLToPath(new URL("../../test-results/screenshots/", import.meta.url));
 let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
+  mkdirSync(OUT, { recursive: true });
   await ensureWebBuilt();
   [server, browser] = await Promise.all([startTestServer(E2E_SERVER_ENV), launchBrowser()]);
 });
@@ -62,6 +66,7 @@ describe("assistant chips and Markdown", () => {
       .toEqual([`“Old report” (task ${a})`, `“Old invoice” (task ${b})`]);
     const chips = reply.getByTestId("suggestion");
     await expect.poll(() => chips.allInnerTexts()).toEqual(["Yes", "No"]);
+    await page.screenshot({ path: `${OUT}chat-chips-desktop-light.png` });
 
     await chips.filter({ hasText: "Yes" }).click();
     await expect.poll(() => chat.userMessages.last().innerText()).toMatch(/Yes/);
