@@ -8,7 +8,7 @@
  * ("2026-11-29", the end of that day in the user's time zone).
  */
 import * as z from "zod";
-import { ListColor, ListName } from "./list.ts";
+import { ListColor, ListName, MANY_MAX } from "./list.ts";
 import { Description, Priority, Tag, TaskId as TaskNumber, TaskStatus, Title } from "./task.ts";
 import { NO_NUL } from "./text.ts";
 import { BEFORE_MINUTES_MAX, REMINDERS_PER_TASK } from "./reminder.ts";
@@ -105,6 +105,28 @@ export const DeleteTasksInput = BulkTarget.extend({
     .optional()
     .describe("false or absent: only preview what would be deleted; true: delete (after the user said yes)"),
 });
+
+/** Bulk edit by filter or ids: one all-or-nothing write, previewed until `confirm: true`. */
+export const UpdateTasksInput = z
+  .strictObject({
+    ids: z.array(TaskId).max(MANY_MAX).optional().describe("the tasks the user saw in the preview (use with confirm: true)"),
+    filter: TaskFilterInput.extend({ list: ListRef.optional().describe("only tasks in this list") }).optional(),
+    due_at: LooseDate.nullable().optional().describe("the new due date for all of them; null clears it"),
+    keep_time: z.boolean().optional().describe("true: each task keeps its own time of day, only the date changes"),
+    priority: Priority.optional(),
+    list: ListRef.optional().describe("move them to this list (name or number)"),
+    add_tags: TagList.optional(),
+    remove_tags: TagList.optional(),
+    confirm: z
+      .boolean()
+      .optional()
+      .describe("false or absent: only preview which tasks would change; true: change them (after the user said yes)"),
+  })
+  .refine((i) => i.ids !== undefined || i.filter !== undefined, "give ids or a filter")
+  .refine(
+    (i) => i.due_at !== undefined || i.priority !== undefined || i.list !== undefined || i.add_tags !== undefined || i.remove_tags !== undefined,
+    "say what to change: due_at, priority, list, add_tags or remove_tags",
+  );
 
 export const ListListsInput = z.strictObject({
   archived: z.boolean().optional().describe("true: only archived lists; false: only active; default: all"),

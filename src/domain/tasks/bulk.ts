@@ -18,18 +18,19 @@ export async function countMatching(db: Db, userId: string, f: TaskConditions, n
   return row?.n ?? 0;
 }
 
-/** The user's tasks among `ids`, or matching `filter`; at most BULK_MAX, oldest first. */
+/** The user's tasks among `ids`, or matching `filter`; at most `limit` (default BULK_MAX), oldest first. */
 export async function selectTasks(
   db: Db,
   userId: string,
   target: { ids?: number[] | undefined; filter?: TaskConditions | undefined },
   now = new Date(),
+  limit = BULK_MAX,
 ): Promise<Task[]> {
   const f = target.filter ?? {};
   const { words, wordLists } = await searchTerms(db, userId, f.q);
   const where = [taskConditions(userId, { ...f, words, wordLists }, now)];
   if (target.ids) where.push(inArray(tasks.id, target.ids.length ? target.ids : [-1]));
-  const rows = await db.select().from(tasks).where(and(...where)).orderBy(tasks.id).limit(BULK_MAX);
+  const rows = await db.select().from(tasks).where(and(...where)).orderBy(tasks.id).limit(limit);
   return rows.map(toTask);
 }
 
