@@ -73,14 +73,11 @@ async function benchOne(label: string, database: Database) {
   }
   if (process.env.BENCH_EXPLAIN) {
     const { getList } = await import("../src/domain/lists/service.ts");
-    const { withSubtaskCounts } = await import("../src/domain/tasks/subtasks.ts");
     const { tasks: t } = await import("../src/db/schema/tasks.ts");
     const { and, eq, asc } = await import("drizzle-orm");
     row("  getList", await time(() => getList(db, USER, 17)));
     row("  drizzle select page", await time(() => db.select().from(t).where(and(eq(t.userId, USER), eq(t.listId, 17))).orderBy(asc(t.position), asc(t.id)).limit(51)));
     row("  raw select page", await time(() => db.execute(sql`select * from tasks where user_id = ${USER} and list_id = 17 order by position, id limit 51`)));
-    const some = (await listTasks(db, USER, { list_id: 17, sort: "position", status: "all", limit: 50 })).tasks;
-    row("  subtask counts", await time(() => withSubtaskCounts(db, USER, some)));
   }
   const hits = (await listTasks(db, USER, { q: "passport photos", status: "all", limit: 100 })).tasks.length;
   console.log(`\n${label}: ${TASKS} tasks in ${LISTS} lists (seeded in ${seeded.toFixed(1)} s), ${RUNS} runs each`);

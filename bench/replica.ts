@@ -20,7 +20,8 @@ import { spawnServer } from "../tests/support/spawn-server.ts";
 import { load, type LoadResult } from "./http.ts";
 
 const PYTHON = process.env.REPLICA_PYTHON ?? "/usr/bin/python3";
-const SCRIPT = fileURLToPath(new URL("../../shared/bench/seed_replica.py", import.meta.url));
+// REPLICA_SCRIPT: a worktree under /work/wt is one level deeper than ../shared.
+const SCRIPT = process.env.REPLICA_SCRIPT ?? fileURLToPath(new URL("../../shared/bench/seed_replica.py", import.meta.url));
 const SECONDS = Number(process.env.REPLICA_SECONDS ?? 10);
 const ROUNDS = Number(process.env.REPLICA_ROUNDS ?? 3);
 const CONNECTIONS = 50;

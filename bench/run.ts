@@ -14,6 +14,7 @@ import { signUpOverHttp } from "../tests/support/http-user.ts";
 import { openSse } from "../tests/support/sse-client.ts";
 import { spawnServer } from "../tests/support/spawn-server.ts";
 import { load, percentiles, type LoadResult } from "./http.ts";
+import { chatTurns } from "./chat.ts";
 import { verifyCost } from "./jwt-verify.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -43,6 +44,12 @@ async function main() {
     const results: LoadResult[] = [];
     results.push(await load("bare Hono route (baseline)", { url: baseline.url, seconds: SECONDS, connections: CONNECTIONS }));
     results.push(await load("GET /api/me/tasks (50 tasks)", { url: `${server.url}/api/me/tasks`, headers: auth, seconds: SECONDS, connections: CONNECTIONS }));
+    // Revalidation of an unchanged page: what a polling client or a replica's refresh costs (decision 023).
+    const etag = (await fetch(`${server.url}/api/me/tasks`, { headers: auth })).headers.get("etag") ?? "";
+    results.push(await load("GET tasks, If-None-Match (304)", { url: `${server.url}/api/me/tasks`, headers: { ...auth, "if-none-match": etag }, seconds: SECONDS, connections: CONNECTIONS }));
+    results.push(
+      await load("GET tasks, Accept-Encoding: gzip", { url: `${server.url}/api/me/tasks`, headers: { ...auth, "accept-encoding": "gzip" }, seconds: SECONDS, connections: CONNECTIONS }),
+    );
     results.push(
       await load("POST /api/me/tasks", {
         url: `${server.url}/api/me/tasks`,
@@ -68,18 +75,7 @@ async function main() {
     );
 
     // Chat turns with the offline model: server time as seen by the client, sequential.
-    for (const [label, message] of [["add", "add water the plants tomorrow 8am #home"], ["list", "what's due this week?"]] as const) {
-      const samples: number[] = [];
-      for (let i = 0; i < 60; i++) {
-        const t0 = performance.now();
-        const res = await fetch(`${server.url}/api/me/chat`, { method: "POST", headers: auth, body: JSON.stringify({ message }) });
-        await res.arrayBuffer();
-        if (res.status !== 200) throw new Error(`chat ${res.status}`);
-        samples.push(performance.now() - t0);
-      }
-      const p = percentiles(samples.slice(10)); // first turns warm the JIT
-      console.log(`chat turn "${label}" (offline model, 50 turns): p50 ${fmt(p.p50)} ms, p99 ${fmt(p.p99)} ms`);
-    }
+    await chatTurns(server.url, auth);
 
     // Task change → event at a second client.
     const stream = await openSse(`${server.url}/api/me/events`, user.token);

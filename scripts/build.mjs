@@ -8,6 +8,7 @@
 // production dependencies only (`npm ci --omit=dev && npm start`): esbuild and Vite are dev tools.
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -142,6 +143,26 @@ async function buildWeb() {
   await build({ configFile: at("web/vite.config.ts"), logLevel: "warn" });
   // The API reference page's script (GET /api/docs), served as a file next to its init.js from web/public.
   cpSync(at("node_modules/@scalar/api-reference/dist/browser/standalone.js"), at("dist/web/api-docs/scalar.js"));
+  precompress(at("dist/web"));
+}
+
+/**
+ * Brotli and gzip copies of every compressible file of the web build (`x.js.br`, `x.js.gz`),
+ * at maximum quality since it runs once: the server sends them as they are (serveStatic's
+ * `precompressed`), so no request pays for compression.
+ */
+export function precompress(dir) {
+  for (const name of readdirSync(dir, { recursive: true })) {
+    const path = join(dir, name);
+    if (!/\.(js|mjs|css|html|svg|json|webmanifest|txt|map)$/.test(name) || !statSync(path).isFile()) continue;
+    const data = readFileSync(path);
+    if (data.length < 1024) continue;
+    const br = brotliCompressSync(data, { params: { [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY, [zlib.BROTLI_PARAM_SIZE_HINT]: data.length } });
+    const gz = gzipSync(data, { level: 9 });
+    // Only where it saves something (already-compressed data can grow).
+    if (br.length < data.length) writeFileSync(`${path}.br`, br);
+    if (gz.length < data.length) writeFileSync(`${path}.gz`, gz);
+  }
 }
 
 async function main(args) {

@@ -11,6 +11,8 @@ import * as conversations from "../domain/conversations/service.ts";
 import { DomainError } from "../domain/errors.ts";
 import type { RowLimits } from "../domain/quotas.ts";
 import { toModelMessages } from "./history.ts";
+import { replySuggestions } from "../contracts/suggestions.ts";
+import { OFFLINE_PROVIDER, SUGGESTIONS_KEY } from "./models/offline/model.ts";
 import type { ChatModel } from "./models/select.ts";
 import { systemPrompt } from "./prompt.ts";
 import { aiSdkTools } from "./tools/ai-sdk.ts";
@@ -164,7 +166,10 @@ export async function* runTurn(input: TurnInput): AsyncGenerator<ChatEvent> {
     toolCalls,
     model: model.name,
   }, rowLimits);
-  yield { type: "done", message_id: stored.id, response: reply, tool_calls: toolCalls.map(toRecord) };
+  // Only the offline model's own metadata key is read: another provider's metadata is not ours to show.
+  const offered = (await result.providerMetadata)?.[OFFLINE_PROVIDER]?.[SUGGESTIONS_KEY];
+  const suggestions = replySuggestions(toolCalls, offered);
+  yield { type: "done", message_id: stored.id, response: reply, tool_calls: toolCalls.map(toRecord), suggestions };
 }
 
 const toRecord = (call: StoredToolCall): ToolCallRecord => conversations.toToolCallRecord(call);

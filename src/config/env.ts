@@ -9,6 +9,15 @@ const list = z
   .string()
   .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean));
 
+/** A duration such as `1h`, `30m`, `90s` or plain seconds; in milliseconds. */
+const duration = z
+  .string()
+  .regex(/^\d+(\.\d+)?\s*(ms|s|m|h|d)?$/, "use a duration such as 1h, 30m or 90s")
+  .transform((v) => {
+    const [, n, unit = "s"] = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/.exec(v)!;
+    return Math.round(Number(n) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[unit as "s"]);
+  });
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -99,8 +108,17 @@ const EnvSchema = z.object({
   SMTP_URL: z.string().min(1).optional(),
   MAIL_FROM: z.string().min(3).default("Tickler <no-reply@localhost>"),
   RESET_TOKEN_TTL_SECONDS: seconds.default(3600),
+  /** Sign-up needs the emailed link (decision 021). Unset: on, except in production without SMTP_URL. */
+  EMAIL_VERIFICATION: z.enum(["on", "off"]).optional(),
+  VERIFY_TOKEN_TTL_SECONDS: seconds.default(86_400),
   /** Browser origins allowed to call /api/* and /mcp cross-origin (Bearer only). Empty: closed. */
   CORS_ORIGINS: list.default([]),
+  /** Reminders (decision 018): one that came due while every server was down fires late within this, else is recorded as missed. */
+  REMINDER_GRACE: duration.default(3_600_000),
+  /** The longest a replica's reminder poller sleeps (it wakes sooner for the next fire time and on task changes). */
+  REMINDER_POLL_SECONDS: seconds.default(30),
+  /** VAPID contact (`mailto:` or `https:`); default: PUBLIC_URL when https, else MAIL_FROM's address. */
+  VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, "use mailto:you@example.com or an https URL").optional(),
   /** Opt-in ChatKit widget: when set, the CSP also allows OpenAI's ChatKit CDN (see http-hardening.ts). */
   CHATKIT_DOMAIN_KEY: z.string().min(1).optional(),
 });
@@ -115,6 +133,8 @@ export interface Config extends Env {
   jwksUrl: string;
   /** The `resource` identifiers of /mcp: PUBLIC_URL's, plus its loopback aliases on a local server. */
   mcpResources: string[];
+  /** Whether new addresses must be verified through an emailed link (EMAIL_VERIFICATION resolved). */
+  emailVerification: boolean;
 }
 
 export class ConfigError extends Error {
@@ -134,11 +154,17 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       "BETTER_AUTH_SECRET is required when NODE_ENV=production (generate one with: openssl rand -base64 32).",
     );
   }
+  // Without SMTP a production server writes no link anywhere: nobody could finish signing up.
+  const mailless = env.NODE_ENV === "production" && !env.SMTP_URL;
+  if (env.EMAIL_VERIFICATION === "on" && mailless) {
+    throw new ConfigError("EMAIL_VERIFICATION=on needs SMTP_URL when NODE_ENV=production (verification links are emailed).");
+  }
+  const emailVerification = env.EMAIL_VERIFICATION ? env.EMAIL_VERIFICATION === "on" : !mailless;
   const role = env.AUTH_JWKS_URL ? "resource" : "all";
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
   const issuer = env.AUTH_ISSUER ?? (env.AUTH_JWKS_URL ? new URL(env.AUTH_JWKS_URL).origin : publicUrl);
   const jwksUrl = env.AUTH_JWKS_URL ?? `${publicUrl}/api/auth/jwks`;
-  return { ...env, publicUrl, role, issuer, jwksUrl, mcpResources: mcpResourcesOf(publicUrl) };
+  return { ...env, publicUrl, role, issuer, jwksUrl, mcpResources: mcpResourcesOf(publicUrl), emailVerification };
 }
 
 const LOOPBACK_HOSTS = ["localhost", "127.0.0.1", "[::1]"];

@@ -1,5 +1,6 @@
 /** The chat and conversation contracts, shared by the server and the web app. */
 import * as z from "zod";
+import { Suggestions } from "./suggestions.ts";
 import { NO_NUL } from "./text.ts";
 
 export const MESSAGE_MAX = 4000;
@@ -41,6 +42,8 @@ export const ChatResponse = z.object({
   response: z.string(),
   model: z.string(),
   tool_calls: z.array(ToolCallRecord),
+  /** Requests to offer as buttons under the reply (Yes/No for a preview); may be empty. */
+  suggestions: Suggestions.default([]),
 });
 export type ChatResponse = z.infer<typeof ChatResponse>;
 
@@ -85,7 +88,13 @@ export const ChatEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("text-delta"), text: z.string() }),
   z.object({ type: z.literal("tool-call"), id: z.string(), tool: z.string(), arguments: z.unknown() }),
   z.object({ type: z.literal("tool-result"), id: z.string(), tool: z.string(), result: z.unknown() }),
-  z.object({ type: z.literal("done"), message_id: z.number().nullable(), response: z.string(), tool_calls: z.array(ToolCallRecord) }),
+  z.object({
+    type: z.literal("done"),
+    message_id: z.number().nullable(),
+    response: z.string(),
+    tool_calls: z.array(ToolCallRecord),
+    suggestions: Suggestions.default([]),
+  }),
   z.object({ type: z.literal("error"), code: z.string(), message: z.string() }),
 ]);
 export type ChatEvent = z.infer<typeof ChatEvent>;

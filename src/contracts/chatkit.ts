@@ -234,5 +234,7 @@ export const PublicConfig = z.strictObject({
   chatkit: z.strictObject({ domainKey: z.string(), apiUrl: z.string() }).nullable(),
   /** The assistant's model, e.g. "tickler:offline" or "openai:gpt-4o-mini". */
   model: z.string(),
+  /** The server's VAPID public key (base64url) for PushManager.subscribe; null when Web Push is off. */
+  vapidPublicKey: z.string().nullable().optional(),
 });
 export type PublicConfig = z.infer<typeof PublicConfig>;

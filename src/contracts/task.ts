@@ -4,6 +4,8 @@
  */
 import * as z from "zod";
 import { NO_NUL } from "./text.ts";
+import { DueAt } from "./instant.ts";
+import { ReminderList, Reminder } from "./reminder.ts";
 
 export const PRIORITIES = ["none", "low", "medium", "high"] as const;
 export const Priority = z.enum(PRIORITIES);
@@ -55,13 +57,7 @@ export const Tags = z
   .transform((tags) => [...new Set(tags)])
   .pipe(z.array(z.string()).max(TAGS_MAX, `at most ${TAGS_MAX} distinct tags`));
 
-/** ISO 8601 with an explicit time zone (`Z` or `±hh:mm`); stored and returned as UTC. */
-export const DueAt = z.iso
-  .datetime({ offset: true, message: "must be an ISO 8601 date-time with a time zone" })
-  .transform((s) => new Date(s))
-  // Years outside this range are typos, and year 0 does not exist for PostgreSQL.
-  .refine((d) => d.getUTCFullYear() >= 1900 && d.getUTCFullYear() <= 9999, "must be between the years 1900 and 9999")
-  .transform((d) => d.toISOString());
+export { DueAt };
 
 export const TaskCreate = z.strictObject({
   title: Title,
@@ -74,6 +70,8 @@ export const TaskCreate = z.strictObject({
   list_id: TaskId.optional(),
   section_id: TaskId.nullish(),
   parent_id: TaskId.nullish(),
+  /** Up to five; see reminder.ts. */
+  reminders: ReminderList.optional(),
 });
 export type TaskCreate = z.input<typeof TaskCreate>;
 
@@ -89,6 +87,8 @@ export const TaskPatch = z
     tags: Tags.nullable(),
     due_at: DueAt.nullable(),
     completed: z.boolean(),
+    /** Replaces the task's reminders; `null` or `[]` removes them all. */
+    reminders: ReminderList.nullable(),
   })
   .partial();
 export type TaskPatch = z.input<typeof TaskPatch>;
@@ -113,6 +113,8 @@ export const Task = z.object({
   position: z.number(),
   /** Direct subtasks (list and get responses). */
   subtask_counts: z.object({ total: z.number(), completed: z.number() }).optional(),
+  /** The task's reminders (list, get, create and update responses). */
+  reminders: z.array(Reminder).optional(),
 });
 export type Task = z.infer<typeof Task>;
 

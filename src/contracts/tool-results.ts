@@ -32,6 +32,8 @@ export const TaskResult = z.object({
   /** The fields that changed (update_task, complete_task). */
   changed: z.array(z.string()).optional(),
   previous: TaskPrevious.optional(),
+  /** complete_task: the open subtasks completing it completed too (an Undo reopens exactly these). */
+  completed_subtask_ids: z.array(z.number()).optional(),
 });
 /** list_tasks: `total` counts every match, `tasks` at most `limit` of them. */
 export const ListResult = z.object({ tasks: z.array(TaskSummary), total: z.number() });
@@ -39,8 +41,21 @@ export const ListResult = z.object({ tasks: z.array(TaskSummary), total: z.numbe
 export const DeletedResult = z.object({ deleted: z.array(DeletedTask) });
 /** delete_tasks without `confirm`: nothing was deleted yet. */
 export const PreviewResult = z.object({ preview: z.literal(true), would_delete: z.array(TaskRef) });
-/** complete_tasks. */
-export const UpdatedResult = z.object({ updated: z.array(TaskSummary) });
+/** complete_tasks (with the subtasks completing them completed too). */
+export const UpdatedResult = z.object({ updated: z.array(TaskSummary), completed_subtask_ids: z.array(z.number()).optional() });
+/** update_tasks without `confirm`: what would change; nothing did yet. */
+export const UpdatePreviewResult = z.object({ preview: z.literal(true), would_update: z.array(TaskRef), total: z.number() });
+/** One task's old values of the fields a bulk update changed (undo sets them back). */
+export const BulkPrevious = z.object({
+  id: z.number(),
+  due_at: z.string().nullable().optional(),
+  priority: Priority.optional(),
+  tags: z.array(z.string()).optional(),
+  list_id: z.number().optional(),
+});
+export type BulkPrevious = z.infer<typeof BulkPrevious>;
+/** update_tasks with `confirm: true`: every matched task as it is now, and what each was before. */
+export const BulkUpdatedResult = z.object({ updated: z.array(TaskSummary), previous: z.array(BulkPrevious) });
 
 export const ListSummary = z.object({
   id: z.number(),
@@ -57,8 +72,11 @@ export const ListItemResult = z.object({
   list: ListSummary,
   previous: ListSummary.pick({ name: true, color: true, archived: true }).partial().optional(),
 });
-/** move_tasks: the moved tasks and where they went. */
-export const MovedResult = z.object({ moved: z.array(TaskSummary), list: ListSummary });
+/** Where a moved task was before (undo moves it back). */
+export const MovePrevious = z.object({ id: z.number(), list_id: z.number(), section_id: z.number().nullable(), parent_id: z.number().nullable() });
+export type MovePrevious = z.infer<typeof MovePrevious>;
+/** move_tasks: the moved tasks and where they went (and, since undo, where they came from). */
+export const MovedResult = z.object({ moved: z.array(TaskSummary), list: ListSummary, previous: z.array(MovePrevious).optional() });
 
 /**
  * Any tool may answer with an error instead. `request_id` names the server log
@@ -76,6 +94,8 @@ export const RESULT_SCHEMAS = {
   deleted: DeletedResult,
   preview: PreviewResult,
   updated: UpdatedResult,
+  update_preview: UpdatePreviewResult,
+  bulk_updated: BulkUpdatedResult,
   lists: ListsResult,
   list_item: ListItemResult,
   moved: MovedResult,

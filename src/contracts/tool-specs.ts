@@ -22,6 +22,7 @@ import {
   MoveTasksInput,
   UpdateListInput,
   UpdateTaskInput,
+  UpdateTasksInput,
 } from "./tools.ts";
 
 export const TOOL_NAMES = [
@@ -37,6 +38,7 @@ export const TOOL_NAMES = [
   "create_list",
   "update_list",
   "move_tasks",
+  "update_tasks",
 ] as const;
 export const ToolName = z.enum(TOOL_NAMES);
 export type ToolName = z.infer<typeof ToolName>;
@@ -48,10 +50,23 @@ export type ToolEffect = "read" | "create" | "update" | "complete" | "delete";
  * How the web undoes a successful result, through the ordinary task API:
  * - `delete_created`: delete `task`;
  * - `restore_previous`: PATCH `previous` back onto `task`;
- * - `complete_back`: set `task` (or each of `updated`) to the other completion state;
- * - `recreate_deleted`: create each of `deleted` again (they get new numbers).
+ * - `complete_back`: set `task` (or each of `updated`) to the other completion state, and reopen
+ *   `completed_subtask_ids` (the subtasks that completing a parent completed);
+ * - `recreate_deleted`: create each of `deleted` again (they get new numbers);
+ * - `restore_each`: set each task's `previous` values back (bulk edits, one per distinct value set);
+ * - `move_back`: move each task back to its `previous` list, section and parent;
+ * - `delete_created_list`: delete the created `list` (its tasks, if any, go to the Inbox);
+ * - `restore_list`: PATCH the list's `previous` values back.
  */
-export type ToolUndo = "delete_created" | "restore_previous" | "complete_back" | "recreate_deleted";
+export type ToolUndo =
+  | "delete_created"
+  | "restore_previous"
+  | "complete_back"
+  | "recreate_deleted"
+  | "restore_each"
+  | "move_back"
+  | "delete_created_list"
+  | "restore_list";
 
 export interface ToolProgress {
   icon: ProgressIcon;
@@ -161,7 +176,7 @@ export const TOOL_SPECS = {
     input: CreateListInput,
     results: ["list_item"],
     effect: "create",
-    undo: null,
+    undo: "delete_created_list",
     progress: (a) => ({ icon: "plus", text: `Creating the list ${titled(a.name)}…` }),
   }),
   update_list: spec({
@@ -169,7 +184,7 @@ export const TOOL_SPECS = {
     input: UpdateListInput,
     results: ["list_item"],
     effect: "update",
-    undo: null,
+    undo: "restore_list",
     progress: () => ({ icon: "write", text: "Updating a list…" }),
   }),
   move_tasks: spec({
@@ -177,8 +192,17 @@ export const TOOL_SPECS = {
     input: MoveTasksInput,
     results: ["moved"],
     effect: "update",
-    undo: null,
+    undo: "move_back",
     progress: () => ({ icon: "write", text: "Moving tasks…" }),
+  }),
+  update_tasks: spec({
+    name: "update_tasks",
+    input: UpdateTasksInput,
+    results: ["update_preview", "bulk_updated"],
+    effect: "update",
+    undo: "restore_each",
+    progress: (a) =>
+      a.confirm === true ? { icon: "write", text: "Updating tasks…" } : { icon: "search", text: "Checking which tasks would change…" },
   }),
 } satisfies { [N in ToolName]: ToolSpec<N> };
 
@@ -199,9 +223,19 @@ export function readToolResult(name: string, raw: unknown): ReadResult {
   return readResult(toolSpec(name)?.results ?? [], raw);
 }
 
+const UNCHANGED = new Set<ReadResult["kind"]>(["error", "preview", "update_preview", "pending", "unknown"]);
+
+/** A result that asks the user a yes/no question (a preview of a bulk delete or edit). */
+export function awaitsConfirmation(name: string, raw: unknown): boolean {
+  const { kind } = readToolResult(name, raw);
+  if (kind === "preview") return (raw as { would_delete: unknown[] }).would_delete.length > 0;
+  if (kind === "update_preview") return (raw as { would_update: unknown[] }).would_update.length > 0;
+  return false;
+}
+
 /** Whether a tool call's result means the user's tasks changed (a preview or an error changes nothing). */
 export function changesTasks(name: string, raw: unknown): boolean {
   if (!toolSpec(name)?.mutates) return false;
   const { kind } = readToolResult(name, raw);
-  return kind !== "error" && kind !== "preview" && kind !== "pending" && kind !== "unknown";
+  return !UNCHANGED.has(kind);
 }

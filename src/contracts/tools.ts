@@ -8,9 +8,10 @@
  * ("2026-11-29", the end of that day in the user's time zone).
  */
 import * as z from "zod";
-import { ListColor, ListName } from "./list.ts";
+import { ListColor, ListName, MANY_MAX } from "./list.ts";
 import { Description, Priority, Tag, TaskId as TaskNumber, TaskStatus, Title } from "./task.ts";
 import { NO_NUL } from "./text.ts";
+import { BEFORE_MINUTES_MAX, REMINDERS_PER_TASK } from "./reminder.ts";
 
 export const LooseDate = z
   .string()
@@ -22,6 +23,15 @@ export const LooseDate = z
   .describe("ISO 8601 date or date-time; without a zone it is read in the user's time zone");
 
 const TaskId = TaskNumber.describe("the task number shown to the user");
+/** Reminders as a tool writes them: an instant (a loose date, read in the user's zone) or minutes before the due date. */
+export const ToolReminders = z
+  .array(
+    z.union([
+      z.strictObject({ at: LooseDate.describe("when to remind; without a zone in the user's time zone") }),
+      z.strictObject({ before_minutes: z.number().int().min(0).max(BEFORE_MINUTES_MAX).describe("minutes before the due date (needs due_at)") }),
+    ]),
+  )
+  .max(REMINDERS_PER_TASK);
 const TagList = z.array(z.string().max(40)).max(20);
 const Words = z.string().trim().min(1).max(200).regex(NO_NUL);
 /** A list by its number or its name (case-insensitive). */
@@ -49,6 +59,7 @@ export const AddTaskInput = z.strictObject({
   list: ListRef.optional().describe("list name or number; default: the parent's list, else the Inbox"),
   section: ListName.optional().describe("section name inside the list"),
   parent: z.union([TaskId, Words]).optional().describe("makes it a subtask: the parent's task number or title words"),
+  reminders: ToolReminders.optional().describe("'remind me in 2 hours' → [{at}], 'remind me 30 minutes before' → [{before_minutes: 30}]"),
 });
 
 export const ListTasksInput = TaskFilterInput.extend({
@@ -68,6 +79,7 @@ export const UpdateTaskInput = z.strictObject({
   add_tags: TagList.optional(),
   remove_tags: TagList.optional(),
   due_at: LooseDate.nullable().optional().describe("null clears the due date"),
+  reminders: ToolReminders.nullable().optional().describe("replaces the task's reminders; null or [] removes them"),
 });
 
 export const CompleteTaskInput = z.strictObject({
@@ -93,6 +105,28 @@ export const DeleteTasksInput = BulkTarget.extend({
     .optional()
     .describe("false or absent: only preview what would be deleted; true: delete (after the user said yes)"),
 });
+
+/** Bulk edit by filter or ids: one all-or-nothing write, previewed until `confirm: true`. */
+export const UpdateTasksInput = z
+  .strictObject({
+    ids: z.array(TaskId).max(MANY_MAX).optional().describe("the tasks the user saw in the preview (use with confirm: true)"),
+    filter: TaskFilterInput.extend({ list: ListRef.optional().describe("only tasks in this list") }).optional(),
+    due_at: LooseDate.nullable().optional().describe("the new due date for all of them; null clears it"),
+    keep_time: z.boolean().optional().describe("true: each task keeps its own time of day, only the date changes"),
+    priority: Priority.optional(),
+    list: ListRef.optional().describe("move them to this list (name or number)"),
+    add_tags: TagList.optional(),
+    remove_tags: TagList.optional(),
+    confirm: z
+      .boolean()
+      .optional()
+      .describe("false or absent: only preview which tasks would change; true: change them (after the user said yes)"),
+  })
+  .refine((i) => i.ids !== undefined || i.filter !== undefined, "give ids or a filter")
+  .refine(
+    (i) => i.due_at !== undefined || i.priority !== undefined || i.list !== undefined || i.add_tags !== undefined || i.remove_tags !== undefined,
+    "say what to change: due_at, priority, list, add_tags or remove_tags",
+  );
 
 export const ListListsInput = z.strictObject({
   archived: z.boolean().optional().describe("true: only archived lists; false: only active; default: all"),

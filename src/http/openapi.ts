@@ -39,6 +39,8 @@ export interface RouteDoc {
   bodyOptional?: boolean;
   /** Honours `Idempotency-Key` (creates and bulk writes). */
   idempotent?: boolean;
+  /** Answers with an `ETag` and honours `If-None-Match` (304 when unchanged): resource/etag.ts. */
+  revalidates?: boolean;
   responses: Record<number, Answer>;
   /** Error statuses this route answers besides the ones its shape implies (auth, validation). */
   errors?: number[];
@@ -64,6 +66,10 @@ const errorResponse = (status: number) => ({
   description: ERROR_TEXT[status] ?? "Error",
   content: { "application/json": { schema: ERROR_REF } },
 });
+const VALIDATORS = {
+  ETag: { description: "A weak tag of this answer; send it back as `If-None-Match`", schema: { type: "string" } },
+  "Cache-Control": { description: "`private, no-cache`: store it, but revalidate every time", schema: { type: "string" } },
+};
 const out = (schema: Schema) => resolver(schema, { options: { io: "output" } });
 
 function answer(a: Answer, status: number) {
@@ -100,6 +106,12 @@ export function docs(tag: string) {
     if (d.idempotent) [400, 409, 422].forEach((s) => errors.add(s));
     const responses: Record<string, unknown> = {};
     for (const [status, a] of Object.entries(d.responses)) responses[status] = answer(a, Number(status));
+    if (d.revalidates) {
+      for (const [status, r] of Object.entries(responses)) {
+        if (status.startsWith("2")) (r as { headers?: object }).headers = { ...(r as { headers?: object }).headers, ...VALIDATORS };
+      }
+      responses["304"] ??= { description: "Not modified: the `If-None-Match` tag is still current (no body)", headers: VALIDATORS };
+    }
     for (const s of [...errors].sort()) responses[String(s)] ??= errorResponse(s);
     const spec: Record<string, unknown> = {
       tags: [tag],
@@ -111,6 +123,7 @@ export function docs(tag: string) {
       ...(d.query ? { "x-query": d.query } : {}),
       ...(d.params ? { "x-params": d.params } : {}),
       ...(d.idempotent ? { "x-idempotent": true } : {}),
+      ...(d.revalidates ? { "x-revalidates": true } : {}),
     };
     if (d.rawBody) {
       spec.requestBody = {
@@ -180,6 +193,15 @@ function pendingParameters(op: Operation, perUser: boolean) {
       schema: { type: "string", pattern: "^[\\x21-\\x7e]{1,255}$" },
     } as { in: string; name: string });
   }
+  if (op["x-revalidates"]) {
+    put({
+      in: "header",
+      name: "If-None-Match",
+      description: "The `ETag` of an earlier answer: 304 without a body while it is still current",
+      schema: { type: "string" },
+    } as { in: string; name: string });
+  }
+  delete op["x-revalidates"];
   delete op["x-params"];
   delete op["x-query"];
   delete op["x-idempotent"];

@@ -16,7 +16,7 @@ import { CLIENT_IP_HEADER } from "../http/client-ip.ts";
 import { admitSignIn } from "./sign-in-limits.ts";
 
 /** POST paths whose body names an account: counted per email address (sign-in has its own model). */
-export const EMAIL_LIMITED_PATHS = new Set(["/api/auth/sign-up/email", "/api/auth/request-password-reset"]);
+export const EMAIL_LIMITED_PATHS = new Set(["/api/auth/sign-up/email", "/api/auth/request-password-reset", "/api/auth/send-verification-email"]);
 export const SIGN_IN_PATH = "/api/auth/sign-in/email";
 
 export interface AuthGuardOptions {

@@ -12,6 +12,7 @@ import * as schema from "../db/schema/index.ts";
 import type { RateLimiter } from "../http/rate-limit.ts";
 import type { Logger } from "../http/logger.ts";
 import { authIpOptions, authRateLimit, deleteUserOptions, lifecycleHooks, passwordResetOptions } from "./hardening.ts";
+import { emailVerificationOptions } from "./email-verification.ts";
 import type { Mailer } from "./mailer.ts";
 import { OAUTH_ERROR_PAGE, oauthPlugin, oauthRegistrationRules } from "./oauth.ts";
 
@@ -26,6 +27,7 @@ export interface IssuerOptions {
 
 export function createAuth({ config, db, secret, logger, limiter, mailer }: IssuerOptions) {
   const lifecycle = { config, db, mailer, logger };
+  const verification = emailVerificationOptions(lifecycle);
   return betterAuth({
     appName: "Tickler",
     baseURL: config.publicUrl,
@@ -54,10 +56,11 @@ export function createAuth({ config, db, secret, logger, limiter, mailer }: Issu
       enabled: true,
       minPasswordLength: PASSWORD_MIN,
       maxPasswordLength: PASSWORD_MAX,
-      autoSignIn: true,
+      ...verification.emailAndPassword,
       ...passwordResetOptions(lifecycle),
     },
-    user: { deleteUser: deleteUserOptions(lifecycle) },
+    emailVerification: verification.emailVerification,
+    user: { deleteUser: deleteUserOptions(lifecycle), changeEmail: verification.changeEmail },
     hooks: lifecycleHooks,
     // Errors before the client's redirect URI is verified land on the web app's page, not a bare JSON one.
     onAPIError: { errorURL: `${config.publicUrl}${OAUTH_ERROR_PAGE}` },

@@ -7,6 +7,7 @@
  */
 import type { BetterAuthOptions, BetterAuthRateLimitOptions } from "better-auth";
 import { APIError, createAuthMiddleware } from "better-auth/api";
+import { generateId } from "better-auth";
 import type { Config } from "../config/env.ts";
 import type { Db } from "../db/client.ts";
 import { deleteAccountData } from "../domain/account/delete.ts";
@@ -23,6 +24,7 @@ export const CREDENTIAL_PATHS = [
   "/sign-up/*",
   "/change-password",
   "/change-email",
+  "/send-verification-email",
   "/request-password-reset",
   "/reset-password",
   "/reset-password/*",
@@ -91,10 +93,31 @@ export function deleteUserOptions({ db, logger }: LifecycleDeps) {
   };
 }
 
+/**
+ * A reset request for an unknown address writes what a known one writes (an
+ * inert verification row that expires in a minute and that Better Auth's
+ * cleanup then removes), so both take the same path through the database and
+ * the same time.
+ */
+async function resetDecoy(ctx: Parameters<Parameters<typeof createAuthMiddleware>[0]>[0], body: Record<string, unknown>): Promise<void> {
+  if (typeof body.email !== "string") return;
+  const found = await ctx.context.internalAdapter.findUserByEmail(body.email, { includeAccounts: true });
+  if (found) return;
+  await ctx.context.internalAdapter.createVerificationValue({
+    identifier: `${RESET_DECOY_PREFIX}${generateId(24)}`,
+    value: "",
+    expiresAt: new Date(Date.now() + 60_000),
+  });
+}
+
+/** The identifier prefix of those rows; no endpoint ever looks one up. */
+export const RESET_DECOY_PREFIX = "reset-password-decoy:";
+
 /** Request rules Better Auth has no option for. */
 export const lifecycleHooks = {
   before: createAuthMiddleware(async (ctx) => {
     const body = (ctx.body ?? {}) as Record<string, unknown>;
+    if (ctx.path === "/request-password-reset") await resetDecoy(ctx, body);
     if (ctx.path === "/delete-user" && (typeof body.password !== "string" || body.password === "")) {
       // Without a password Better Auth would accept any "fresh" session.
       throw new APIError("BAD_REQUEST", { code: "PASSWORD_REQUIRED", message: "confirm the deletion with your password" });

@@ -10,6 +10,7 @@ import { cors } from "hono/cors";
 import { errorJson } from "../http/errors.ts";
 import type { Auth } from "./auth.ts";
 import { authGuard, normalizeRateLimited, type AuthGuardOptions } from "./auth-guard.ts";
+import { hideUnverified } from "./email-verification.ts";
 import { withErrorShape } from "./error-shape.ts";
 import { OAUTH_PUBLIC_PATHS } from "./oauth.ts";
 import { AUTH_DELAY_HEADER } from "./sign-in-limits.ts";
@@ -53,7 +54,7 @@ export function issuerRoutes(auth: Auth, guardOptions: AuthGuardOptions, session
 
   const guard = authGuard(guardOptions);
   app.on(["GET", "POST"], "/api/auth/*", async (c) => {
-    const answer = normalizeRateLimited(c, await auth.handler(await guard(c)));
+    const answer = normalizeRateLimited(c, await hideUnverified(c.req.path, await auth.handler(await guard(c))));
     // OAuth endpoints keep RFC 6749's `{ error, error_description }`: OAuth clients parse it.
     const res = c.req.path.startsWith("/api/auth/oauth2/") ? answer : await withErrorShape(c, answer);
     if (c.req.method === "POST" && ENDS_SESSIONS.test(c.req.path)) await sessionsEnded();

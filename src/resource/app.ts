@@ -10,6 +10,8 @@ import type { RowLimits } from "../domain/quotas.ts";
 import type { Logger } from "../http/logger.ts";
 import { createStreamSlots } from "./live/stream-slots.ts";
 import type { TaskEvents } from "./live/task-events.ts";
+import type { ReminderEvents } from "./live/reminder-events.ts";
+import { pushSubscriptionRoutes, reminderSettingsRoutes, snoozeRoutes } from "./routes/reminders.ts";
 import { idempotency } from "./idempotency.ts";
 import { pathUser } from "./path-user.ts";
 import { rateLimitWrites, type RateLimiter, type RateRule } from "../http/rate-limit.ts";
@@ -36,6 +38,10 @@ export interface ResourceDeps {
   limiter: RateLimiter;
   /** Task change signals shared by every replica (REST, chat and MCP publish; /events listens). */
   events: TaskEvents;
+  /** Fired reminders, to the /events streams of their user (any replica). */
+  reminderEvents?: ReminderEvents | undefined;
+  /** Whether email reminders can be offered (SMTP_URL is set). */
+  emailReminders?: boolean;
   /** Caps on open /events streams: per user (oldest closed first) and per replica. */
   streamLimits: { perUser: number; total: number };
   chat: { model: ChatModel; timeoutMs: number };
@@ -73,6 +79,8 @@ export function resourceRoutes({
   site,
   logger,
   calendarFeed,
+  reminderEvents,
+  emailReminders = false,
 }: ResourceDeps) {
   const onTasksChanged = (userId: string) => events.publish(userId);
   const reportError = toolErrorReporter(logger);
@@ -92,10 +100,14 @@ export function resourceRoutes({
     "events",
     "connected-apps",
     "calendar-feed",
+    "reminders",
+    "push-subscriptions",
+    "reminder-settings",
   ])
     app.use(`/api/:user_id/${path}/*`, ...gate);
   app.use("/api/:user_id/conversations/*", rateLimitWrites({ limiter, limit: "write" }));
   app.use("/api/:user_id/import/*", rateLimitWrites({ limiter, limit: "write" }));
+  for (const path of ["reminders", "push-subscriptions", "reminder-settings"]) app.use(`/api/:user_id/${path}/*`, rateLimitWrites({ limiter, limit: "write" }));
   for (const path of ["tasks", "lists", "sections"]) {
     app.use(`/api/:user_id/${path}/*`, rateLimitWrites({ limiter, limit: "write" }));
     // Creates and bulk writes honour Idempotency-Key (offline clients replay their queue with it).
@@ -110,6 +122,10 @@ export function resourceRoutes({
   app.route("/", calendarServeRoutes({ db, limiter, ...calendarFeed }));
   app.route("/api/:user_id/tasks/occurrences", occurrencesStubRoutes()); // calendar branch only: replaced by the recurrence route at merge
   app.route("/api/:user_id/tasks", taskRoutes({ db, rowLimits, onChange: onTasksChanged }));
+  const reminderDeps = { db, emailAvailable: emailReminders, onChange: onTasksChanged };
+  app.route("/api/:user_id/reminders", snoozeRoutes(reminderDeps));
+  app.route("/api/:user_id/push-subscriptions", pushSubscriptionRoutes(reminderDeps));
+  app.route("/api/:user_id/reminder-settings", reminderSettingsRoutes(reminderDeps));
   app.route("/api/:user_id/lists", listRoutes({ db, onChange: onTasksChanged }));
   app.route("/api/:user_id/sections", sectionRoutes({ db, onChange: onTasksChanged }));
   app.use("/api/:user_id/chat", rateLimitWrites({ limiter, limit: "chat" }));
@@ -121,7 +137,7 @@ export function resourceRoutes({
     "/api/chatkit",
     chatkitRoutes({ db, ...chat, rowLimits, onTasksChanged, reportError, limiter, writeBudget }),
   );
-  app.route("/api/:user_id/events", eventRoutes(events, createStreamSlots(streamLimits)));
+  app.route("/api/:user_id/events", eventRoutes(events, createStreamSlots(streamLimits), reminderEvents));
   app.route("/", mcpRoutes({ db, verify, verifyOAuth, ...site, rowLimits, onTasksChanged, reportError, writeBudget }));
   return app;
 }

@@ -16,11 +16,14 @@ import { issuerRoutes } from "../issuer/routes.ts";
 import { selectModel, type ChatModel } from "../assistant/models/select.ts";
 import { resourceRoutes } from "../resource/app.ts";
 import { createTaskEvents } from "../resource/live/task-events.ts";
+import { createReminderEvents } from "../resource/live/reminder-events.ts";
+import { startReminders } from "./reminders.ts";
 import { createRateLimiter } from "../http/rate-limit.ts";
 import { createErrorHandler, errorJson, isApplicationError } from "../http/errors.ts";
 import { docs, openApiRoute } from "../http/openapi.ts";
 import { Health, Ready } from "../contracts/rest.ts";
 import { apiDocsRoutes } from "./api-docs.ts";
+import { compressJson } from "../http/compress-json.ts";
 import { publicConfigRoutes } from "../resource/routes/public-config.ts";
 import { httpJwksLoader, JwksCache } from "../resource/jwks-cache.ts";
 import { renderJwksUnavailable } from "../resource/jwks-errors.ts";
@@ -56,6 +59,8 @@ export interface TicklerOverrides {
   model?: ChatModel;
   /** Replaces the configured mailer (tests observe what is sent and when). */
   mailer?: Mailer;
+  /** Tests: the agent Web Push requests use (one that trusts a fake push service's certificate). */
+  pushAgent?: import("node:https").Agent;
 }
 
 export async function createTickler(config: Config, logger: Logger, overrides: TicklerOverrides = {}): Promise<Tickler> {
@@ -114,6 +119,8 @@ export async function createTickler(config: Config, logger: Logger, overrides: T
   });
 
   const events = await createTaskEvents(database, logger);
+  const reminderEvents = await createReminderEvents(database, logger);
+  const reminders = await startReminders({ config, database, events: reminderEvents, mailer, logger, pushAgent: overrides.pushAgent });
 
   let draining = false;
   const app = new Hono();
@@ -128,6 +135,8 @@ export async function createTickler(config: Config, logger: Logger, overrides: T
   });
   // Import files are the one larger body; their route sets its own bound (IMPORT_BYTES_MAX).
   app.use((c, next) => (IMPORT_PATH.test(c.req.path) ? next() : generalBodyLimit(c, next)));
+  // After the body limit, so the limit applies to what the client sent; before the routes, so it sees their answer.
+  app.use("/api/*", compressJson());
   const doc = docs("Server");
   app.get("/healthz", doc({ summary: "Liveness: the process is up", public: true, responses: { 200: Health } }), (c) => c.json({ status: "ok" as const }));
   app.get("/readyz", doc({ summary: "Readiness: the database answers (503 while draining)", public: true, responses: { 200: Ready }, errors: [503] }), async (c) => {
@@ -144,7 +153,7 @@ export async function createTickler(config: Config, logger: Logger, overrides: T
   const openApi = { summary: "This OpenAPI 3.1 document", public: true, responses: { 200: { description: "OpenAPI 3.1", schema: z.looseObject({ openapi: z.string() }) } } };
   app.get("/api/openapi.json", doc(openApi), openApiRoute(app, { title: "Tickler API", version: API_VERSION, description: API_DESCRIPTION }));
   app.route("/", apiDocsRoutes());
-  app.route("/api/config", publicConfigRoutes({ chatkitDomainKey: config.CHATKIT_DOMAIN_KEY, model: model.name }));
+  app.route("/api/config", publicConfigRoutes({ chatkitDomainKey: config.CHATKIT_DOMAIN_KEY, model: model.name, vapidPublicKey: reminders.vapidPublicKey }));
   app.route(
     "/",
     resourceRoutes({
@@ -153,6 +162,8 @@ export async function createTickler(config: Config, logger: Logger, overrides: T
       verifyOAuth,
       limiter,
       events,
+      reminderEvents,
+      emailReminders: mailer.kind === "smtp",
       rowLimits: rowLimits(config),
       streamLimits: { perUser: config.EVENT_STREAMS_PER_USER, total: config.EVENT_STREAMS_PER_REPLICA },
       chat: { model, timeoutMs: config.AI_TIMEOUT_SECONDS * 1000 },
@@ -172,9 +183,12 @@ export async function createTickler(config: Config, logger: Logger, overrides: T
     config,
     drain: () => {
       draining = true;
+      void reminders.stop();
       events.endStreams();
     },
     close: async () => {
+      await reminders.stop();
+      await reminderEvents.close();
       await events.close();
       await revocations.close();
       await limiter.close();

@@ -7,7 +7,7 @@
 import type { AddressInfo } from "node:net";
 import { serve, type HttpBindings, type ServerType } from "@hono/node-server";
 import { loadConfig, type Config } from "../config/env.ts";
-import { createTickler, type Tickler } from "./create-app.ts";
+import { createTickler, type Tickler, type TicklerOverrides } from "./create-app.ts";
 import { createLogger, type Logger } from "../http/logger.ts";
 
 export interface RunningServer {
@@ -21,6 +21,7 @@ export interface RunningServer {
 export async function startServer(
   env: Record<string, string | undefined> = process.env,
   logger: Logger = createLogger(loadConfig(env).LOG_LEVEL),
+  overrides: TicklerOverrides = {},
 ): Promise<RunningServer> {
   const initial = loadConfig(env);
   // `bindings` carries the socket (client IP for rate limits, see client-ip.ts).
@@ -50,7 +51,7 @@ export async function startServer(
       });
   let tickler: Tickler;
   try {
-    tickler = await createTickler(config, logger);
+    tickler = await createTickler(config, logger, overrides);
   } catch (err) {
     server.close();
     throw err;

@@ -1,6 +1,7 @@
 import { decodeProtectedHeader, decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NewPassword, PASSWORD_MAX, PASSWORD_MIN } from "../../src/contracts/auth.ts";
+import { followVerificationLink } from "../support/mailbox.ts";
 import { createTestApp, TEST_ORIGIN, type TestApp } from "../support/test-app.ts";
 
 let t: TestApp;
@@ -20,6 +21,7 @@ describe("issuer → token → resource server", () => {
       body: JSON.stringify({ name: "Flow", email, password: "a long password" }),
     });
     expect(up.status).toBe(200);
+    await followVerificationLink(await t.mailbox.linkFor(email), (link) => t.request(link.slice(TEST_ORIGIN.length)));
 
     const signIn = await t.request("/api/auth/sign-in/email", {
       method: "POST",

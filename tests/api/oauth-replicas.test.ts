@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { authorize, consent, MCP_RESOURCE, newClientId, pkce, REDIRECT_URI, tokenRequest, type Requester } from "../support/oauth-flow.ts";
 import { useReplicas } from "../support/replicas.ts";
+import { inProcess, sessionAfterSignUp } from "../support/mailbox.ts";
 import { TEST_ORIGIN } from "../support/test-app.ts";
 
 describe.skipIf(process.env.TEST_DB !== "postgres")("OAuth across replicas on one PostgreSQL", () => {
@@ -20,7 +21,7 @@ describe.skipIf(process.env.TEST_DB !== "postgres")("OAuth across replicas on on
       headers: { "content-type": "application/json", origin: TEST_ORIGIN },
       body: JSON.stringify({ name: "Replica", email: "oauth.replica@example.com", password: "replica password" }),
     });
-    const cookie = up.headers.get("set-cookie")!.split(";")[0]!;
+    const cookie = await sessionAfterSignUp(up, "oauth.replica@example.com", replicas.mailbox, inProcess(b.request, TEST_ORIGIN));
     const clientId = await newClientId(a);
     const verifier = pkce();
     const { location } = await authorize(b, { cookie }, { clientId, pkce: verifier });

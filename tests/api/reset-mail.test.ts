@@ -43,11 +43,12 @@ const reset = (email: string) =>
 describe("password-reset requests", () => {
   it("answer an existing address while its email is still being sent, the same as an unknown one", async () => {
     const u = await t.signUp("Forgetful");
+    const since = smtp.sent.length; // the sign-up's verification mail (stalled too) came before
     const known = await reset(u.email);
     // Answered although the send has not finished (it never does until released).
-    expect(smtp.sent.map((m) => m.to)).toEqual([u.email]);
+    expect(smtp.sent.slice(since).map((m) => m.to)).toEqual([u.email]);
     const unknown = await reset("nobody.here@example.com");
-    expect(smtp.sent).toHaveLength(1);
+    expect(smtp.sent.slice(since)).toHaveLength(1);
     expect([known.status, unknown.status]).toEqual([200, 200]);
     expect(await known.json()).toEqual(await unknown.json());
   });

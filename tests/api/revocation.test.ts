@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/env.ts";
 import { createTickler, type Tickler } from "../../src/server/create-app.ts";
 import { createLogger } from "../../src/http/logger.ts";
+import { createMailer } from "../../src/issuer/mailer.ts";
+import { createMailbox, inProcess, sessionAfterSignUp } from "../support/mailbox.ts";
 import { useReplicas } from "../support/replicas.ts";
 import { createTestApp, TEST_ENV, TEST_ORIGIN, type TestApp, type TestUser } from "../support/test-app.ts";
 
@@ -120,7 +122,7 @@ describe.skipIf(process.env.TEST_DB !== "postgres")("replicas on one PostgreSQL"
   it("a sign-out on one replica reaches the others, and a replica started later knows it", async () => {
     const [a, b] = (await replicas.start(2)).map(via) as [Req, Req];
     const up = await auth(a, "/sign-up/email", undefined, { name: "Replica", email: "replica.revoke@example.com", password: PASSWORD });
-    const cookie = cookieOf(up);
+    const cookie = await sessionAfterSignUp(up, "replica.revoke@example.com", replicas.mailbox, inProcess(a, TEST_ORIGIN));
     const token = await tokenOf(a, cookie);
     expect(await surfaces(b, token)).toEqual(OK);
 
@@ -141,11 +143,12 @@ describe.skipIf(process.env.TEST_DB === "postgres")("restart on PGlite", () => {
 
   it("a restarted server still refuses a token whose session ended before the restart", async () => {
     const config = loadConfig({ ...TEST_ENV, DATA_DIR: dir });
-    const first = await createTickler(config, createLogger("silent"));
+    const mailbox = createMailbox();
+    const first = await createTickler(config, createLogger("silent"), { mailer: mailbox.wrap(await createMailer(config, createLogger("silent"))) });
     let token: string;
     try {
       const up = await auth(via(first), "/sign-up/email", undefined, { name: "Restart", email: "restart.revoke@example.com", password: PASSWORD });
-      const cookie = cookieOf(up);
+      const cookie = await sessionAfterSignUp(up, "restart.revoke@example.com", mailbox, inProcess(via(first), TEST_ORIGIN));
       token = await tokenOf(via(first), cookie);
       expect((await auth(via(first), "/sign-out", cookie)).status).toBe(200);
     } finally {

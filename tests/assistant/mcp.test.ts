@@ -5,6 +5,7 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sessionAfterSignUp } from "../support/mailbox.ts";
 import { startTestServer, type TestServer } from "../support/start-server.ts";
 
 let s: TestServer;
@@ -12,12 +13,13 @@ const tokens: string[] = [];
 
 async function signUpToken(name: string): Promise<string> {
   const headers = { "content-type": "application/json", origin: s.url };
+  const email = `${name.toLowerCase()}.${Date.now()}@example.com`;
   const up = await fetch(`${s.url}/api/auth/sign-up/email`, {
     method: "POST",
     headers,
-    body: JSON.stringify({ name, email: `${name.toLowerCase()}.${Date.now()}@example.com`, password: "mcp client pass" }),
+    body: JSON.stringify({ name, email, password: "mcp client pass" }),
   });
-  const cookie = up.headers.get("set-cookie")!.split(";")[0]!;
+  const cookie = await sessionAfterSignUp(up, email, s.mailbox);
   const res = await fetch(`${s.url}/api/auth/token`, { headers: { cookie, origin: s.url } });
   return ((await res.json()) as { token: string }).token;
 }
@@ -41,7 +43,7 @@ describe("MCP server at /mcp", () => {
     const client = await connect(tokens[0]!);
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual(
-      ["add_task", "complete_task", "complete_tasks", "delete_task", "delete_tasks", "get_task", "list_tasks", "update_task", "list_lists", "create_list", "update_list", "move_tasks"].sort(),
+      ["add_task", "complete_task", "complete_tasks", "delete_task", "delete_tasks", "get_task", "list_tasks", "update_task", "list_lists", "create_list", "update_list", "move_tasks", "update_tasks"].sort(),
     );
     for (const t of tools) expect(Object.keys((t.inputSchema as { properties?: object }).properties ?? {})).not.toContain("user_id");
     expect(tools.find((t) => t.name === "list_tasks")!.annotations?.readOnlyHint).toBe(true);

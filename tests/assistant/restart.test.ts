@@ -10,6 +10,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/env.ts";
 import { createTickler } from "../../src/server/create-app.ts";
 import { createLogger } from "../../src/http/logger.ts";
+import { createMailer } from "../../src/issuer/mailer.ts";
+import { createMailbox, inProcess, sessionAfterSignUp } from "../support/mailbox.ts";
 import { createTestDatabase } from "../support/test-db.ts";
 import { TEST_ENV, TEST_ORIGIN } from "../support/test-app.ts";
 
@@ -24,7 +26,9 @@ describe("restart", () => {
       ...database.env,
       DATA_DIR: dir, // on disk for PGlite; ignored when DATABASE_URL is set
     };
-    const boot = () => createTickler(loadConfig(env), createLogger("silent"));
+    const mailbox = createMailbox();
+    const mailer = mailbox.wrap(await createMailer(loadConfig(env), createLogger("silent")));
+    const boot = () => createTickler(loadConfig(env), createLogger("silent"), { mailer });
     const headers = { "content-type": "application/json", origin: TEST_ORIGIN };
 
     let app = await boot();
@@ -33,7 +37,9 @@ describe("restart", () => {
       headers,
       body: JSON.stringify({ name: "Restarter", email: "restart@example.com", password: "restart password" }),
     });
-    const cookie = up.headers.get("set-cookie")!.split(";")[0]!;
+    const booted = app;
+    const open = inProcess((path, init) => Promise.resolve(booted.app.request(`${TEST_ORIGIN}${path}`, init)), TEST_ORIGIN);
+    const cookie = await sessionAfterSignUp(up, "restart@example.com", mailbox, open);
     const token = ((await (await app.app.request(`${TEST_ORIGIN}/api/auth/token`, { headers: { cookie, origin: TEST_ORIGIN } })).json()) as {
       token: string;
     }).token;

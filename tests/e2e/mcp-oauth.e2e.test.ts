@@ -18,6 +18,7 @@ import { openPage } from "./support/browser.ts";
 import { SCREENSHOTS, useE2eApp } from "./support/e2e-app.ts";
 import { E2E_SERVER_ENV } from "./support/server-env.ts";
 import { signUpInContext, uniqueEmail } from "./support/seed.ts";
+import { SignUpPage } from "../pages/auth-pages.ts";
 
 // Short-lived access tokens and no leeway, so "after the access token expired" comes within seconds.
 const app = useE2eApp({ ...E2E_SERVER_ENV, OAUTH_ACCESS_TOKEN_TTL_SECONDS: "4", JWT_CLOCK_SKEW_SECONDS: "0" });
@@ -180,10 +181,14 @@ describe("an MCP client signing in with OAuth", () => {
     await page.getByTestId("to-sign-up").click();
     await page.getByTestId("sign-up-form").waitFor();
     expect(new URL(page.url()).searchParams.get("sig")).toBeTruthy();
+    const email = uniqueEmail("oauth-new");
     await page.getByTestId("name").fill("New Person");
-    await page.getByTestId("email").fill(uniqueEmail("oauth-new"));
+    await page.getByTestId("email").fill(email);
     await page.getByTestId("password").fill(PASSWORD);
     await page.getByTestId("submit").click();
+    // The emailed link verifies and signs in, then the client's request goes on.
+    await new SignUpPage(page).openVerificationLink(email);
+    await page.getByTestId("verify-continue").click();
     await page.getByTestId("consent").waitFor();
     await page.getByTestId("consent-deny").click();
     const callback = await redirected;

@@ -1,5 +1,6 @@
 /** Page objects for the sign-up and sign-in pages. */
 import type { Page } from "playwright-core";
+import { mailboxFor } from "../support/mailbox.ts";
 
 export interface Credentials {
   name: string;
@@ -25,11 +26,21 @@ export class SignUpPage {
     await this.page.getByTestId("submit").click();
   }
 
-  /** Signs up and waits for the task page. */
+  /** Signs up, opens the emailed verification link (which signs in) and waits for the task page. */
   async signUp(user: Credentials): Promise<void> {
     await this.fill(user);
     await this.submit();
+    await this.openVerificationLink(user.email);
+    await this.page.getByTestId("verify-continue").click();
     await this.page.getByTestId("quick-add-input").waitFor();
+  }
+
+  /** Waits for "check your email", then opens the link the server mailed to `email` in this page. */
+  async openVerificationLink(email: string): Promise<void> {
+    await this.page.getByTestId("check-email").waitFor();
+    const link = await mailboxFor(new URL(this.page.url()).origin).linkFor(email);
+    await this.page.goto(link);
+    await this.page.getByTestId("verify-done").waitFor();
   }
 
   fieldError(field: "name" | "email" | "password") {

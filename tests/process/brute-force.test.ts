@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnServer, type SpawnedServer } from "../support/spawn-server.ts";
 import { createPostgresTestDatabase, postgresAvailable } from "../support/test-db.ts";
+import { sessionAfterSignUp } from "../support/mailbox.ts";
 
 const available = await postgresAvailable();
 const PER_EMAIL = 5; // attempts per (email, client address)
@@ -59,6 +60,7 @@ describe.skipIf(!available)("sign-in brute force across two processes", () => {
       body: JSON.stringify({ name: "Victim", email, password: "the real password" }),
     });
     expect(up.status).toBe(200);
+    await sessionAfterSignUp(up, email, a.mailbox); // verified: only the limits decide below
 
     const statuses: number[] = [];
     for (let i = 0; i < PER_EMAIL + 4; i++) statuses.push((await signIn(i % 2 ? b : a, email, `guess number ${i}`)).status);

@@ -90,7 +90,7 @@ describe("streaming chat turns", () => {
     } finally {
       expect(await server.stop()).toBe(0);
     }
-  });
+  }, 60_000); // a spawn, a sign-up with its verification link and a slow turn: generous on a busy machine
 
   it("on SIGTERM mid-stream, ends the stream cleanly with the full reply, stores it, and exits 0", async () => {
     const dir = mkdtempSync(join(tmpdir(), "tickler-chat-term-"));
@@ -123,5 +123,5 @@ describe("streaming chat turns", () => {
     } finally {
       expect(await server.stop()).toBe(0);
     }
-  });
+  }, 60_000);
 });

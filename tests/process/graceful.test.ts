@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { spawnServer } from "../support/spawn-server.ts";
+import { mailboxFor, sessionAfterSignUp } from "../support/mailbox.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "tickler-graceful-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -19,7 +20,7 @@ async function signUpToken(url: string, email = "graceful@example.com"): Promise
     headers,
     body: JSON.stringify({ name: "Graceful", email, password: "a long password" }),
   });
-  const cookie = up.headers.get("set-cookie")!.split(";")[0]!;
+  const cookie = await sessionAfterSignUp(up, email, mailboxFor(url));
   const res = await fetch(`${url}/api/auth/token`, { headers: { cookie, origin: url } });
   return ((await res.json()) as { token: string }).token;
 }

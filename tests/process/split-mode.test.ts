@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnServer, type SpawnedServer } from "../support/spawn-server.ts";
+import { mailboxFor, sessionAfterSignUp } from "../support/mailbox.ts";
 
 const SECRET = "split-mode-secret-split-mode-secret-0123";
 let dirs: string[] = [];
@@ -42,7 +43,7 @@ describe("split mode: issuer and resource server in two processes", () => {
       body: JSON.stringify({ name: "Split", email: "split@example.com", password: "split mode pass" }),
     });
     expect(up.status).toBe(200);
-    const cookie = up.headers.get("set-cookie")!.split(";")[0]!;
+    const cookie = await sessionAfterSignUp(up, "split@example.com", mailboxFor(issuer.url));
     const { token } = (await (await fetch(`${issuer.url}/api/auth/token`, { headers: { cookie, origin: issuer.url } })).json()) as {
       token: string;
     };

@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { RAISED_LIMITS } from "./limits.ts";
+import { createMailbox, mailFromLogLine, registerMailbox, type Mailbox } from "./mailbox.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -22,6 +23,8 @@ export function startArgs(): string[] {
 export interface SpawnedServer {
   url: string;
   child: ChildProcess;
+  /** The mails the server wrote to its log (sign-up helpers follow its verification links). */
+  mailbox: Mailbox;
   output(): string;
   /** Sends SIGTERM and resolves with the exit code. */
   stop(): Promise<number | null>;
@@ -51,6 +54,13 @@ export function runMain(env: Record<string, string>, opts: RunOptions = {}): { c
 
 export async function spawnServer(env: Record<string, string>, timeoutMs = 30_000, opts: RunOptions = {}): Promise<SpawnedServer> {
   const { child, output, exit } = runMain({ PORT: "0", HOST: "127.0.0.1", ...env }, opts);
+  const mailbox = createMailbox();
+  let partial = "";
+  child.stdout!.on("data", (d: Buffer) => {
+    const lines = (partial + d.toString()).split("\n");
+    partial = lines.pop()!;
+    for (const line of lines) mailFromLogLine(mailbox, line);
+  });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill("SIGKILL"); // a server left starting would hold its data dir's lock
@@ -67,9 +77,12 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 30_00
     child.stdout!.on("data", onData);
     void exit.then((code) => reject(new Error(`server exited with ${code}:\n${output()}`)));
   });
+  const unregister = registerMailbox(url, mailbox);
+  void exit.then(unregister);
   return {
     url,
     child,
+    mailbox,
     output,
     stop: async () => {
       if (child.exitCode === null) child.kill("SIGTERM");

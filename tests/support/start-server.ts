@@ -3,7 +3,10 @@
  * where the network is the point (browser, SSE, MCP client, split mode).
  */
 import { startServer, type RunningServer } from "../../src/server/start.ts";
+import { loadConfig } from "../../src/config/env.ts";
 import { createLogger, type Logger } from "../../src/http/logger.ts";
+import { createMailer } from "../../src/issuer/mailer.ts";
+import { createMailbox, registerMailbox, type Mailbox } from "./mailbox.ts";
 import { RAISED_LIMITS } from "./limits.ts";
 import { createTestDatabase } from "./test-db.ts";
 import { TEST_SECRET } from "./test-app.ts";
@@ -11,6 +14,8 @@ import { TEST_SECRET } from "./test-app.ts";
 export interface TestServer {
   url: string;
   server: RunningServer;
+  /** What the server mailed (sign-up helpers follow its verification links). */
+  mailbox: Mailbox;
   close(): Promise<void>;
 }
 
@@ -21,23 +26,27 @@ export interface StartTestServerOptions {
 
 export async function startTestServer(env: Record<string, string> = {}, options: StartTestServerOptions = {}): Promise<TestServer> {
   const database = await createTestDatabase();
-  const server = await startServer(
-    {
-      NODE_ENV: "test",
-      PORT: "0",
-      HOST: "127.0.0.1",
-      BETTER_AUTH_SECRET: TEST_SECRET,
-      LOG_LEVEL: "silent",
-      ...RAISED_LIMITS,
-      ...database.env,
-      ...env,
-    },
-    options.logger ?? createLogger("silent"),
-  );
+  const fullEnv = {
+    NODE_ENV: "test",
+    PORT: "0",
+    HOST: "127.0.0.1",
+    BETTER_AUTH_SECRET: TEST_SECRET,
+    LOG_LEVEL: "silent",
+    ...RAISED_LIMITS,
+    ...database.env,
+    ...env,
+  };
+  const logger = options.logger ?? createLogger("silent");
+  const mailbox = createMailbox();
+  const mailer = mailbox.wrap(await createMailer(loadConfig(fullEnv), logger));
+  const server = await startServer(fullEnv, logger, { mailer });
+  const unregister = registerMailbox(server.url, mailbox);
   return {
     url: server.url,
     server,
+    mailbox,
     close: async () => {
+      unregister();
       await server.close(2_000);
       await database.drop();
     },

@@ -6,6 +6,8 @@ import { randomBytes } from "node:crypto";
 import { loadConfig } from "../../src/config/env.ts";
 import { createTickler, type Tickler, type TicklerOverrides } from "../../src/server/create-app.ts";
 import { createLogger, type Logger } from "../../src/http/logger.ts";
+import { createMailer } from "../../src/issuer/mailer.ts";
+import { createMailbox, followVerificationLink, type Mailbox } from "./mailbox.ts";
 import { RAISED_LIMITS } from "./limits.ts";
 import { createTestDatabase } from "./test-db.ts";
 
@@ -24,8 +26,10 @@ export interface TestUser {
 
 export interface TestApp {
   tickler: Tickler;
+  /** Every mail the server sent (also handed on to the configured or given mailer). */
+  mailbox: Mailbox;
   request(path: string, init?: RequestInit): Promise<Response>;
-  /** Signs a new user up and fetches a JWT for them. */
+  /** Signs a new user up, opens the emailed verification link (which signs in) and fetches a JWT. */
   signUp(name?: string): Promise<TestUser>;
   tokenFor(cookie: string): Promise<string>;
   /** JSON request with a user's token. */
@@ -50,7 +54,10 @@ export const TEST_ENV: Record<string, string> = {
 export async function createTestApp(env: Record<string, string> = {}, opts: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({ ...TEST_ENV, ...database.env, ...env });
-  const tickler = await createTickler(config, opts.logger ?? createLogger(config.LOG_LEVEL), opts);
+  const logger = opts.logger ?? createLogger(config.LOG_LEVEL);
+  const mailbox = createMailbox();
+  const mailer = mailbox.wrap(opts.mailer ?? (await createMailer(config, logger)));
+  const tickler = await createTickler(config, logger, { ...opts, mailer });
   const request = (path: string, init: RequestInit = {}) =>
     Promise.resolve(tickler.app.request(`${TEST_ORIGIN}${path}`, init));
 
@@ -68,9 +75,11 @@ export async function createTestApp(env: Record<string, string> = {}, opts: Test
       body: JSON.stringify({ name, email, password: "correct horse battery" }),
     });
     if (res.status !== 200) throw new Error(`sign-up: ${res.status} ${await res.text()}`);
-    const body = (await res.json()) as { user: { id: string } };
-    const cookie = res.headers.get("set-cookie")!.split(";")[0]!;
+    const cookie = config.emailVerification
+      ? await followVerificationLink(await mailbox.linkFor(email), (link) => request(link.slice(TEST_ORIGIN.length)))
+      : res.headers.get("set-cookie")!.split(";")[0]!;
     const token = await tokenFor(cookie);
+    const body = { user: { id: (JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString()) as { sub: string }).sub } };
     const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
     return { id: body.user.id, email, name, cookie, token, headers };
   };
@@ -80,6 +89,7 @@ export async function createTestApp(env: Record<string, string> = {}, opts: Test
 
   return {
     tickler,
+    mailbox,
     request,
     signUp,
     tokenFor,

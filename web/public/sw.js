@@ -5,7 +5,11 @@
  * It never caches API answers or anything else per user: /api, /mcp and
  * /.well-known go straight to the network, so after sign-out (or another user
  * signing in on this browser) nothing of the previous user is served from here.
- * The shell is the same for everyone. Web Push will add its handlers to this file.
+ * The shell is the same for everyone.
+ *
+ * Web Push: a pushed reminder is shown as a notification (with Snooze actions);
+ * a click opens (or focuses) Tickler at the task. The worker holds no token, so
+ * a snooze is carried out by an open Tickler tab, or by the one it opens.
  */
 const CACHE = "tickler-shell-v1";
 const NETWORK_ONLY = ["/api/", "/mcp", "/.well-known/", "/healthz", "/readyz"];
@@ -81,6 +85,61 @@ self.addEventListener("fetch", (event) => {
         return hit;
       }
       return (await refresh) ?? Response.error();
+    })(),
+  );
+});
+
+// ---- Reminders (Web Push) ----
+
+const SNOOZE_ACTIONS = { "snooze-10m": "10m", "snooze-1h": "1h", "snooze-tomorrow": "tomorrow" };
+
+self.addEventListener("push", (event) => {
+  let message;
+  try {
+    message = event.data ? event.data.json() : null;
+  } catch {
+    return; // not ours
+  }
+  if (!message || message.type !== "reminder" || !message.reminder) return;
+  const r = message.reminder;
+  event.waitUntil(
+    self.registration.showNotification(r.title, {
+      body: r.late ? "Reminder (late: Tickler was offline at its time)" : r.due_at ? `Due ${new Date(r.due_at).toLocaleString()}` : "Reminder",
+      tag: `reminder-${r.id}`,
+      icon: "/icons/icon-192.png",
+      data: { reminder: r, url: message.url || `/?task=${r.task_id}` },
+      actions: [
+        { action: "snooze-10m", title: "Snooze 10 min" },
+        { action: "snooze-1h", title: "Snooze 1 hour" },
+        { action: "snooze-tomorrow", title: "Tomorrow" },
+      ],
+    }),
+  );
+});
+
+self.addEventListener("notificationclick", (event) => {
+  const notification = event.notification;
+  const data = notification.data || {};
+  notification.close();
+  const snooze = SNOOZE_ACTIONS[event.action];
+  const reminder = data.reminder;
+  event.waitUntil(
+    (async () => {
+      const open = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+      const client = open.find((c) => new URL(c.url).origin === self.location.origin);
+      if (snooze && reminder) {
+        if (client) return client.postMessage({ type: "reminder-snooze", id: reminder.id, choice: snooze });
+        const url = new URL(data.url || "/", self.location.origin);
+        url.searchParams.set("snooze_reminder", reminder.id);
+        url.searchParams.set("snooze", snooze);
+        return self.clients.openWindow(url.pathname + url.search);
+      }
+      const target = new URL(data.url || "/", self.location.origin);
+      if (client) {
+        await client.focus();
+        return "navigate" in client ? client.navigate(target.href).catch(() => undefined) : undefined;
+      }
+      return self.clients.openWindow(target.pathname + target.search);
     })(),
   );
 });

@@ -1,8 +1,8 @@
 /**
  * Routes and the auth gate: a signed-out visitor at `/` sees the landing page; elsewhere
  * signed-out visitors go to /sign-in?next=<where they were>,
- * signed-in users never see the sign-in/up pages. The password-reset pages are open
- * to both (an emailed link may be opened in a signed-in browser).
+ * signed-in users never see the sign-in/up pages. The password-reset and
+ * email-verified pages are open to both (an emailed link may be opened in any browser).
  */
 import { lazy, Suspense, useEffect, useRef } from "react";
 import { authClient, inOAuthFlow, type SessionUser } from "./lib/auth-client.ts";
@@ -13,6 +13,9 @@ import { ToastProvider } from "./lib/toast.tsx";
 import { tokens } from "./lib/token.ts";
 import { SignInPage } from "./features/auth/sign-in-page.tsx";
 import { SignUpPage } from "./features/auth/sign-up-page.tsx";
+import { EmailVerifiedPage } from "./features/auth/email-verified-page.tsx";
+import { VERIFIED_PATH } from "./features/auth/verification.ts";
+import { CHECK_EMAIL_PATH, CheckEmailPage } from "./features/auth/check-email.tsx";
 import { signInHrefWith, type SignInNotice } from "./features/auth/sign-in-notice.ts";
 import { LandingPage } from "./features/landing/landing-page.tsx";
 import { AppShell } from "./features/layout/app-shell.tsx";
@@ -21,9 +24,10 @@ import { StatusScreen } from "./features/layout/status-screen.tsx";
 import { resetLists } from "./features/lists/lists-store.ts";
 import { flushPendingDeletes } from "./features/tasks/pending-deletes.ts";
 import { TasksPage } from "./features/tasks/tasks-page.tsx";
+import { ReminderAlerts } from "./features/reminders/reminder-alerts.tsx";
 
 const AUTH_ROUTES = new Set(["/sign-in", "/sign-up"]);
-const PUBLIC_ROUTES = new Set(["/forgot-password", "/reset-password", "/auth-error"]);
+const PUBLIC_ROUTES = new Set(["/forgot-password", "/reset-password", "/auth-error", VERIFIED_PATH, CHECK_EMAIL_PATH]);
 const ChatPage = lazy(() => import("./features/chat/chat-page.tsx"));
 const AccountPage = lazy(() => import("./features/account/account-page.tsx"));
 const ConsentPage = lazy(() => import("./features/oauth/consent-page.tsx"));
@@ -141,6 +145,8 @@ function Routes() {
     );
   }
   if (location.pathname === "/auth-error") return <AuthErrorPage />;
+  if (location.pathname === VERIFIED_PATH) return <EmailVerifiedPage user={user} />;
+  if (location.pathname === CHECK_EMAIL_PATH) return <CheckEmailPage />;
   if (!user) return null;
   if (location.pathname === "/oauth/consent") {
     return (
@@ -152,6 +158,7 @@ function Routes() {
 
   return (
     <AppShell user={user} onSignOut={signOut}>
+      <ReminderAlerts />
       {location.pathname === "/" ? (
         <TasksPage />
       ) : location.pathname === "/chat" ? (

@@ -2,7 +2,7 @@ import { TaskCreate } from "../../contracts/task.ts";
 import { TOOL_SPECS } from "../../contracts/tool-specs.ts";
 import { inboxId } from "../../domain/lists/lock.ts";
 import { createTask } from "../../domain/tasks/service.ts";
-import { checked, resolveDate, summarize } from "./convert.ts";
+import { checked, resolveDate, resolveReminders, summarize } from "./convert.ts";
 import { defineTool } from "./define.ts";
 import { resolveList, resolveParent, resolveSection } from "./resolve.ts";
 
@@ -21,6 +21,7 @@ export const addTask = defineTool(TOOL_SPECS.add_task, {
       checked(TaskCreate, {
         ...input,
         due_at: input.due_at ? resolveDate(input.due_at, ctx.timeZone) : undefined,
+        reminders: input.reminders ? resolveReminders(input.reminders, ctx.timeZone) : undefined,
         list_id: listId,
         section_id: sectionId,
         parent_id: parentId,

@@ -6,6 +6,7 @@ import { defineTool } from "./define.ts";
 export const completeTask = defineTool(TOOL_SPECS.complete_task, {
   description: "Mark a task done, or not done with completed: false.",
   async run(ctx, { id, completed = true }) {
-    return { task: summarize(await setCompleted(ctx.db, ctx.userId, id, completed)), changed: ["completed"] };
+    const { completed_subtask_ids, ...task } = await setCompleted(ctx.db, ctx.userId, id, completed);
+    return { task: summarize(task), changed: ["completed"], ...(completed_subtask_ids.length ? { completed_subtask_ids } : {}) };
   },
 });

@@ -65,3 +65,7 @@ export function checked<T extends import("zod").ZodType>(schema: T, value: unkno
   const issue = r.error.issues[0];
   throw new DomainError("invalid", "invalid_input", `${issue?.path.join(".") || "input"}: ${issue?.message ?? "invalid"}`);
 }
+
+/** A tool's reminders for the task contract: loose dates read in the user's zone. */
+export const resolveReminders = (list: ({ at: string } | { before_minutes: number })[], timeZone: string) =>
+  list.map((r) => ("at" in r ? { at: resolveDate(r.at, timeZone) } : r));

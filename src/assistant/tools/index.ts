@@ -17,6 +17,7 @@ import { listTasks } from "./list-tasks.ts";
 import { moveTasks } from "./move-tasks.ts";
 import { updateList } from "./update-list.ts";
 import { updateTask } from "./update-task.ts";
+import { updateTasks } from "./update-tasks.ts";
 
 const byName = {
   add_task: addTask,
@@ -31,6 +32,7 @@ const byName = {
   create_list: createList,
   update_list: updateList,
   move_tasks: moveTasks,
+  update_tasks: updateTasks,
 } satisfies { [N in ToolName]: { name: N } };
 
 /** In the contracts' order (the order models and MCP clients list them in). */

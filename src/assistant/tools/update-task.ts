@@ -1,14 +1,15 @@
 import { TaskPatch } from "../../contracts/task.ts";
 import { TOOL_SPECS } from "../../contracts/tool-specs.ts";
 import { getTask, updateTask as update } from "../../domain/tasks/service.ts";
-import { checked, resolveDate, summarize } from "./convert.ts";
+import { checked, resolveDate, resolveReminders, summarize } from "./convert.ts";
 import { defineTool } from "./define.ts";
 
 export const updateTask = defineTool(TOOL_SPECS.update_task, {
   description:
-    "Change a task: rename (title), description, priority, tags (replace, add_tags, remove_tags), or reschedule (due_at; null clears it). Only the fields given change.",
-  async run(ctx, { id, add_tags, remove_tags, due_at, ...rest }) {
+    "Change a task: rename (title), description, priority, tags (replace, add_tags, remove_tags), reschedule (due_at; null clears it), or set reminders (replaces them). Only the fields given change.",
+  async run(ctx, { id, add_tags, remove_tags, due_at, reminders, ...rest }) {
     const patch: Record<string, unknown> = { ...rest };
+    if (reminders !== undefined) patch.reminders = reminders === null ? null : resolveReminders(reminders, ctx.timeZone);
     if (due_at !== undefined) patch.due_at = due_at === null ? null : resolveDate(due_at, ctx.timeZone);
     if (add_tags || remove_tags) {
       const current = rest.tags ?? (await getTask(ctx.db, ctx.userId, id)).tags;

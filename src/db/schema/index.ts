@@ -8,3 +8,5 @@ export * from "./row-counts.ts";
 export * from "./revocations.ts";
 export * from "./lists.ts";
 export * from "./calendar-feeds.ts";
+export * from "./reminders.ts";
+export * from "./data-versions.ts";

@@ -33,6 +33,8 @@ export const tasks = pgTable(
      * column over an immutable unaccent wrapper, see migration 0006): what `q` searches.
      */
     searchText: text("search_text").generatedAlwaysAs(sql`tickler_search_text(title, description, tags)`),
+    /** The title alone, folded the same way: search ranks title matches first without folding per row. */
+    searchTitle: text("search_title").generatedAlwaysAs(sql`tickler_fold(title)`),
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.id] }),

@@ -12,6 +12,7 @@ import { idempotencyKeys } from "../../db/schema/idempotency.ts";
 import { rowCounts } from "../../db/schema/row-counts.ts";
 import { listCounters, lists, sections } from "../../db/schema/lists.ts";
 import { deletedAccounts, taskCounters, tasks } from "../../db/schema/tasks.ts";
+import { pushSubscriptions, reminderSettings } from "../../db/schema/reminders.ts";
 
 export interface DeletedCounts {
   tasks: number;
@@ -23,6 +24,9 @@ export async function deleteAccountData(db: Db, userId: string): Promise<Deleted
   return db.transaction(async (tx) => {
     const m = await tx.delete(messages).where(eq(messages.userId, userId)).returning({ id: messages.id });
     const c = await tx.delete(conversations).where(eq(conversations.userId, userId)).returning({ id: conversations.id });
+    // Reminders go with their tasks (foreign key); the delivery channels explicitly.
+    await tx.delete(pushSubscriptions).where(eq(pushSubscriptions.userId, userId));
+    await tx.delete(reminderSettings).where(eq(reminderSettings.userId, userId));
     const t = await tx.delete(tasks).where(eq(tasks.userId, userId)).returning({ id: tasks.id });
     await tx.delete(taskCounters).where(eq(taskCounters.userId, userId));
     await tx.delete(rowCounts).where(eq(rowCounts.userId, userId));

@@ -14,6 +14,7 @@ import { priorityRank, toTask } from "./mapping.ts";
 import { loadOwned, moveInTx } from "./move.ts";
 import { completeSubtasks } from "./service.ts";
 import { ancestorsOf, descendantsOf } from "./tree.ts";
+import { syncReminders } from "../reminders/service.ts";
 
 export type BulkResult = { tasks: Task[]; completed_subtask_ids?: number[] } | { deleted: number[] };
 
@@ -53,6 +54,7 @@ export async function bulkEdit(db: Db, userId: string, req: TaskBulk): Promise<B
     }
     let rows = await tx.select().from(tasks).where(these);
     if (Object.keys(set).length > 0) rows = await tx.update(tasks).set({ ...set, updatedAt: new Date() }).where(these).returning();
+    if (s.due_at !== undefined) await syncReminders(tx, userId, rows.map((r) => r.id));
     const tooMany = rows.find((r) => r.tags.length > TAGS_MAX);
     if (tooMany) throw invalid("validation_failed", `task ${tooMany.id} would have more than ${TAGS_MAX} tags`);
     const cascaded = s.completed ? await completeSubtasks(tx, userId, req.ids) : [];

@@ -8,30 +8,29 @@ import type { Db } from "../../db/client.ts";
 import { tasks } from "../../db/schema/tasks.ts";
 import { taskConditions, type TaskConditions } from "./filters.ts";
 import { toTask } from "./mapping.ts";
-import { foldQuery, listsMatching } from "./search.ts";
+import { searchTerms } from "./search.ts";
 
 export const BULK_MAX = 100;
 
 export async function countMatching(db: Db, userId: string, f: TaskConditions, now = new Date()): Promise<number> {
-  const words = f.q ? await foldQuery(db, f.q) : undefined;
-  const wordLists = await listsMatching(db, userId, words ?? []);
+  const { words, wordLists } = await searchTerms(db, userId, f.q);
   const [row] = await db.select({ n: count() }).from(tasks).where(taskConditions(userId, { ...f, words, wordLists }, now));
   return row?.n ?? 0;
 }
 
-/** The user's tasks among `ids`, or matching `filter`; at most BULK_MAX, oldest first. */
+/** The user's tasks among `ids`, or matching `filter`; at most `limit` (default BULK_MAX), oldest first. */
 export async function selectTasks(
   db: Db,
   userId: string,
   target: { ids?: number[] | undefined; filter?: TaskConditions | undefined },
   now = new Date(),
+  limit = BULK_MAX,
 ): Promise<Task[]> {
   const f = target.filter ?? {};
-  const words = f.q ? await foldQuery(db, f.q) : undefined;
-  const wordLists = await listsMatching(db, userId, words ?? []);
+  const { words, wordLists } = await searchTerms(db, userId, f.q);
   const where = [taskConditions(userId, { ...f, words, wordLists }, now)];
   if (target.ids) where.push(inArray(tasks.id, target.ids.length ? target.ids : [-1]));
-  const rows = await db.select().from(tasks).where(and(...where)).orderBy(tasks.id).limit(BULK_MAX);
+  const rows = await db.select().from(tasks).where(and(...where)).orderBy(tasks.id).limit(limit);
   return rows.map(toTask);
 }
 

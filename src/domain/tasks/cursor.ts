@@ -98,9 +98,14 @@ export function afterCursor(c: Cursor, ctx: SortContext): SQL {
   return sql`(${expr}, ${tasks.id}) ${cmp} (${param(c.v, c.s)}, ${c.id})`;
 }
 
-export function orderBy(sort: TaskSort, order: Order, ctx: SortContext = { words: [] }): SQL {
+/**
+ * `rankColumn`: the name of an output column holding the relevance, so Postgres
+ * sorts by the value it already computed instead of ranking every match twice.
+ */
+export function orderBy(sort: TaskSort, order: Order, ctx: SortContext = { words: [] }, rankColumn?: string): SQL {
   const dir = order === "asc" ? sql`asc` : sql`desc`;
   const nulls = sort === "due_at" ? sql` nulls last` : sql``;
-  return sql`${sortExpr(sort, ctx)} ${dir}${nulls}, ${tasks.id} ${dir}`;
+  const key = sort === "relevance" && rankColumn ? sql.identifier(rankColumn) : sortExpr(sort, ctx);
+  return sql`${key} ${dir}${nulls}, ${tasks.id} ${dir}`;
 }
 

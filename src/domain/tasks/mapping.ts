@@ -1,9 +1,16 @@
 /** Converts between task rows and the public task contract. */
 import type { Priority, Task } from "../../contracts/task.ts";
 import { PRIORITIES } from "../../contracts/task.ts";
-import type { tasks } from "../../db/schema/tasks.ts";
+import { getTableColumns } from "drizzle-orm";
+import { tasks } from "../../db/schema/tasks.ts";
 
-export type TaskRow = typeof tasks.$inferSelect;
+export type TaskRow = Omit<typeof tasks.$inferSelect, "searchText" | "searchTitle">;
+
+/** Every column but the folded search copies, which no response shows: what reads select. */
+export const taskColumns = (() => {
+  const { searchText: _text, searchTitle: _title, ...rest } = getTableColumns(tasks);
+  return rest;
+})();
 
 export const priorityRank = (p: Priority): number => PRIORITIES.indexOf(p);
 export const priorityName = (rank: number): Priority => PRIORITIES[rank] ?? "none";

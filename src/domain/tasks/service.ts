@@ -14,11 +14,13 @@ import { getList } from "../lists/service.ts";
 import { getSection } from "../lists/sections.ts";
 import { afterCursor, decodeCursor, DEFAULT_ORDER, encodeCursor, orderBy, rankExpr, type SortContext } from "./cursor.ts";
 import { checkFilterScope, taskConditions } from "./filters.ts";
-import { priorityRank, toTask, type TaskRow } from "./mapping.ts";
+import { priorityRank, taskColumns, toTask, type TaskRow } from "./mapping.ts";
 import { appendPosition, type Group } from "./positions.ts";
-import { foldQuery, listsMatching } from "./search.ts";
-import { withSubtaskCounts } from "./subtasks.ts";
+import { searchTerms } from "./search.ts";
+import { subtaskCounts, subtaskCountsExpr } from "./subtasks.ts";
+import { nextDueExpr, revalidationKey, versionExpr } from "./version.ts";
 import { checkNesting, descendantsOf } from "./tree.ts";
+import { remindersOf, syncReminders, withReminders, writeReminders } from "../reminders/service.ts";
 
 export type NewTask = z.output<typeof TaskCreate>;
 export type TaskChanges = z.output<typeof TaskPatch>;
@@ -78,14 +80,16 @@ export async function createTask(db: Db, userId: string, input: NewTask, limits:
         position: await appendPosition(tx, userId, group),
       })
       .returning();
-    return { ...toTask(row!), subtask_counts: { total: 0, completed: 0 } };
+    if (input.reminders?.length) await writeReminders(tx, userId, row!.id, input.reminders, row!.dueAt);
+    const [task] = await withReminders(tx, userId, [toTask(row!)]);
+    return { ...task!, subtask_counts: { total: 0, completed: 0 } };
   });
 }
 
 export async function getTask(db: Db, userId: string, id: number): Promise<Task> {
-  const [row] = await db.select().from(tasks).where(byId(userId, id));
+  const [row] = await db.select({ ...taskColumns, subtasks: subtaskCountsExpr }).from(tasks).where(byId(userId, id));
   if (!row) throw notFound("task");
-  return (await withSubtaskCounts(db, userId, [toTask(row)]))[0]!;
+  return (await withReminders(db, userId, [{ ...toTask(row), subtask_counts: subtaskCounts(row.subtasks) }]))[0]!;
 }
 
 /** Completes the open subtasks (any depth) of `ids`; returns their ids, so an Undo can reopen exactly those. */
@@ -100,7 +104,10 @@ export async function completeSubtasks(tx: Tx | Db, userId: string, ids: number[
   return rows.map((r) => r.id).sort((a, b) => a - b);
 }
 
-/** Applies only the fields present; `null` clears. Returns the task, the changed fields and their old values. */
+/**
+ * Applies only the fields present; `null` clears. Returns the task, the changed fields and their old values.
+ * Every due-date change goes through here (or calls `syncReminders` itself), so relative reminders follow it.
+ */
 export async function updateTask(
   db: Db,
   userId: string,
@@ -128,11 +135,17 @@ export async function updateTask(
       .set({ ...set, updatedAt: new Date() } as never)
       .where(byId(userId, id))
       .returning();
-    const task = toTask(row!);
+    const oldReminders = changes.reminders !== undefined ? JSON.stringify((await remindersOf(tx, userId, [id])).get(id) ?? []) : "";
+    if (changes.reminders !== undefined) await writeReminders(tx, userId, id, changes.reminders ?? [], row!.dueAt);
+    else if (row!.dueAt?.getTime() !== before.dueAt?.getTime()) await syncReminders(tx, userId, [id]);
+    const [task] = (await withReminders(tx, userId, [toTask(row!)])) as [Task];
     const old = toTask(before);
     const completed_subtask_ids = task.completed && !old.completed ? await completeSubtasks(tx, userId, [id]) : [];
     const previous: Partial<Task> = {};
+    // Reminders are reported as changed, not restored by an undo (their ids and states are the server's).
+    if (changes.reminders !== undefined && JSON.stringify(task.reminders) !== oldReminders) changed.push("reminders");
     for (const k of Object.keys(changes) as (keyof Task)[]) {
+      if (k === "reminders") continue;
       if (JSON.stringify(old[k]) !== JSON.stringify(task[k])) {
         changed.push(k);
         Object.assign(previous, { [k]: old[k] });
@@ -151,6 +164,7 @@ export async function replaceTask(db: Db, userId: string, id: number, input: New
     tags: input.tags ?? [],
     due_at: input.due_at ?? null,
     completed: input.completed ?? false,
+    reminders: input.reminders ?? [],
   });
   return task;
 }
@@ -193,26 +207,51 @@ export async function deleteTask(db: Db, userId: string, id: number): Promise<Ta
 export const defaultSort = (f: { q?: string | undefined; list_id?: number | undefined; sort?: TaskFilter["sort"] | undefined }): TaskFilter["sort"] =>
   f.sort ?? (f.q ? "relevance" : f.list_id !== undefined ? "position" : "created_at");
 
-export async function listTasks(db: Db, userId: string, query: Omit<TaskFilter, "sort"> & { sort?: TaskFilter["sort"] | undefined }, now = new Date()): Promise<TaskPage> {
+/**
+ * A page of tasks, with what it was read at: the user's data version and, for
+ * `overdue` (which the clock changes), the next due time (for an ETag; version.ts).
+ */
+export type VersionedPage = TaskPage & { version: number; nextDue: string | null };
+
+/**
+ * One statement per page: the rows, their subtask counts (a subquery Postgres
+ * runs only for the rows that survive the LIMIT) and the user's data version,
+ * read in one snapshot. The scope of list_id/section_id/parent_id is checked
+ * only when the page is empty: a row found through them proves they are the
+ * user's (the foreign keys carry user_id), so a full page costs no extra query.
+ */
+export async function listTasks(db: Db, userId: string, query: Omit<TaskFilter, "sort"> & { sort?: TaskFilter["sort"] | undefined }, now = new Date()): Promise<VersionedPage> {
   const f = { ...query, sort: defaultSort(query) };
   if (f.sort === "relevance" && !f.q) throw invalid("validation_failed", "sort=relevance needs q");
-  await checkFilterScope(db, userId, f);
   const order = f.order ?? DEFAULT_ORDER[f.sort];
-  const words = f.q ? await foldQuery(db, f.q) : [];
-  const wordLists = await listsMatching(db, userId, words);
+  // Decoded first: a bad cursor is a 422 whatever else the query holds.
+  const cursor = f.cursor ? decodeCursor(f.cursor, f.sort, order) : undefined;
+  const { words, wordLists } = await searchTerms(db, userId, f.q);
   const ctx: SortContext = { words };
   const where = [taskConditions(userId, { ...f, words, wordLists }, now)];
-  if (f.cursor) where.push(afterCursor(decodeCursor(f.cursor, f.sort, order), ctx));
+  if (cursor) where.push(afterCursor(cursor, ctx));
   const rows = await db
-    .select({ row: tasks, rank: sql<number>`${f.sort === "relevance" ? rankExpr(ctx) : sql`0`}` })
+    .select({
+      ...taskColumns,
+      rank: sql<number>`${f.sort === "relevance" ? rankExpr(ctx) : sql`0`}`.as("rank"),
+      subtasks: subtaskCountsExpr,
+      version: versionExpr(userId),
+      nextDue: f.overdue ? nextDueExpr(userId, now) : sql<null>`null`,
+    })
     .from(tasks)
     .where(and(...where))
-    .orderBy(orderBy(f.sort, order, ctx))
+    .orderBy(orderBy(f.sort, order, ctx, "rank"))
     .limit(f.limit + 1);
+  if (rows.length === 0) {
+    await checkFilterScope(db, userId, f);
+    return { tasks: [], next_cursor: null, ...(await revalidationKey(db, userId, now, Boolean(f.overdue))) };
+  }
   const page = rows.slice(0, f.limit);
-  const last = page.at(-1);
+  const last = page.at(-1)!;
   return {
-    tasks: await withSubtaskCounts(db, userId, page.map((r) => toTask(r.row))),
-    next_cursor: rows.length > f.limit && last ? encodeCursor(last.row, f.sort, order, Number(last.rank)) : null,
+    tasks: await withReminders(db, userId, page.map((r) => ({ ...toTask(r), subtask_counts: subtaskCounts(r.subtasks) }))),
+    next_cursor: rows.length > f.limit ? encodeCursor(last, f.sort, order, Number(last.rank)) : null,
+    version: Number(rows[0]!.version ?? 0),
+    nextDue: rows[0]!.nextDue == null ? null : new Date(rows[0]!.nextDue).toISOString(),
   };
 }

@@ -69,7 +69,7 @@ export function chatRoutes(deps: ChatDeps) {
       const e = r.value;
       if (e.type === "conversation") ({ conversation_id: conversationId, model } = e);
       if (e.type === "done") {
-        return c.json({ conversation_id: conversationId, message_id: e.message_id, response: e.response, model, tool_calls: e.tool_calls });
+        return c.json({ conversation_id: conversationId, message_id: e.message_id, response: e.response, model, tool_calls: e.tool_calls, suggestions: e.suggestions });
       }
       if (e.type === "error") {
         const status = e.code === "model_timeout" ? 504 : 502;

@@ -9,8 +9,10 @@ import { countTasks } from "../../domain/tasks/counts.ts";
 import type { RowLimits } from "../../domain/quotas.ts";
 import { moveTasks } from "../../domain/tasks/move.ts";
 import * as tasks from "../../domain/tasks/service.ts";
-import { assertTimeZone } from "../../domain/time.ts";
+import { revalidationKey } from "../../domain/tasks/version.ts";
+import { assertTimeZone, dayBounds } from "../../domain/time.ts";
 import { docs } from "../../http/openapi.ts";
+import { matches, notModified, setTag, shapeOf, tagOf } from "../etag.ts";
 import type { AuthEnv } from "../require-user.ts";
 import { IntId, jsonBody, parseWith, queryParams } from "../validate.ts";
 
@@ -23,6 +25,8 @@ export interface TaskRouteDeps {
 
 const doc = docs("Tasks");
 const byId = { params: { id: IntId } };
+const PAGE_SHAPE = shapeOf(TaskPage);
+const COUNTS_SHAPE = shapeOf(TaskCounts);
 
 export function taskRoutes({ db, rowLimits, onChange = () => {} }: TaskRouteDeps) {
   const app = new Hono<AuthEnv>();
@@ -32,11 +36,37 @@ export function taskRoutes({ db, rowLimits, onChange = () => {} }: TaskRouteDeps
     return value;
   };
 
-  app.get("/", doc({ summary: "List tasks (filters, search, sort, cursor pages)", query: TaskListQuery, responses: { 200: TaskPage } }), async (c) => c.json(await tasks.listTasks(db, c.var.user.id, queryParams(c, TaskListQuery))));
+  // Conditional GETs (ETag / If-None-Match → 304) for the list and the counts: etag.ts.
+  app.get("/", doc({ summary: "List tasks (filters, search, sort, cursor pages)", query: TaskListQuery, revalidates: true, responses: { 200: TaskPage } }), async (c) => {
+    const query = queryParams(c, TaskListQuery);
+    const userId = c.var.user.id;
+    const now = new Date();
+    const tag = (k: { version: number; nextDue: string | null }) => tagOf(["tasks", PAGE_SHAPE, userId, k.version, k.nextDue, query]);
+    const conditional = c.req.header("if-none-match");
+    if (conditional) {
+      const etag = tag(await revalidationKey(db, userId, now, Boolean(query.overdue)));
+      if (matches(conditional, etag)) return notModified(c, etag);
+    }
+    const { version, nextDue, ...page } = await tasks.listTasks(db, userId, query, now);
+    setTag(c, tag({ version, nextDue }));
+    return c.json(page);
+  });
 
-  app.get("/counts", doc({ summary: "Counts per view and per list", query: TaskCountsQuery, responses: { 200: TaskCounts } }), async (c) => {
+  app.get("/counts", doc({ summary: "Counts per view and per list", query: TaskCountsQuery, revalidates: true, responses: { 200: TaskCounts } }), async (c) => {
     const { tz } = queryParams(c, TaskCountsQuery);
-    return c.json(await countTasks(db, c.var.user.id, assertTimeZone(tz)));
+    const userId = c.var.user.id;
+    const now = new Date();
+    const zone = assertTimeZone(tz);
+    // The day's start stands for the clock's effect on due_today/upcoming, nextDue for overdue's.
+    const tag = (k: { version: number; nextDue: string | null }) => tagOf(["counts", COUNTS_SHAPE, userId, k.version, k.nextDue, zone, dayBounds(now, zone).start.toISOString()]);
+    const conditional = c.req.header("if-none-match");
+    if (conditional) {
+      const etag = tag(await revalidationKey(db, userId, now, true));
+      if (matches(conditional, etag)) return notModified(c, etag);
+    }
+    const { version, nextDue, ...counts } = await countTasks(db, userId, zone, now);
+    setTag(c, tag({ version, nextDue }));
+    return c.json(counts);
   });
 
   app.post("/", doc({ summary: "Create a task", body: TaskCreate, idempotent: true, responses: { 201: { schema: Task, headers: { Location: "the new task" } } }, errors: [403, 404, 429] }), async (c) => {

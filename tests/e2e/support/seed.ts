@@ -3,6 +3,7 @@
  * so the context ends up signed in (cookies are shared with its pages).
  */
 import type { BrowserContext } from "playwright-core";
+import { mailboxFor } from "../../support/mailbox.ts";
 
 export interface SeedTask {
   title: string;
@@ -18,9 +19,14 @@ export function uniqueEmail(prefix: string): string {
   return `${prefix}.${process.pid}.${Date.now().toString(36)}.${counter++}@example.com`;
 }
 
+/** Signs up, then opens the emailed verification link in the context, which signs it in (decision 021). */
 export async function signUpInContext(context: BrowserContext, baseURL: string, user: { name: string; email: string; password: string }): Promise<void> {
   const res = await context.request.post(`${baseURL}/api/auth/sign-up/email`, { data: user, headers: { Origin: baseURL } });
   if (!res.ok()) throw new Error(`sign-up failed: ${res.status()} ${await res.text()}`);
+  if (((await res.json()) as { token: string | null }).token) return; // EMAIL_VERIFICATION=off: signed in already
+  const link = await mailboxFor(baseURL).linkFor(user.email);
+  const verified = await context.request.get(link, { maxRedirects: 0 });
+  if (verified.status() !== 302) throw new Error(`verification failed: ${verified.status()} ${await verified.text()}`);
 }
 
 export async function tokenInContext(context: BrowserContext, baseURL: string): Promise<string> {

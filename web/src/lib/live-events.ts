@@ -1,7 +1,8 @@
 /**
  * Live updates: one `GET /api/me/events` stream per signed-in tab (fetch + a stream
  * reader, since EventSource can't send the Bearer token). Every `tasks.changed`
- * goes to the tasks-changed notifier, which coalesces and reloads the list.
+ * goes to the tasks-changed notifier, which coalesces and reloads the list; every
+ * `reminder` to the reminder alerts.
  *
  * - Reconnects with jittered exponential back-off. While the server can't be
  *   reached at all (connection refused, gateway errors) attempts are cheap and
@@ -21,6 +22,7 @@ import { endpoints } from "./endpoints.ts";
 import { isOfflineStatus } from "./connectivity.ts";
 import { readSse } from "./sse.ts";
 import { notifyTasksChanged } from "./tasks-events.ts";
+import { emitReminder } from "./reminder-events.ts";
 
 const MIN_BACKOFF_MS = 1000;
 const MAX_BACKOFF_MS = 30_000;
@@ -98,6 +100,8 @@ export function startLiveEvents(opts: LiveEventsOptions = {}): () => void {
           everOpened = true;
         } else if (msg.event === "tasks.changed") {
           onChange();
+        } else if (msg.event === "reminder") {
+          emitReminder(msg.data);
         } else if (msg.event === "superseded") {
           lastEnd = "superseded";
         }

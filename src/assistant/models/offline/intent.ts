@@ -34,6 +34,8 @@ export interface NewTask {
   priority?: Priority;
   tags?: string[];
   due_at?: string;
+  /** From "remind me in 2 hours" / "remind me 30 minutes before" (add_task's `reminders`). */
+  reminders?: ({ at: string } | { before_minutes: number })[];
   /** `#List` / `/Section` from the grammar, or "under the party task". */
   list?: string;
   section?: string;

@@ -53,16 +53,20 @@ describe("offline model through the AI SDK", () => {
     expect(result.text).toBe("Added “Eggs and bread” (task 3).\nMarked “Buy milk” (task 1) as done.");
   });
 
-  it("changes every task a filter matches one update at a time and reports only what changed", async () => {
+  it("previews a bulk change by filter, then makes it in one update_tasks call after yes, reporting only what changed", async () => {
     const tools = await real.toolsFor([{ title: "Old A", due_at: "2026-11-20T09:00:00Z" }, { title: "Old B", due_at: "2026-11-21T23:59:59Z" }, { title: "Later", due_at: "2026-12-20T09:00:00Z" }], { now, timeZone: "UTC" });
-    const result = await generateText({ model: createOfflineModel(), system, prompt: "move all overdue tasks to tomorrow", tools, stopWhen: stepCountIs(6) });
-    expect(result.steps.map((s) => s.toolCalls.map((c) => c.toolName))).toEqual([["list_tasks"], ["update_task", "update_task"], []]);
+    const ask = await generateText({ model: createOfflineModel(), system, prompt: "move all overdue tasks to tomorrow", tools, stopWhen: stepCountIs(6) });
+    expect(ask.steps.map((s) => s.toolCalls.map((c) => c.toolName))).toEqual([["update_tasks"], []]);
+    expect(ask.steps[0]!.toolCalls[0]!.input).toMatchObject({ filter: { overdue: true }, keep_time: true });
+    expect(ask.text).toMatch(/^Move these 2 tasks to tomorrow\?\n- “Old A” \(task 1\)\n- “Old B” \(task 2\)\nReply “yes”/);
+    const messages = [{ role: "user" as const, content: "move all overdue tasks to tomorrow" }, ...ask.responseMessages, { role: "user" as const, content: "yes" }];
+    const yes = await generateText({ model: createOfflineModel(), system, messages, tools, stopWhen: stepCountIs(6) });
+    expect(yes.steps.map((s) => s.toolCalls.map((c) => c.toolName))).toEqual([["update_tasks"], []]);
+    expect(yes.steps[0]!.toolCalls[0]!.input).toMatchObject({ ids: [1, 2], confirm: true, keep_time: true });
     // Each keeps its time of day; the one without a time stays at the end of the day.
-    expect(result.steps[1]!.toolCalls.map((c) => c.input)).toEqual([
-      { id: 1, due_at: "2026-11-29T09:00:00Z" },
-      { id: 2, due_at: "2026-11-29T23:59:59Z" },
-    ]);
-    expect(result.text).toBe("Moved 2 tasks to tomorrow: “Old A” (task 1) and “Old B” (task 2).");
+    const updated = (yes.steps[0]!.toolResults[0]!.output as { updated: { id: number; due_at: string }[] }).updated;
+    expect(updated.map((t) => t.due_at)).toEqual(["2026-11-29T09:00:00.000Z", "2026-11-29T23:59:59.000Z"]);
+    expect(yes.text).toBe("Moved 2 tasks to tomorrow: “Old A” (task 1) and “Old B” (task 2).");
   });
 
   it("says a task number was not found and that nothing changed when nothing did", async () => {
@@ -88,6 +92,12 @@ describe("offline model through the AI SDK", () => {
     expect(near.text.split("\n")).toHaveLength(1);
     const es = await generateText({ model: createOfflineModel(), system, prompt: "añade comprar leche", tools: await toolsFor(), stopWhen: stepCountIs(6) });
     expect(es.text).toMatch(/only understands English/);
+    // Urdu script ("add a task to buy milk"), and Spanish without accents: English, said politely, nothing done.
+    const ur = await generateText({ model: createOfflineModel(), system, prompt: "دودھ خریدنے کا کام شامل کریں", tools: await toolsFor(), stopWhen: stepCountIs(6) });
+    expect(ur.text).toBe("Sorry, the built-in assistant only understands English and answers in English. Try “add buy milk tomorrow” or “what's due today?”.");
+    expect(ur.steps.flatMap((s) => s.toolCalls)).toEqual([]);
+    const es2 = await generateText({ model: createOfflineModel(), system, prompt: "necesito una tarea para manana", tools: await toolsFor(), stopWhen: stepCountIs(6) });
+    expect(es2.text).toMatch(/^Sorry, the built-in assistant only understands English/);
   });
 
   it("reports a thrown tool error in one sentence", async () => {

@@ -35,6 +35,11 @@ const usage: LanguageModelV3Usage = {
   outputTokens: { total: undefined, text: undefined, reasoning: undefined },
 };
 
+/** Where the offline model puts its suggestion chips: provider metadata, which the chat turn reads back. */
+export const SUGGESTIONS_KEY = "suggestions";
+const metadataOf = (p: Plan) =>
+  p.kind === "text" && p.suggestions?.length ? { providerMetadata: { [OFFLINE_PROVIDER]: { [SUGGESTIONS_KEY]: p.suggestions } } } : {};
+
 function finishReason(p: Plan): LanguageModelV3FinishReason {
   return p.kind === "calls" ? { unified: "tool-calls", raw: "tool-calls" } : { unified: "stop", raw: "stop" };
 }
@@ -82,6 +87,7 @@ export function createOfflineModel(options: OfflineModelOptions = {}): LanguageM
         finishReason: finishReason(p),
         usage,
         warnings: [],
+        ...metadataOf(p),
         response: { id: newId(), modelId: OFFLINE_MODEL_ID, timestamp: new Date() },
       };
     },
@@ -107,7 +113,7 @@ export function createOfflineModel(options: OfflineModelOptions = {}): LanguageM
           );
         }
       }
-      parts.push({ type: "finish", finishReason: finishReason(p), usage });
+      parts.push({ type: "finish", finishReason: finishReason(p), usage, ...metadataOf(p) });
       const stream = new ReadableStream<LanguageModelV3StreamPart>({
         start(controller) {
           for (const part of parts) controller.enqueue(part);

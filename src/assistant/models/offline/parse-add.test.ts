@@ -33,9 +33,12 @@ describe("the shared grammar in the assistant", () => {
     ["plan kickoff #work @urgent-ish", { title: "Plan kickoff", list: "work", tags: ["urgent-ish"] }],
     ['plan kickoff #"Big Project" #work', { title: "Plan kickoff", list: "Big Project", tags: ["work"] }],
     ["file taxes p4", { title: "File taxes", priority: "none" }],
-    // add_task cannot store recurrence and reminders yet: they stay in the title rather than vanish.
+    // add_task cannot store recurrence yet: it stays in the title rather than vanish.
     ["pay rent every month on the 15th", { title: "Pay rent every month on the 15th" }],
-    ["call mom tomorrow remind me 30 minutes before", { title: "Call mom remind me 30 minutes before", due_at: "2026-11-29T23:59:59Z" }],
+    ["call mom tomorrow remind me 30 minutes before", { title: "Call mom", due_at: "2026-11-29T23:59:59Z", reminders: [{ before_minutes: 30 }] }],
+    ["call mom remind me in 2 hours", { title: "Call mom", reminders: [{ at: "2026-11-28T12:00:00Z" }] }],
+    // Without a due date "30 minutes before" has nothing to count from: the phrase is dropped, not an error.
+    ["call mom remind me 30 minutes before", { title: "Call mom" }],
     ["sketch logo #Studio /Design", { title: "Sketch logo", list: "Studio", section: "Design" }],
   ])("%s", (text, expected) => {
     expect(parseNewTask(text, clock)).toEqual(expected);

@@ -9,10 +9,11 @@ const DESCRIPTION =
 
 /**
  * What add_task cannot store yet stays in the title, where the user sees it:
- * recurrence and reminders (they come with the time work). `#List` picks a
+ * recurrence (it comes with the time work). Reminders go to add_task's
+ * `reminders` ("remind me 30 minutes before" only with a due date). `#List` picks a
  * list and `/Section` a section (Todoist's grammar); `@label` adds a tag.
  */
-const UNSAVED = new Set<Span["kind"]>(["recurrence", "reminder"]);
+const UNSAVED = new Set<Span["kind"]>(["recurrence"]);
 const unsaved = (s: Span) => UNSAVED.has(s.kind);
 
 export function parseNewTask(body: string, clock: Clock): NewTask {
@@ -33,6 +34,8 @@ export function parseNewTask(body: string, clock: Clock): NewTask {
   if (r.section) task.section = r.section;
   if (r.priority) task.priority = r.priority;
   if (r.due) task.due_at = r.due.at;
+  const reminders = r.reminders.filter((x) => r.due || !("before_minutes" in x));
+  if (reminders.length) task.reminders = reminders;
   task.title = tidyTitle(r.title);
   return task;
 }

@@ -198,6 +198,11 @@ const add: Rule = (raw, _t, clock) => {
     /^(?:please\s+)?remind me\s+(?:to\s+|about\s+|that\s+)?([\s\S]+)$/i.exec(raw) ??
     /^(?:i need to|i have to|i must|i should|i gotta|(?:i\s+)?(?:need to\s+|must\s+|have to\s+)?remember to|don'?t (?:let me )?forget to|note to self|todo:|to-do:|task:)\s*[:\-–—]?\s*([\s\S]+)$/i.exec(raw);
   if (!m?.[1]) return null;
+  // "remind me in 2 hours to call the bank": the time is the reminder's, not a due date.
+  if (/^(?:please\s+)?remind me\s/i.test(raw)) {
+    const reminded = parseNewTask(raw.replace(/^please\s+/i, ""), clock);
+    if (reminded.reminders?.length && reminded.title) return { kind: "add", task: reminded };
+  }
   const items = addItems(m[1])?.map((item) => parseNewTask(item, clock));
   if (items?.length && items.every((task) => task.title)) {
     return items.length === 1 ? { kind: "add", task: items[0]! } : { kind: "compound", parts: items.map((task) => ({ kind: "add", task })) };

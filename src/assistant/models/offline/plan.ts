@@ -10,7 +10,7 @@ import { parseIntent } from "./parse-intent.ts";
 import { planCompound } from "./plan-compound.ts";
 import type { Conversation, ToolStep } from "./prompt.ts";
 import { bestMatch, resolveTarget, type Ref } from "./references.ts";
-import { andList, askWhich, bulkUpdateReply, errorReply, HELP, named, notUnderstood, resultReply } from "./reply.ts";
+import { andList, askWhich, closestActions, errorReply, HELP, named, notUnderstood, resultReply } from "./reply.ts";
 import { addDays, toZonedIso, wallAt, wallToInstant, type Wall } from "../../../domain/time.ts";
 import type { Duration } from "../../../grammar/index.ts";
 
@@ -18,7 +18,8 @@ export interface PlannedCall {
   toolName: string;
   input: Record<string, unknown>;
 }
-export type Plan = { kind: "calls"; calls: PlannedCall[] } | { kind: "text"; text: string };
+/** `suggestions`: requests the user may send next with one tap (the web's chips). */
+export type Plan = { kind: "calls"; calls: PlannedCall[] } | { kind: "text"; text: string; suggestions?: string[] };
 
 const text = (t: string): Plan => ({ kind: "text", text: t });
 const call = (toolName: string, input: Record<string, unknown>): Plan => ({ kind: "calls", calls: [{ toolName, input }] });
@@ -40,6 +41,15 @@ function pendingDelete(conv: Conversation): Record<string, unknown> | null {
     if (ids.length) return { ids, confirm: true };
   }
   return null;
+}
+
+/** The change update_tasks previewed in the previous turn, waiting for "yes": the same change, to the tasks the user saw. */
+function pendingUpdate(conv: Conversation): Record<string, unknown> | null {
+  const last = conv.lastTurn.at(-1);
+  const o = last?.output as { preview?: boolean; would_update?: Ref[] } | undefined;
+  if (last?.toolName !== "update_tasks" || !o?.preview || !o.would_update?.length) return null;
+  const { filter: _filter, ids: _ids, confirm: _confirm, ...change } = last.input;
+  return { ids: o.would_update.map((r) => r.id), ...change, confirm: true };
 }
 
 /**
@@ -171,18 +181,17 @@ function planTargeted(intent: TargetedIntent, conv: Conversation, clock: Clock):
 }
 
 /**
- * The same change to every task a filter matches: list them, then one update_task each
- * (each counted against the write budget like any other update), then one summary.
+ * The same change to every task a filter matches: update_tasks previews them (one
+ * read), the user says yes, and the confirmed call is one all-or-nothing write.
  */
 function planBulkUpdate(intent: Extract<Intent, { kind: "bulk-update" }>, conv: Conversation, clock: Clock): Plan {
-  const lookup = conv.turn.find((s) => s.toolName === "list_tasks");
-  if (!lookup) return call("list_tasks", compact({ ...intent.filter, limit: 50 }));
-  if (errorOf(lookup)) return text(errorReply(errorOf(lookup)));
-  const updates = conv.turn.filter((s) => s.toolName === "update_task");
-  if (updates.length) return text(bulkUpdateReply(updates, intent.label, clock));
-  const tasks = (lookup.output as { tasks?: TaskSummary[] }).tasks ?? [];
-  if (!tasks.length) return text(`You have no ${intent.label}, so nothing changed.`);
-  return act({ kind: "update", target: { kind: "listed" }, changes: intent.changes }, tasks, clock);
+  const done = conv.turn.at(-1);
+  if (done) return text(resultReply(done, clock, intent.label));
+  const { keep_time, shift, title, description, tags, ...changes } = intent.changes;
+  if (shift) return text(`I can move your ${intent.label} to a date, not by a duration; tell me the new date.`);
+  if (title !== undefined || description !== undefined || tags !== undefined) return text(`I can only reschedule, reprioritise, move or tag several tasks at once.`);
+  if (changes.priority === null) changes.priority = "none";
+  return call("update_tasks", compact({ filter: compact(intent.filter), ...changes, keep_time: keep_time ? true : undefined }));
 }
 
 export function plan(conv: Conversation, clock: Clock): Plan {
@@ -195,11 +204,13 @@ function planIntent(intent: Intent, conv: Conversation, clock: Clock): Plan {
     case "help":
       return text(HELP);
     case "unknown":
-      return text(notUnderstood(intent.text));
+      return { kind: "text", text: notUnderstood(intent.text), suggestions: closestActions(intent.text) };
     case "chat":
       return text(intent.reply);
     case "confirm": {
       if (done) return text(resultReply(done, clock));
+      const update = pendingUpdate(conv);
+      if (update) return intent.yes ? call("update_tasks", update) : text("OK, nothing changed.");
       const pending = pendingDelete(conv);
       if (!intent.yes) return text(pending ? "OK, nothing deleted." : "OK.");
       return pending ? call("delete_tasks", pending) : text("There's nothing waiting for a yes right now. What would you like to do?");

@@ -19,6 +19,7 @@ type Out = {
   tasks?: TaskSummary[];
   updated?: TaskSummary[];
   would_delete?: Ref[];
+  would_update?: Ref[];
   deleted?: Ref[];
   error?: unknown;
 };
@@ -35,6 +36,7 @@ export function lastListed(conv: Conversation): Ref[] | null {
     const o = out(conv.history[i]!);
     if (o.tasks) return refs(o.tasks);
     if (o.would_delete) return refs(o.would_delete);
+    if (o.would_update) return refs(o.would_update);
     if (o.updated && o.updated.length > 1) return refs(o.updated);
   }
   const fromText = markers(conv.lastAssistantText);

@@ -59,12 +59,18 @@ const NEAR: [RegExp, string][] = [
 const FOREIGN =
   /[¿¡ñãõçßœæøåäöüáéíóúàèìòùâêîôûë]|[\p{Script=Arabic}\p{Script=Cyrillic}\p{Script=Han}\p{Script=Devanagari}\p{Script=Greek}\p{Script=Hebrew}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]|\b(?:hola|gracias|por favor|bonjour|merci|s'il vous plaît|hallo|danke|bitte|ciao|grazie|obrigad[oa]|tengo|quiero|necesito|tarea|tareas|aufgabe|tâche)\b/iu;
 
+/** The example requests closest to words that did not parse (the web shows them as buttons too). */
+export function closestActions(text: string): string[] {
+  if (FOREIGN.test(text)) return ["add buy milk tomorrow", "what's due today?"];
+  const near = NEAR.filter(([re]) => re.test(text)).map(([, example]) => example);
+  return (near.length ? near : NEAR.slice(0, 3).map(([, e]) => e)).slice(0, 3).map((e) => e.slice(1, -1));
+}
+
 export function notUnderstood(text: string): string {
   if (FOREIGN.test(text)) {
     return "Sorry, the built-in assistant only understands English and answers in English. Try “add buy milk tomorrow” or “what's due today?”.";
   }
-  const near = NEAR.filter(([re]) => re.test(text)).map(([, example]) => example);
-  const examples = (near.length ? near : NEAR.slice(0, 3).map(([, e]) => e)).slice(0, 3);
+  const examples = closestActions(text).map(quote);
   const shown = text.length > 60 ? `${text.slice(0, 57)}…` : text;
   return `I didn't understand ${quote(shown)}. I understand requests like ${examples.length > 1 ? `${examples.slice(0, -1).join(", ")} or ${examples.at(-1)}` : examples[0]}; say “help” for more.`;
 }
@@ -86,6 +92,8 @@ type Result = {
   deleted?: { id: number; title: string }[];
   preview?: boolean;
   would_delete?: { id: number; title: string }[];
+  would_update?: { id: number; title: string }[];
+  previous?: { id: number }[];
   list?: { name: string };
   lists?: { name: string; open: number }[];
   moved?: TaskSummary[];
@@ -122,25 +130,38 @@ function unchangedSentence(task: TaskSummary, input: Record<string, unknown>, cl
   return `${named(task)} already looks like that; nothing changed.`;
 }
 
-/** One summary for a bulk change made as one update_task per task, from what each call returned. */
-export function bulkUpdateReply(steps: ToolStep[], label: string, clock: Clock): string {
-  const results = steps.map((s) => (s.output ?? {}) as Result);
-  const changed = results.filter((r) => r.task && r.changed?.length).map((r) => r.task!);
-  const failed = results.filter((r) => r.error).length;
-  const failure = failed ? ` ${plural(failed, "task")} could not be changed.` : "";
-  if (!changed.length) return `Nothing changed: your ${label} already looked like that.${failure}`;
-  const input = steps[0]!.input;
-  const first = changed[0]!;
-  const list = changed.length <= 3 ? `: ${andList(changed.map(named))}` : "";
-  if ("due_at" in input && Object.keys(input).length === 2) {
-    // Each task keeps its time of day: name the day alone when the times differ.
-    const days = new Set(changed.map((t) => (t.due_at ? describeDate(t.due_at, clock) : "")));
-    const day = days.size === 1 ? [...days][0]! : describeDate(first.due_at ?? "", clock).replace(/ at .*$/, "");
-    const when = first.due_at ? `to ${day}` : "off their due dates";
-    return `Moved ${plural(changed.length, "task")} ${when}${list}.${failure}`;
+/** What update_tasks would do or did, in words: "move … to Sun, Nov 29", "set … to high priority". */
+function bulkChange(input: Record<string, unknown>, clock: Clock): { verb: string; after: string } {
+  const parts: string[] = [];
+  if (typeof input.due_at === "string") {
+    const when = describeDate(new Date(input.due_at).toISOString(), clock);
+    parts.push(`to ${input.keep_time ? when.replace(/ at .*$/, "") : when}`);
   }
-  if ("priority" in input && Object.keys(input).length === 2) return `Set ${plural(changed.length, "task")} to ${first.priority} priority${list}.${failure}`;
-  return `Updated ${plural(changed.length, "task")}${list}.${failure}`;
+  if (input.due_at === null) parts.push("off their due dates");
+  if (typeof input.priority === "string") parts.push(input.priority === "none" ? "to no priority" : `to ${input.priority} priority`);
+  if (typeof input.list === "string" || typeof input.list === "number") parts.push(`to the list ${input.list}`);
+  if (Array.isArray(input.add_tags)) parts.push(`tagged ${input.add_tags.map((t) => `#${String(t)}`).join(" ")}`);
+  if (Array.isArray(input.remove_tags)) parts.push(`without ${input.remove_tags.map((t) => `#${String(t)}`).join(" ")}`);
+  const only = Object.keys(input).filter((k) => ["due_at", "priority", "list", "add_tags", "remove_tags"].includes(k));
+  const verb = only.length === 1 && only[0] === "priority" ? "Set" : only.every((k) => k === "due_at" || k === "list") ? "Move" : "Change";
+  return { verb, after: andList(parts) };
+}
+
+/** update_tasks: the preview asks; the confirmed call counts only the tasks that really changed. */
+function bulkUpdateReply(r: Result, input: Record<string, unknown>, clock: Clock, label: string): string {
+  const { verb, after } = bulkChange(input, clock);
+  if (r.preview) {
+    const items = r.would_update ?? [];
+    if (!items.length) return `You have no ${label}, so nothing changed.`;
+    const these = items.length === 1 ? "this task" : `these ${items.length} tasks`;
+    return [`${verb} ${these} ${after}?`, ...items.map((t) => `- ${named(t)}`), "Reply \u201cyes\u201d to go ahead or \u201cno\u201d to leave them."].join("\n");
+  }
+  const before = new Map((r.previous ?? []).map((p) => [p.id, Object.keys(p).length > 1]));
+  const changed = (r.updated ?? []).filter((t) => before.get(t.id));
+  if (!changed.length) return `Nothing changed: ${(r.updated ?? []).length ? "those tasks already looked like that" : "no task matched any more"}.`;
+  const list = changed.length <= 3 ? `: ${andList(changed.map(named))}` : "";
+  const past = verb === "Set" ? "Set" : verb === "Move" ? "Moved" : "Changed";
+  return `${past} ${plural(changed.length, "task")} ${after}${list}.`;
 }
 
 /** One sentence (or a short list) about what a mutating or reading tool just did. */
@@ -198,6 +219,9 @@ export function resultReply(step: ToolStep, clock: Clock, label = "tasks"): stri
       break;
     case "move_tasks":
       if (r.moved && r.list) return `Moved ${andList(r.moved.map(named))} to ${r.list.name}.`;
+      break;
+    case "update_tasks":
+      if (r.preview || r.updated) return bulkUpdateReply(r, step.input, clock, label);
       break;
     case "list_lists":
       if (r.lists) return ["Your lists:", ...r.lists.map((l) => `- ${l.name} (${plural(l.open, "open task")})`)].join("\n");

@@ -18,7 +18,7 @@ export function describeAuthError(error: { status: number; code?: string; messag
     return { field: "email", message: "An account with this email already exists." };
   }
   if (code === "INVALID_EMAIL_OR_PASSWORD" || (flow === "sign-in" && error.status === 401)) {
-    return { field: "form", message: "That email and password don't match. Check them and try again." };
+    return { field: "form", message: "That email and password don't match. Just signed up? Open the link we emailed you first (signing in with the right password sends a new one)." };
   }
   if (code === "INVALID_PASSWORD") return { field: "password", message: "That password isn't right. Check it and try again." };
   if (code === "PASSWORD_TOO_SHORT" || code === "PASSWORD_TOO_LONG") {

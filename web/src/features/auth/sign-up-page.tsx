@@ -10,10 +10,16 @@ import { checkEmail, checkName } from "./validation.ts";
 import { checkNewPassword } from "./use-password-check.ts";
 import { useDocumentTitle } from "../../lib/use-document-title.ts";
 import { FormError } from "./form-error.tsx";
+import { showCheckEmail } from "./check-email.tsx";
+import { signUpCallback } from "./verification.ts";
 
 type Field = AuthFailure["field"];
 
-/** Create an account; the session starts right away and the auth gate moves on to `?next=`. */
+/**
+ * Create an account. The server answers alike whether the address is new or
+ * taken (decision 021), so the page always says "check your email"; the link
+ * signs in. A server without verification signs in at once, and the gate moves on.
+ */
 export function SignUpPage() {
   useDocumentTitle("Create account");
   const { search } = useLocation();
@@ -47,8 +53,11 @@ export function SignUpPage() {
     setBusy(true);
     try {
       tokens.clear();
-      const { data, error } = await authClient.signUp.email({ name: name.trim(), email: email.trim(), password });
+      const address = email.trim();
+      const callbackURL = signUpCallback(inOAuthFlow(search) ? search : null, next);
+      const { data, error } = await authClient.signUp.email({ name: name.trim(), email: address, password, callbackURL });
       if (!error && followOAuthRedirect(data)) return;
+      if (!error && !data?.token) return showCheckEmail({ address, callbackURL, signInHref });
       if (error) {
         const f = describeAuthError(error, "sign-up");
         setErrors({ [f.field]: f.message });

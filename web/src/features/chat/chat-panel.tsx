@@ -157,7 +157,7 @@ export function ChatPanel({ onTasksChanged, onClose, autoFocus = false, variant 
               }}
             />
           ) : (
-            <MessageList messages={chat.messages} busy={chat.phase === "streaming"} onRetry={chatStore.retry} onUndo={(m, t) => void chatStore.undo(m, t)} />
+            <MessageList messages={chat.messages} busy={chat.phase === "streaming"} onRetry={chatStore.retry} onUndo={(m, t) => void chatStore.undo(m, t)} onSuggest={(text) => chatStore.send(text)} />
           )}
           <Composer value={draft} onChange={setDraft} onSend={send} busy={chat.phase !== "idle"} inputRef={inputRef} idPrefix={idPrefix} />
         </div>

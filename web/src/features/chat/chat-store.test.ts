@@ -47,7 +47,9 @@ describe("chat store", () => {
 
     // Meanwhile the server answered it; Retry gets 409 before any stream starts.
     api.streamChat.mockImplementation(refused);
-    api.getConversation.mockResolvedValueOnce(conversation([message(1, "user", "show my tasks"), message(2, "assistant", "You have no tasks.")]));
+    api.getConversation.mockResolvedValueOnce(
+      conversation([message(1, "user", "show my tasks"), message(2, "assistant", "You have no tasks.")]),
+    );
     chatStore.retry(pending.key);
     await vi.waitFor(() => expect(chatStore.getState().messages.at(-1)?.text).toBe("You have no tasks."));
 
@@ -59,5 +61,39 @@ describe("chat store", () => {
     ]);
     // Only the retry went out: the question was never sent again as a new message.
     expect(api.streamChat.mock.calls.map(([req]) => req)).toEqual([{ conversation_id: CONVERSATION, retry: true }]);
+  });
+
+  it("keeps a reply's suggestions from the done event, and reads Yes/No back from a stored preview", async () => {
+    chatStore.bindUser("user-2");
+    chatStore.setTasksChangedHandler(() => {});
+    async function* turn(): AsyncGenerator<ChatEvent> {
+      yield { type: "conversation", conversation_id: CONVERSATION, title: "asdf", model: "tickler:offline" };
+      yield {
+        type: "done",
+        message_id: 7,
+        response: "I didn't understand “asdf”.",
+        tool_calls: [],
+        suggestions: ["what's due today?"],
+      };
+    }
+    api.streamChat.mockImplementation(turn);
+    chatStore.send("asdf");
+    await vi.waitFor(() => expect(chatStore.getState().messages.at(-1)?.suggestions).toEqual(["what's due today?"]));
+
+    const preview = {
+      id: "c1",
+      tool: "update_tasks",
+      arguments: { filter: { overdue: true }, priority: "high" },
+      result: { preview: true, would_update: [{ id: 1, title: "A" }], total: 1 },
+      undone: null,
+    };
+    api.getConversation.mockResolvedValueOnce(
+      conversation([
+        message(1, "user", "make all overdue tasks high priority"),
+        { ...message(2, "assistant", "Set this task to high priority?"), tool_calls: [preview] },
+      ]),
+    );
+    await chatStore.open(CONVERSATION);
+    expect(chatStore.getState().messages.at(-1)?.suggestions).toEqual(["Yes", "No"]);
   });
 });

@@ -7,6 +7,7 @@ import type { ChatEvent, Message } from "#contracts/chat.ts";
 import { changesTasks } from "#contracts/tool-specs.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import { notifyTasksChanged } from "../../lib/tasks-events.ts";
+import { replySuggestions } from "#contracts/suggestions.ts";
 import { getConversation, markToolCallUndone, streamChat, type ChatTurnRequest } from "./chat-api.ts";
 import type { ChatState, MessageView, RetryInfo, ToolCallView } from "./chat-types.ts";
 import { undoErrorMessage, undoPlanFor } from "./undo.ts";
@@ -71,6 +72,8 @@ function fromHistory(m: Message): MessageView {
     text: m.text,
     status: m.status === "error" ? "error" : "ok",
     error: m.status === "error" ? "The assistant couldn't finish this reply." : undefined,
+    // A reloaded preview still offers Yes/No (the only chips that can be read back from history).
+    suggestions: m.role === "assistant" && m.status === "ok" ? replySuggestions(m.tool_calls) : undefined,
     // History shows what really happened: an undone change stays undone; the rest can still be undone.
     toolCalls: m.tool_calls.map((t, i) => ({
       key: `m${m.id}t${i}`,
@@ -191,7 +194,7 @@ async function runTurn(req: ChatTurnRequest, assistantKey: string, text: string)
       }
       case "done":
         finished = true;
-        updateMessage(assistantKey, (m) => ({ ...m, text: e.response, status: "ok" }));
+        updateMessage(assistantKey, (m) => ({ ...m, text: e.response, status: "ok", suggestions: e.suggestions }));
         set({ announcement: `Assistant: ${e.response}` });
         break;
       case "error":

@@ -36,6 +36,8 @@ export interface MessageView {
   text: string;
   toolCalls: ToolCallView[];
   status: "ok" | "streaming" | "error";
+  /** Requests offered as buttons under the reply (Yes/No for a preview, the closest actions). */
+  suggestions?: string[];
   error?: string;
   retry?: RetryInfo;
 }

@@ -1,6 +1,7 @@
 /** The conversation: questions, replies as they stream, tool cards, errors with Retry. */
 import { useEffect, useRef } from "react";
 import type { MessageView } from "./chat-types.ts";
+import { MarkdownText } from "./markdown.tsx";
 import { ToolCard } from "./tool-card.tsx";
 
 interface Props {
@@ -8,9 +9,11 @@ interface Props {
   busy: boolean;
   onRetry: (messageKey: string) => void;
   onUndo: (messageKey: string, toolKey: string) => void;
+  /** Sends a suggestion chip's text as the user's next message. */
+  onSuggest: (text: string) => void;
 }
 
-export function MessageList({ messages, busy, onRetry, onUndo }: Props) {
+export function MessageList({ messages, busy, onRetry, onUndo, onSuggest }: Props) {
   const end = useRef<HTMLDivElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const last = messages[messages.length - 1];
@@ -50,7 +53,16 @@ export function MessageList({ messages, busy, onRetry, onUndo }: Props) {
             )}
             {m.text && (
               <div className="message-text" data-testid="message-text">
-                {m.text}
+                {m.role === "assistant" ? <MarkdownText text={m.text} /> : m.text}
+              </div>
+            )}
+            {m === last && m.role === "assistant" && m.status === "ok" && !!m.suggestions?.length && (
+              <div className="chat-suggestions" role="group" aria-label="Suggested replies" data-testid="suggestions">
+                {m.suggestions.map((text) => (
+                  <button key={text} type="button" className="chip" onClick={() => onSuggest(text)} disabled={busy} data-testid="suggestion">
+                    {text}
+                  </button>
+                ))}
               </div>
             )}
             {m.status === "streaming" && !m.text && (

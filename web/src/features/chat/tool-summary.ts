@@ -90,6 +90,14 @@ export function summarizeToolCall(tool: string, args: unknown, result: unknown):
       if (n === 1) return { tone: "change", title: `${verb} ${ref(r.updated[0]!)}`, details: [] };
       return { tone: "change", title: `${verb} ${plural(n, "task")}`, details: r.updated.map(ref) };
     }
+    case "update_preview":
+      if (r.would_update.length === 0) return { tone: "info", title: "No matching tasks", details: [] };
+      return { tone: "info", title: `Would change ${plural(r.total, "task")}`, details: r.would_update.map(ref) };
+    case "bulk_updated": {
+      const changed = r.previous.filter((p) => Object.keys(p).length > 1).length;
+      if (changed === 0) return { tone: "info", title: `No change to ${plural(r.updated.length, "task")}`, details: [] };
+      return { tone: "change", title: `Updated ${plural(changed, "task")}`, details: r.updated.map(taskLine) };
+    }
     case "lists":
       return { tone: "info", title: plural(r.lists.length, "list"), details: r.lists.map((l) => `${l.name} · ${l.open} open`) };
     case "list_item":

@@ -4,6 +4,7 @@ import type { Task } from "#contracts/task.ts";
 import type { TaskSummary } from "#contracts/tool-results.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import * as api from "../../lib/tasks-api.ts";
+import * as organiser from "./undo-api.ts";
 import { undoErrorMessage, undoPlanFor } from "./undo.ts";
 
 vi.mock("../../lib/tasks-api.ts", () => ({
@@ -12,7 +13,9 @@ vi.mock("../../lib/tasks-api.ts", () => ({
   patchTask: vi.fn(),
   setCompleted: vi.fn(),
 }));
+vi.mock("./undo-api.ts", () => ({ bulkEdit: vi.fn(), moveTasks: vi.fn(), patchList: vi.fn(), deleteList: vi.fn() }));
 const mocked = vi.mocked(api);
+const bulk = vi.mocked(organiser);
 
 const summary = (id: number, over: Partial<TaskSummary> = {}): TaskSummary => ({
   id,
@@ -81,10 +84,8 @@ describe("undoPlanFor", () => {
     const plan = undoPlanFor("complete_tasks", { updated: [summary(1, { status: "completed" }), summary(2, { status: "completed" })] });
     expect(plan?.label).toBe("Undo completing 2 tasks");
     await expect(plan!.run()).resolves.toBe("Set back 2 tasks");
-    expect(mocked.setCompleted.mock.calls).toEqual([
-      [1, false],
-      [2, false],
-    ]);
+    // One all-or-nothing bulk edit, not one request per task.
+    expect(bulk.bulkEdit.mock.calls).toEqual([[{ ids: [1, 2], set: { completed: false } }]]);
     expect(undoPlanFor("complete_tasks", { updated: [summary(5)] })?.label).toBe("Undo reopening #5");
     expect(undoPlanFor("complete_tasks", { updated: [] })).toBeNull();
   });
@@ -127,5 +128,45 @@ describe("undoPlanFor", () => {
     expect(undoPlanFor("launch_rocket", { task: summary(1) })).toBeNull();
     // A result that does not match the tool's schema is not trusted (here: no status).
     expect(undoPlanFor("add_task", { task: { id: 1, title: "x" } })).toBeNull();
+  });
+
+  it("a parent's completion: reopens the parent and exactly the subtasks it completed", async () => {
+    const plan = undoPlanFor("complete_task", { task: summary(3, { status: "completed" }), changed: ["completed"], completed_subtask_ids: [4, 6] });
+    await expect(plan!.run()).resolves.toBe("#3 is open again (and 2 subtasks)");
+    expect(bulk.bulkEdit.mock.calls).toEqual([[{ ids: [3, 4, 6], set: { completed: false } }]]);
+    const many = undoPlanFor("complete_tasks", { updated: [summary(1, { status: "completed" })], completed_subtask_ids: [9] });
+    await many!.run();
+    expect(bulk.bulkEdit.mock.calls[1]).toEqual([{ ids: [1, 9], set: { completed: false } }]);
+  });
+
+  it("update_tasks: sets the old values back, one bulk edit per distinct set of old values", async () => {
+    const result = {
+      updated: [summary(1, { due_at: "2026-11-29T09:00:00.000Z", tags: ["x"] }), summary(2, { due_at: "2026-11-29T09:00:00.000Z", tags: ["x"] }), summary(3)],
+      previous: [
+        { id: 1, due_at: "2026-11-20T09:00:00.000Z", tags: [] },
+        { id: 2, due_at: "2026-11-20T09:00:00.000Z", tags: [] },
+        { id: 3 },
+      ],
+    };
+    const plan = undoPlanFor("update_tasks", result);
+    expect(plan?.label).toBe("Undo changes to 2 tasks");
+    await expect(plan!.run()).resolves.toBe("Restored 2 tasks");
+    expect(bulk.bulkEdit.mock.calls).toEqual([[{ ids: [1, 2], set: { due_at: "2026-11-20T09:00:00.000Z", tags_remove: ["x"] } }]]);
+    expect(undoPlanFor("update_tasks", { preview: true, would_update: [{ id: 1, title: "A" }], total: 1 })).toBeNull();
+    expect(undoPlanFor("update_tasks", { updated: [summary(3)], previous: [{ id: 3 }] })).toBeNull();
+  });
+
+  it("move_tasks, create_list and update_list: move back, delete the new list (keeping its tasks), patch the list back", async () => {
+    const list = { id: 4, name: "Garden", color: "green", is_inbox: false, archived: false };
+    const moved = undoPlanFor("move_tasks", { moved: [summary(1), summary(2)], list, previous: [{ id: 1, list_id: 1, section_id: null, parent_id: null }, { id: 2, list_id: 2, section_id: 5, parent_id: null }] });
+    await expect(moved!.run()).resolves.toBe("Moved back 2 tasks");
+    expect(bulk.moveTasks.mock.calls).toEqual([[{ ids: [1], list_id: 1, section_id: null, parent_id: null }], [{ ids: [2], list_id: 2, section_id: 5, parent_id: null }]]);
+    expect(undoPlanFor("move_tasks", { moved: [summary(1)], list })).toBeNull(); // from an older server: no previous
+    await undoPlanFor("create_list", { list })!.run();
+    expect(bulk.deleteList).toHaveBeenCalledWith(4);
+    const renamed = undoPlanFor("update_list", { list, previous: { name: "Yard" } });
+    await expect(renamed!.run()).resolves.toBe("Restored the list Yard");
+    expect(bulk.patchList).toHaveBeenCalledWith(4, { name: "Yard" });
+    expect(undoPlanFor("update_list", { list, previous: {} })).toBeNull();
   });
 });

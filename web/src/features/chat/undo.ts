@@ -6,11 +6,12 @@
  * "restore"). The result is parsed with the tool's own schemas first.
  */
 import type { TaskPatch } from "#contracts/task.ts";
-import type { DeletedTask, TaskSummary } from "#contracts/tool-results.ts";
+import type { BulkPrevious, DeletedTask, MovePrevious, TaskSummary } from "#contracts/tool-results.ts";
 import { readToolResult, toolSpec } from "#contracts/tool-specs.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import { createTask, deleteTask, patchTask, setCompleted } from "../../lib/tasks-api.ts";
 import { newIdempotencyKey } from "../../lib/idempotency-key.ts";
+import { bulkEdit, deleteList, moveTasks, patchList } from "./undo-api.ts";
 
 export interface UndoPlan {
   /** The button's accessible name, e.g. "Undo adding #4 Buy milk". */
@@ -49,22 +50,81 @@ const partial = (failed: number) => (failed ? ` (${failed} couldn't be restored)
 const backOf = (t: TaskSummary) => t.status !== "completed";
 const verbOf = (back: boolean) => (back ? "reopening" : "completing");
 
-function completeOneBack(t: TaskSummary): UndoPlan {
+const subtaskNote = (n: number) => (n ? ` (and ${n} ${n === 1 ? "subtask" : "subtasks"})` : "");
+
+function completeOneBack(t: TaskSummary, subtasks: number[]): UndoPlan {
   const back = backOf(t);
   return {
     label: `Undo ${verbOf(back)} #${t.id} ${t.title}`,
-    run: async () => (await setCompleted(t.id, back), back ? `#${t.id} is done again` : `#${t.id} is open again`),
+    run: async () => {
+      // Reopen the parent and exactly the subtasks completing it completed, in one all-or-nothing write.
+      if (subtasks.length) await bulkEdit({ ids: [t.id, ...subtasks], set: { completed: false } });
+      else await setCompleted(t.id, back);
+      return back ? `#${t.id} is done again` : `#${t.id} is open again${subtaskNote(subtasks.length)}`;
+    },
   };
 }
 
-function completeManyBack(tasks: TaskSummary[]): UndoPlan | null {
+function completeManyBack(tasks: TaskSummary[], subtasks: number[]): UndoPlan | null {
   if (!tasks[0]) return null;
   const back = backOf(tasks[0]);
   return {
     label: `Undo ${verbOf(back)} ${tasks.length === 1 ? `#${tasks[0].id}` : `${tasks.length} tasks`}`,
     run: async () => {
-      const { ok, failed } = await all(tasks, (t) => setCompleted(t.id, back));
-      return `Set back ${ok.length} ${ok.length === 1 ? "task" : "tasks"}${partial(failed)}`;
+      await bulkEdit({ ids: [...tasks.map((t) => t.id), ...subtasks], set: { completed: back } });
+      return `Set back ${tasks.length} ${tasks.length === 1 ? "task" : "tasks"}${subtaskNote(subtasks.length)}`;
+    },
+  };
+}
+
+/** Tasks whose old values are the same go back in one bulk edit; each distinct set of old values is one write. */
+function restoreEach(previous: BulkPrevious[], now: TaskSummary[]): UndoPlan | null {
+  const current = new Map(now.map((t) => [t.id, t]));
+  const groups = new Map<string, { ids: number[]; set: Record<string, unknown> }>();
+  for (const { id, ...old } of previous) {
+    const set: Record<string, unknown> = {};
+    if (old.due_at !== undefined) set.due_at = old.due_at;
+    if (old.priority !== undefined) set.priority = old.priority;
+    if (old.list_id !== undefined) set.list_id = old.list_id;
+    if (old.tags !== undefined) {
+      const had = new Set(old.tags);
+      const has = current.get(id)?.tags ?? [];
+      const added = has.filter((t) => !had.has(t));
+      const removed = old.tags.filter((t) => !has.includes(t));
+      if (added.length) set.tags_remove = added;
+      if (removed.length) set.tags_add = removed;
+    }
+    if (Object.keys(set).length === 0) continue;
+    const key = JSON.stringify(set);
+    groups.set(key, { ids: [...(groups.get(key)?.ids ?? []), id], set });
+  }
+  const n = [...groups.values()].reduce((sum, g) => sum + g.ids.length, 0);
+  if (n === 0) return null;
+  return {
+    label: `Undo changes to ${n === 1 ? "1 task" : `${n} tasks`}`,
+    run: async () => {
+      for (const g of groups.values()) await bulkEdit({ ids: g.ids, set: g.set });
+      return `Restored ${n === 1 ? "1 task" : `${n} tasks`}`;
+    },
+  };
+}
+
+/** Each task back to where it was: one move per distinct list / section / parent. */
+function moveBack(previous: MovePrevious[]): UndoPlan | null {
+  if (previous.length === 0) return null;
+  const groups = new Map<string, MovePrevious[]>();
+  for (const p of previous) {
+    const key = JSON.stringify([p.list_id, p.section_id, p.parent_id]);
+    groups.set(key, [...(groups.get(key) ?? []), p]);
+  }
+  return {
+    label: `Undo moving ${previous.length === 1 ? `#${previous[0]!.id}` : `${previous.length} tasks`}`,
+    run: async () => {
+      for (const g of groups.values()) {
+        const { list_id, section_id, parent_id } = g[0]!;
+        await moveTasks({ ids: g.map((p) => p.id), list_id, section_id, parent_id });
+      }
+      return `Moved back ${previous.length === 1 ? `#${previous[0]!.id}` : `${previous.length} tasks`}`;
     },
   };
 }
@@ -85,8 +145,22 @@ export function undoPlanFor(tool: string, result: unknown): UndoPlan | null {
       return { label: `Undo changes to #${t.id} ${t.title}`, run: async () => (await patchTask(t.id, patch), `Restored #${t.id}`) };
     }
     case "complete_back":
-      if (r.kind === "task") return r.changed === undefined || r.changed.includes("completed") ? completeOneBack(r.task) : null;
-      return r.kind === "updated" ? completeManyBack(r.updated) : null;
+      if (r.kind === "task") return r.changed === undefined || r.changed.includes("completed") ? completeOneBack(r.task, r.completed_subtask_ids ?? []) : null;
+      return r.kind === "updated" ? completeManyBack(r.updated, r.completed_subtask_ids ?? []) : null;
+    case "restore_each":
+      return r.kind === "bulk_updated" ? restoreEach(r.previous, r.updated) : null;
+    case "move_back":
+      return r.kind === "moved" && r.previous ? moveBack(r.previous) : null;
+    case "delete_created_list": {
+      if (r.kind !== "list_item") return null;
+      const { list } = r;
+      return { label: `Undo creating the list ${list.name}`, run: async () => (await deleteList(list.id), `Removed the list ${list.name}`) };
+    }
+    case "restore_list": {
+      if (r.kind !== "list_item" || !r.previous || Object.keys(r.previous).length === 0) return null;
+      const { list, previous } = r;
+      return { label: `Undo changes to the list ${list.name}`, run: async () => (await patchList(list.id, previous), `Restored the list ${previous.name ?? list.name}`) };
+    }
     case "recreate_deleted": {
       if (r.kind !== "deleted" || r.deleted.length === 0) return null;
       const { deleted } = r;

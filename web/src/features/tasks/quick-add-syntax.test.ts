@@ -73,11 +73,22 @@ describe("quick-add preview", () => {
   ])("%s", (text, chips) => expect(chipsOf(text)).toEqual(chips));
 
   it("shows no chip for what cannot be saved yet and keeps its words in the title", () => {
-    for (const text of ["pay rent every month on the 15th", "call mom remind me in 2 hours", "sketch logo /Design"]) {
+    for (const text of ["pay rent every month on the 15th", "call mom remind me 30 minutes before", "sketch logo /Design"]) {
       const p = previewQuickAdd(text, ctx, new Set(), targets);
       expect(p.chips).toEqual([]);
       expect(p.create).toEqual({ title: text });
     }
+  });
+
+  it("saves reminders: in 2 hours, 30 minutes before the due date, at 8am", () => {
+    const inTwo = previewQuickAdd("call mom remind me in 2 hours", ctx);
+    expect(inTwo.create).toEqual({ title: "call mom", reminders: [{ at: "2026-11-28T12:00:00Z" }] });
+    expect(inTwo.chips.map((c) => c.kind)).toEqual(["reminder"]);
+    const before = previewQuickAdd("dentist friday 3pm remind me 30 minutes before", ctx);
+    expect(before.create).toMatchObject({ title: "dentist", reminders: [{ before_minutes: 30 }] });
+    expect(before.chips.find((c) => c.kind === "reminder")!.text).toBe("Remind 30 min before");
+    const eight = previewQuickAdd("pay bills tomorrow remind me at 8am", ctx);
+    expect(eight.create).toMatchObject({ title: "pay bills", reminders: [{ at: expect.stringMatching(/^2026-11-29T08:00/) }] });
   });
 
   it("a removed chip puts its words back into the title and stays removed while typing on", () => {

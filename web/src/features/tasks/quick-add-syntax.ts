@@ -7,14 +7,15 @@
  * (case-insensitive); an unknown name is only *offered* for creation (a chip
  * with a Create button) and stays in the title until the user accepts. `/Section`
  * picks a section of that list (or of the list page's list); an unknown one
- * stays in the title. Recurrence and reminders have no field on create yet, so
- * their words stay in the title, where the user sees them.
+ * stays in the title. Reminders are saved ("remind me 30 minutes before" only
+ * with a due date to count from). Recurrence has no field on create yet, so its
+ * words stay in the title, where the user sees them.
  */
 import type { Priority, TaskCreate } from "#contracts/task.ts";
 import { parseQuickAdd, type GrammarContext, type QuickAdd, type Span } from "#grammar/index.ts";
 import { describeDue } from "./task-dates.ts";
 
-export type ChipKind = "due" | "list" | "new-list" | "section" | "label" | "priority";
+export type ChipKind = "due" | "list" | "new-list" | "section" | "label" | "priority" | "reminder";
 
 export interface Chip {
   kind: ChipKind;
@@ -59,7 +60,7 @@ export interface QuickAddTargets {
   sections?: readonly NamedSection[];
 }
 
-const NOT_SAVED_YET = new Set<Span["kind"]>(["recurrence", "reminder"]);
+const NOT_SAVED_YET = new Set<Span["kind"]>(["recurrence"]);
 const PRIORITY_TEXT: Record<Priority, string> = { high: "High priority", medium: "Medium priority", low: "Low priority", none: "No priority" };
 
 /** Identifies a phrase across keystrokes, so a removed chip stays removed while the user types on. */
@@ -77,20 +78,27 @@ export function previewQuickAdd(text: string, ctx: GrammarContext, dismissed: Re
   const findSection = (name: string) => sections.find((s) => same(s.name, name)) ?? null;
 
   let offer: Span | null = null;
-  const parsed = parseQuickAdd(
-    text,
-    { ...ctx, lists: lists.map((l) => l.name), sections: sections.map((s) => s.name) },
-    {
-      ignore: (s) => {
-        if (NOT_SAVED_YET.has(s.kind) || dismissed.has(spanKey(s))) return true;
-        if (s.kind === "list" && !findList(s.value)) {
-          offer ??= s;
-          return true;
-        }
-        return s.kind === "section" && !findSection(s.value);
+  const parse = (extra: ReadonlySet<string>) =>
+    parseQuickAdd(
+      text,
+      { ...ctx, lists: lists.map((l) => l.name), sections: sections.map((s) => s.name) },
+      {
+        ignore: (s) => {
+          if (NOT_SAVED_YET.has(s.kind) || dismissed.has(spanKey(s)) || extra.has(spanKey(s))) return true;
+          if (s.kind === "list" && !findList(s.value)) {
+            offer ??= s;
+            return true;
+          }
+          return s.kind === "section" && !findSection(s.value);
+        },
       },
-    },
-  );
+    );
+  let parsed = parse(new Set());
+  // "remind me 30 minutes before" needs a due date to count from: without one its words stay in the title.
+  if (!parsed.due) {
+    const relative = parsed.spans.filter((s) => s.kind === "reminder" && "before_minutes" in s.value).map(spanKey);
+    if (relative.length) parsed = parse(new Set(relative));
+  }
   const chips: Chip[] = [];
   const dueSpans = parsed.spans.filter((s) => s.kind === "due");
   if (parsed.due && dueSpans.length) {
@@ -113,6 +121,15 @@ export function previewQuickAdd(text: string, ctx: GrammarContext, dismissed: Re
       chips.push({ kind: "priority", text: PRIORITY_TEXT[s.value], words: s.text, keys: [spanKey(s)], hint: "Priority" });
     }
   }
+  const { reminders } = parsed;
+  parsed.spans
+    .filter((s) => s.kind === "reminder")
+    .forEach((s, i) => {
+      const r = reminders[i];
+      if (!r) return;
+      const text = "at" in r ? `Remind ${describeDue(r.at, false, ctx.now).label}` : `Remind ${beforeText(r.before_minutes)} before`;
+      chips.push({ kind: "reminder", text, words: s.text, keys: [spanKey(s)], hint: "Reminder" });
+    });
   const newList = offer as Span | null;
   if (newList?.kind === "list") {
     chips.push({ kind: "new-list", text: `Create list “${newList.value}”?`, words: newList.text, keys: [spanKey(newList)], hint: "No list has this name yet", name: newList.value });
@@ -127,7 +144,15 @@ export function previewQuickAdd(text: string, ctx: GrammarContext, dismissed: Re
         ...(parsed.due ? { due_at: parsed.due.at } : {}),
         ...((list?.id ?? targets.defaultListId) ? { list_id: list?.id ?? targets.defaultListId! } : {}),
         ...(section ? { section_id: section.id } : {}),
+        ...(reminders.length ? { reminders: reminders.map((r) => ("at" in r ? { at: r.at } : { before_minutes: r.before_minutes })) } : {}),
       }
     : null;
   return { create, title: parsed.title, chips, parsed, listId: list?.id ?? targets.defaultListId ?? null };
+}
+
+/** "30 min", "2 h", "1 day" (for the chip). */
+export function beforeText(minutes: number): string {
+  if (minutes % 1440 === 0 && minutes > 0) return `${minutes / 1440} day${minutes === 1440 ? "" : "s"}`;
+  if (minutes % 60 === 0 && minutes > 0) return `${minutes / 60} h`;
+  return `${minutes} min`;
 }

@@ -17,7 +17,7 @@ const browserContext = (): GrammarContext => ({
   dateOrder: dateOrderFor(typeof navigator === "undefined" ? undefined : navigator.language),
 });
 
-const KIND_NAME: Record<Chip["kind"], string> = { due: "due date", list: "list", "new-list": "offer to create list", section: "section", label: "label", priority: "priority" };
+const KIND_NAME: Record<Chip["kind"], string> = { due: "due date", list: "list", "new-list": "offer to create list", section: "section", label: "label", priority: "priority", reminder: "reminder" };
 
 /**
  * One-line task entry with a live preview of what the grammar understood: a

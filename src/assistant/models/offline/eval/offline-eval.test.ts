@@ -9,6 +9,7 @@ import { formatClock } from "../clock.ts";
 import { createOfflineModel } from "../model.ts";
 import { CASES, NOW, SEED, type EvalCase, type ExpectedCall } from "./cases.ts";
 import { BRIEF, ROUND2 } from "./cases-round2.ts";
+import { claimProblems } from "./claims.ts";
 import { openRealTools, type SeedTask } from "./real-tools.ts";
 
 type ToolsFor = (seed: SeedTask[], clock: { now: Date; timeZone: string }, lists?: string[]) => Promise<ToolSet>;
@@ -20,7 +21,7 @@ const THRESHOLD = 0.95;
  * ROUND2_FIRST_SCORE. Raise the floors as the interpreter improves; the targets are 95 % and 100 %.
  */
 export const ROUND2_FIRST_SCORE = "38/84 (45.2%), brief examples 6/8 — 2026-12-02, before any tuning";
-const ROUND2_FLOOR = 69 / 84;
+const ROUND2_FLOOR = 72 / 84;
 const BRIEF_FLOOR = 8 / 8;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
@@ -39,6 +40,9 @@ function callsMatch(expected: ExpectedCall[], actual: { tool: string; args: unkn
   return expected.length === actual.length && expected.every((e, i) => e.tool === actual[i]!.tool && subsetMatch(e.args ?? {}, actual[i]!.args));
 }
 
+/** Every honesty failure of the run (the target is none, on every set). */
+const claimFailures: string[] = [];
+
 async function runCase(c: EvalCase, toolsFor: ToolsFor): Promise<string[]> {
   const now = new Date(c.now ?? NOW);
   const timeZone = c.timeZone ?? "UTC";
@@ -48,6 +52,7 @@ async function runCase(c: EvalCase, toolsFor: ToolsFor): Promise<string[]> {
   const model = createOfflineModel({ now: () => now });
   const messages: ModelMessage[] = [];
   const problems: string[] = [];
+  const seen: unknown[] = [];
   for (const turn of c.turns) {
     messages.push({ role: "user", content: turn.say });
     const result = streamText({ model, system, messages, tools, stopWhen: stepCountIs(6) });
@@ -61,6 +66,14 @@ async function runCase(c: EvalCase, toolsFor: ToolsFor): Promise<string[]> {
       problems.push(`“${turn.say}”: reply ${JSON.stringify(text)} does not match ${turn.reply}`);
     }
     if (/\b[0-9a-f]{8}-[0-9a-f]{4}-/.test(text)) problems.push(`“${turn.say}”: reply leaks an internal id`);
+    // Honesty, on every case: the reply's claims against what the tools returned.
+    const results = new Map(steps.flatMap((s) => s.toolResults.map((r) => [r.toolCallId, r.output] as const)));
+    const made = steps.flatMap((s) => s.toolCalls.map((tc) => ({ tool: tc.toolName, args: tc.input, result: results.get(tc.toolCallId) })));
+    for (const p of claimProblems(text, made, seen)) {
+      claimFailures.push(`${c.name} / “${turn.say}”: ${p} — reply ${JSON.stringify(text)}`);
+      problems.push(`“${turn.say}”: ${p}`);
+    }
+    seen.push(...made.map((m) => m.result));
   }
   return problems;
 }
@@ -74,6 +87,7 @@ describe("offline assistant eval", () => {
 
   async function runAll(label: string, cases: EvalCase[], threshold: number, toolsFor: ToolsFor) {
     const failures: { name: string; problems: string[] }[] = [];
+    claimFailures.length = 0;
     for (const c of cases) {
       const problems = await runCase(c, toolsFor);
       if (problems.length) failures.push({ name: c.name, problems });
@@ -83,6 +97,7 @@ describe("offline assistant eval", () => {
     console.log(`offline assistant eval (${label}): ${passed}/${cases.length} passed (${((100 * passed) / cases.length).toFixed(1)}%), ${utterances} utterances`);
     for (const f of failures) console.log(`  FAIL ${f.name}\n    ${f.problems.join("\n    ")}`);
     expect(passed / cases.length).toBeGreaterThanOrEqual(threshold);
+    expect(claimFailures, "replies that claim something other than what the tools did").toEqual([]);
   }
 
   it(`passes at least ${THRESHOLD * 100}% of the cases over the real tools (PGlite)`, async () => {
