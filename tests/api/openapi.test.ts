@@ -132,7 +132,7 @@ async function call(
       v(json),
       `${method} ${template} ${status}: ${ajv.errorsText(v.errors)}\n${JSON.stringify(json).slice(0, 500)}`,
     ).toBe(true);
-  } else if (res.status !== 204) {
+  } else if (res.status !== 204 && res.status !== 304) {
     const media = type.split(";")[0]!.trim();
     expect(
       answer.content?.[media],
@@ -146,7 +146,7 @@ async function call(
   const kinds = seen.get(key) ?? new Set();
   kinds.add(res.status < 400 || res.status === opts.okStatus ? "ok" : "error");
   seen.set(key, kinds);
-  return { status: res.status, json: json as never };
+  return { status: res.status, json: json as never, etag: res.headers.get("etag") };
 }
 
 describe("the document", () => {
@@ -283,6 +283,16 @@ async function exercise() {
   await call("GET", T, { user: other, params: { user_id: u.id } }); // another user's id: 403
   await call("GET", `${T}/counts`, { query: "tz=Europe/Paris" });
   await call("GET", `${T}/counts`, { query: "tz=Not/AZone" });
+  // Conditional GETs: the list and the counts answer 304 while their ETag is current.
+  for (const [path, query] of [
+    [T, "status=pending"],
+    [`${T}/counts`, "tz=Europe/Paris"],
+  ] as const) {
+    const { etag } = await call("GET", path, { query });
+    expect(etag, `GET ${path} sends an ETag`).toBeTruthy();
+    const again = await call("GET", path, { query, headers: { "if-none-match": etag! } });
+    expect(again.status, `GET ${path} with its own ETag`).toBe(304);
+  }
   await call("GET", `${T}/{id}`, { params: { id: a.id } });
   await call("GET", `${T}/{id}`, { user: other, params: { id: a.id } }); // another user's task: 404
   await call("GET", `${T}/{id}`, { params: { id: "abc" } });
@@ -299,6 +309,30 @@ async function exercise() {
   await call("POST", `${T}/bulk`, { body: { ids: [a.id, b.id], set: { priority: "low" } } });
   await call("POST", `${T}/bulk`, { body: { ids: [999999], delete: true } });
   await call("POST", `${T}/bulk`, { body: { ids: [b.id], delete: true } });
+
+  // Reminders: snooze, Web Push subscriptions, delivery settings.
+  const reminded: Task = (
+    await call("POST", T, {
+      body: { title: "Reminded", due_at: "2030-01-01T09:00:00Z", reminders: [{ before_minutes: 30 }] },
+    })
+  ).json;
+  const reminderId = reminded.reminders![0]!.id;
+  const snooze = "/api/{user_id}/reminders/{id}/snooze";
+  await call("POST", snooze, { params: { id: reminderId }, body: { minutes: 10 } });
+  await call("POST", snooze, { user: other, params: { id: reminderId }, body: { minutes: 10 } }); // 404
+  await call("POST", snooze, { params: { id: "not-a-uuid" }, body: { minutes: 10 } });
+  const P = "/api/{user_id}/push-subscriptions";
+  const endpoint = "https://push.example.com/send/documented";
+  const keys = { p256dh: `B${"A".repeat(86)}`, auth: "A".repeat(22) };
+  await call("POST", P, { body: { endpoint, expirationTime: null, keys } });
+  await call("POST", P, { body: { endpoint: "http://push.example.com/x", keys }, headers: { "x-expect-invalid": "1" } });
+  await call("DELETE", P, { body: { endpoint } });
+  await call("DELETE", P, { body: { endpoint } }); // already gone: 404
+  const R = "/api/{user_id}/reminder-settings";
+  await call("GET", R);
+  await call("GET", R, { user: other, params: { user_id: u.id } }); // another user's id: 403
+  await call("PUT", R, { body: { email: true } });
+  await call("PUT", R, { body: { email: "yes" }, headers: { "x-expect-invalid": "1" } });
 
   // Lists and sections.
   const L = "/api/{user_id}/lists";

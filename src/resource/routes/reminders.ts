@@ -6,10 +6,11 @@ import { Hono } from "hono";
 import {
   PushSubscriptionDelete,
   PushSubscriptionInput,
+  Reminder,
   ReminderId,
   ReminderSettings,
+  ReminderSettingsView,
   SnoozeRequest,
-  type ReminderSettingsView,
 } from "../../contracts/reminder.ts";
 import type { Db } from "../../db/client.ts";
 import {
@@ -19,6 +20,7 @@ import {
   setReminderSettings,
 } from "../../domain/reminders/channels.ts";
 import { snoozeReminder } from "../../domain/reminders/service.ts";
+import { docs } from "../../http/openapi.ts";
 import type { AuthEnv } from "../require-user.ts";
 import { jsonBody, parseWith } from "../validate.ts";
 
@@ -29,9 +31,11 @@ export interface ReminderRouteDeps {
   onChange: (userId: string) => void;
 }
 
+const doc = docs("Reminders");
+
 export function snoozeRoutes({ db, onChange }: ReminderRouteDeps) {
   const app = new Hono<AuthEnv>();
-  app.post("/:id/snooze", async (c) => {
+  app.post("/:id/snooze", doc({ summary: "Snooze a reminder (for some minutes, or until an instant)", description: "It fires again then, whatever its state was.", params: { id: ReminderId }, body: SnoozeRequest, responses: { 200: Reminder }, errors: [404, 429] }), async (c) => {
     const id = parseWith(ReminderId, c.req.param("id"), "reminder id");
     const body = await jsonBody(c, SnoozeRequest);
     const reminder = await snoozeReminder(db, c.var.user.id, id, body);
@@ -43,11 +47,11 @@ export function snoozeRoutes({ db, onChange }: ReminderRouteDeps) {
 
 export function pushSubscriptionRoutes({ db }: ReminderRouteDeps) {
   const app = new Hono<AuthEnv>();
-  app.post("/", async (c) => {
+  app.post("/", doc({ summary: "Register this browser for Web Push reminders", description: "The body is the browser's `PushSubscription.toJSON()`; the server's key is `vapidPublicKey` in GET /api/config.", body: PushSubscriptionInput, responses: { 204: null }, errors: [429] }), async (c) => {
     await savePushSubscription(db, c.var.user.id, await jsonBody(c, PushSubscriptionInput));
     return c.body(null, 204);
   });
-  app.delete("/", async (c) => {
+  app.delete("/", doc({ summary: "Stop Web Push reminders to this browser", body: PushSubscriptionDelete, responses: { 204: null }, errors: [404, 429] }), async (c) => {
     const { endpoint } = await jsonBody(c, PushSubscriptionDelete);
     await deletePushSubscription(db, c.var.user.id, endpoint);
     return c.body(null, 204);
@@ -61,8 +65,8 @@ export function reminderSettingsRoutes({ db, emailAvailable }: ReminderRouteDeps
     email: (await getReminderSettings(db, userId)).email,
     email_available: emailAvailable,
   });
-  app.get("/", async (c) => c.json(await view(c.var.user.id)));
-  app.put("/", async (c) => {
+  app.get("/", doc({ summary: "Reminder delivery settings (email opt-in)", responses: { 200: ReminderSettingsView } }), async (c) => c.json(await view(c.var.user.id)));
+  app.put("/", doc({ summary: "Change reminder delivery settings", description: "Email goes to the token's address, taken when you opt in.", body: ReminderSettings, responses: { 200: ReminderSettingsView }, errors: [429] }), async (c) => {
     const body = await jsonBody(c, ReminderSettings);
     // The address is the verified token's, taken when the user opts in.
     await setReminderSettings(db, c.var.user.id, body, c.var.user.email ?? null);
