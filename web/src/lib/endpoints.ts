@@ -16,7 +16,17 @@ import {
   ConversationWithMessages,
   MarkUndone,
 } from "#contracts/chat.ts";
+import { CalendarFeedCreated, CalendarFeedStatus } from "#contracts/calendar-feed.ts";
 import { ConnectedAppList } from "#contracts/oauth.ts";
+import { OccurrencePage, OccurrenceQuery } from "#contracts/occurrences.ts";
+import {
+  PushSubscriptionDelete,
+  PushSubscriptionInput,
+  Reminder,
+  ReminderSettings,
+  ReminderSettingsView,
+  SnoozeRequest,
+} from "#contracts/reminder.ts";
 import { ExportQuery, ImportQuery, ImportResult, ImportSummary } from "#contracts/transfer.ts";
 import {
   List,
@@ -124,5 +134,21 @@ export const endpoints = {
   importPreview: endpoint("POST", "/api/{user_id}/import/preview", ImportSummary, { query: ImportQuery, raw: true }),
   importFile: endpoint("POST", "/api/{user_id}/import", ImportResult, { query: ImportQuery, raw: true, status: 201 }),
   connectedApps: endpoint("GET", "/api/{user_id}/connected-apps", ConnectedAppList),
+  occurrences: endpoint("GET", `${TASKS}/occurrences`, OccurrencePage, { query: OccurrenceQuery }),
+  calendarFeedStatus: endpoint("GET", "/api/{user_id}/calendar-feed", CalendarFeedStatus),
+  createCalendarFeed: endpoint("POST", "/api/{user_id}/calendar-feed", CalendarFeedCreated, { status: 201 }),
+  revokeCalendarFeed: endpoint("DELETE", "/api/{user_id}/calendar-feed", null),
+  snoozeReminder: endpoint("POST", "/api/{user_id}/reminders/{id}/snooze", Reminder, { body: SnoozeRequest }),
+  reminderSettings: endpoint("GET", "/api/{user_id}/reminder-settings", ReminderSettingsView),
+  setReminderSettings: endpoint("PUT", "/api/{user_id}/reminder-settings", ReminderSettingsView, {
+    body: ReminderSettings,
+  }),
+  savePushSubscription: endpoint("POST", "/api/{user_id}/push-subscriptions", null, {
+    body: PushSubscriptionInput,
+    status: 204,
+  }),
+  deletePushSubscription: endpoint("DELETE", "/api/{user_id}/push-subscriptions", null, {
+    body: PushSubscriptionDelete,
+  }),
   revokeConnectedApp: endpoint("DELETE", "/api/{user_id}/connected-apps/{client_id}", null),
 } as const;

@@ -5,8 +5,10 @@
  * stops the old URL at once.
  */
 import { useEffect, useRef, useState } from "react";
-import { CalendarFeedCreated, CalendarFeedStatus } from "#contracts/calendar-feed.ts";
-import { ApiError, apiJson, apiRequest } from "../../lib/api-client.ts";
+import type { CalendarFeedStatus } from "#contracts/calendar-feed.ts";
+import { ApiError } from "../../lib/api-client.ts";
+import { api } from "../../lib/api.ts";
+import { endpoints } from "../../lib/endpoints.ts";
 import { AccountSection } from "../account/account-section.tsx";
 import { formatDateTime } from "../account/format-date.ts";
 
@@ -21,7 +23,7 @@ export function CalendarFeedSection() {
   const urlRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    apiJson(CalendarFeedStatus, "/api/me/calendar-feed").then(setStatus, (err: unknown) =>
+    api(endpoints.calendarFeedStatus).then(setStatus, (err: unknown) =>
       setNote({ tone: "error", text: reason(err, "Couldn't load your calendar feed.") }),
     );
   }, []);
@@ -30,7 +32,7 @@ export function CalendarFeedSection() {
     setBusy(true);
     setNote(null);
     try {
-      const created = await apiJson(CalendarFeedCreated, "/api/me/calendar-feed", { method: "POST" });
+      const created = await api(endpoints.createCalendarFeed);
       setUrl(created.url);
       setStatus({ active: true, created_at: created.created_at });
       requestAnimationFrame(() => urlRef.current?.select());
@@ -45,7 +47,7 @@ export function CalendarFeedSection() {
     setBusy(true);
     setNote(null);
     try {
-      await apiRequest("/api/me/calendar-feed", { method: "DELETE" });
+      await api(endpoints.revokeCalendarFeed);
       setUrl(null);
       setStatus({ active: false, created_at: null });
       setNote({ tone: "info", text: "The feed is off. Calendars subscribed to it stop updating." });

@@ -2,10 +2,10 @@
  * The calls only the date views make: projected occurrences of recurring
  * tasks, and one bulk write that moves many tasks to one due date.
  */
-import * as z from "zod";
-import { OccurrencePage, type Occurrence } from "#contracts/occurrences.ts";
-import { Task } from "#contracts/task.ts";
-import { apiJson } from "../../lib/api-client.ts";
+import type { Occurrence } from "#contracts/occurrences.ts";
+import type { Task } from "#contracts/task.ts";
+import { api } from "../../lib/api.ts";
+import { endpoints } from "../../lib/endpoints.ts";
 import { newIdempotencyKey } from "../../lib/idempotency-key.ts";
 
 /**
@@ -14,15 +14,14 @@ import { newIdempotencyKey } from "../../lib/idempotency-key.ts";
  */
 export async function listOccurrences(from: Date, to: Date, signal?: AbortSignal): Promise<Occurrence[]> {
   try {
-    const query = new URLSearchParams({ from: from.toISOString(), to: to.toISOString() });
-    return (await apiJson(OccurrencePage, "/api/me/tasks/occurrences", { query, signal })).occurrences;
+    const query = { from: from.toISOString(), to: to.toISOString() };
+    return (await api(endpoints.occurrences, { query, signal })).occurrences;
   } catch (err) {
     if (err instanceof DOMException && err.name === "AbortError") throw err;
     return [];
   }
 }
 
-const BulkTasks = z.object({ tasks: z.array(Task) });
 /** The bulk route takes at most this many ids per request. */
 export const BULK_IDS_MAX = 100;
 
@@ -31,12 +30,8 @@ export async function setDueMany(ids: number[], dueAt: string | null): Promise<T
   const out: Task[] = [];
   for (let i = 0; i < ids.length; i += BULK_IDS_MAX) {
     const body = { ids: ids.slice(i, i + BULK_IDS_MAX), set: { due_at: dueAt } };
-    const res = await apiJson(BulkTasks, "/api/me/tasks/bulk", {
-      method: "POST",
-      body,
-      headers: { "Idempotency-Key": newIdempotencyKey() },
-    });
-    out.push(...res.tasks);
+    const res = await api(endpoints.bulkTasks, { body, headers: { "Idempotency-Key": newIdempotencyKey() } });
+    if ("tasks" in res) out.push(...res.tasks);
   }
   return out;
 }

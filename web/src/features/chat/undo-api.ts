@@ -3,13 +3,14 @@
  * kept here so the chat does not depend on the lists UI's own client.
  */
 import type * as z from "zod";
-import type { TaskBulk, TaskMove } from "#contracts/list.ts";
-import { apiRequest } from "../../lib/api-client.ts";
+import type { ListPatch, TaskBulk, TaskMove } from "#contracts/list.ts";
+import { api } from "../../lib/api.ts";
+import { endpoints } from "../../lib/endpoints.ts";
 
-export const bulkEdit = (body: z.input<typeof TaskBulk>) => apiRequest("/api/me/tasks/bulk", { method: "POST", body });
-export const moveTasks = (body: z.input<typeof TaskMove>) => apiRequest("/api/me/tasks/move", { method: "POST", body });
+export const bulkEdit = (body: z.input<typeof TaskBulk>) => api(endpoints.bulkTasks, { body });
+export const moveTasks = (body: z.input<typeof TaskMove>) => api(endpoints.moveTasks, { body });
+/** The tool result's old color is a plain string; the server checks it against the list colors. */
 export const patchList = (id: number, body: { name?: string; color?: string; archived?: boolean }) =>
-  apiRequest(`/api/me/lists/${id}`, { method: "PATCH", body });
+  api(endpoints.patchList, { params: { id }, body: body as ListPatch });
 /** Deleting a list the assistant created: any tasks added to it since go to the Inbox, never away. */
-export const deleteList = (id: number) =>
-  apiRequest(`/api/me/lists/${id}`, { method: "DELETE", query: new URLSearchParams({ tasks: "move" }) });
+export const deleteList = (id: number) => api(endpoints.deleteList, { params: { id }, query: { tasks: "move" } });

@@ -1,6 +1,7 @@
 /** Snooze, Web Push subscriptions and the email opt-in (`/api/me/…`). */
-import { Reminder, ReminderSettingsView, type SnoozeRequest } from "#contracts/reminder.ts";
-import { apiJson, apiRequest } from "../../lib/api-client.ts";
+import type { SnoozeRequest } from "#contracts/reminder.ts";
+import { api } from "../../lib/api.ts";
+import { endpoints } from "../../lib/endpoints.ts";
 
 export type SnoozeChoice = "10m" | "1h" | "tomorrow";
 
@@ -20,13 +21,19 @@ export const snoozeBody = (choice: SnoozeChoice, now = new Date()): SnoozeReques
       : { until: tomorrowMorning(now).toISOString() };
 
 export const snoozeReminder = (id: string, choice: SnoozeChoice) =>
-  apiJson(Reminder, `/api/me/reminders/${encodeURIComponent(id)}/snooze`, { method: "POST", body: snoozeBody(choice) });
+  api(endpoints.snoozeReminder, { params: { id }, body: snoozeBody(choice) });
 
-export const getReminderSettings = () => apiJson(ReminderSettingsView, "/api/me/reminder-settings");
-export const setEmailReminders = (email: boolean) =>
-  apiJson(ReminderSettingsView, "/api/me/reminder-settings", { method: "PUT", body: { email } });
+export const getReminderSettings = () => api(endpoints.reminderSettings);
+export const setEmailReminders = (email: boolean) => api(endpoints.setReminderSettings, { body: { email } });
 
+/** The browser's `toJSON()` types every field optional; the server checks what it gets. */
 export const savePushSubscription = (sub: PushSubscriptionJSON) =>
-  apiRequest("/api/me/push-subscriptions", { method: "POST", body: sub });
+  api(endpoints.savePushSubscription, {
+    body: {
+      endpoint: sub.endpoint ?? "",
+      expirationTime: sub.expirationTime ?? null,
+      keys: { p256dh: sub.keys?.p256dh ?? "", auth: sub.keys?.auth ?? "" },
+    },
+  });
 export const deletePushSubscription = (endpoint: string) =>
-  apiRequest("/api/me/push-subscriptions", { method: "DELETE", body: { endpoint } });
+  api(endpoints.deletePushSubscription, { body: { endpoint } });
