@@ -20,6 +20,7 @@ import {
   ListListsInput,
   ListTasksInput,
   MoveTasksInput,
+  SkipOccurrenceInput,
   UpdateListInput,
   UpdateTaskInput,
 } from "./tools.ts";
@@ -37,6 +38,7 @@ export const TOOL_NAMES = [
   "create_list",
   "update_list",
   "move_tasks",
+  "skip_occurrence",
 ] as const;
 export const ToolName = z.enum(TOOL_NAMES);
 export type ToolName = z.infer<typeof ToolName>;
@@ -179,6 +181,14 @@ export const TOOL_SPECS = {
     effect: "update",
     undo: null,
     progress: () => ({ icon: "write", text: "Moving tasks…" }),
+  }),
+  skip_occurrence: spec({
+    name: "skip_occurrence",
+    input: SkipOccurrenceInput,
+    results: ["task"],
+    effect: "update",
+    undo: "restore_previous",
+    progress: (a) => ({ icon: "reload", text: `Skipping this occurrence of ${numbered(a.id)}…` }),
   }),
 } satisfies { [N in ToolName]: ToolSpec<N> };
 

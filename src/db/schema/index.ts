@@ -8,3 +8,4 @@ export * from "./row-counts.ts";
 export * from "./revocations.ts";
 export * from "./lists.ts";
 export * from "./calendar-feeds.ts";
+export * from "./user-settings.ts";

@@ -34,6 +34,8 @@ export interface NewTask {
   priority?: Priority;
   tags?: string[];
   due_at?: string;
+  /** "every month": the grammar's canonical words, read again by add_task. */
+  recurrence?: string;
   /** `#List` / `/Section` from the grammar, or "under the party task". */
   list?: string;
   section?: string;

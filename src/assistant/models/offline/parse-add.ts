@@ -9,10 +9,10 @@ const DESCRIPTION =
 
 /**
  * What add_task cannot store yet stays in the title, where the user sees it:
- * recurrence and reminders (they come with the time work). `#List` picks a
+ * reminders (they come with the reminder work). `#List` picks a
  * list and `/Section` a section (Todoist's grammar); `@label` adds a tag.
  */
-const UNSAVED = new Set<Span["kind"]>(["recurrence", "reminder"]);
+const UNSAVED = new Set<Span["kind"]>(["reminder"]);
 const unsaved = (s: Span) => UNSAVED.has(s.kind);
 
 export function parseNewTask(body: string, clock: Clock): NewTask {
@@ -33,6 +33,7 @@ export function parseNewTask(body: string, clock: Clock): NewTask {
   if (r.section) task.section = r.section;
   if (r.priority) task.priority = r.priority;
   if (r.due) task.due_at = r.due.at;
+  if (r.recurrence) task.recurrence = r.recurrence.text;
   task.title = tidyTitle(r.title);
   return task;
 }
