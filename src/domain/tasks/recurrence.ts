@@ -35,8 +35,16 @@ function parse(rule: string): Parsed {
   };
 }
 
-function series(rule: string, start: Wall, timeZone: string): RRuleTemporal {
-  return new RRuleTemporal({ rruleString: `DTSTART;TZID=${timeZone}:${local(start)}\nRRULE:${rule}`, strict: true, maxIterations: MAX_ITERATIONS });
+/**
+ * A monthly or yearly series whose day comes from a due date on the 29th–31st
+ * lands on the month's last day where that day does not exist (RFC 7529
+ * SKIP=BACKWARD: Aug 31 + 6 months is Feb 28), as to-do apps do, instead of
+ * RFC 5545's skipping the month. Applied when computing, not stored.
+ */
+const clamped = (rule: string) => (/FREQ=(MONTHLY|YEARLY)/.test(rule) && !/RSCALE=/.test(rule) ? `RSCALE=GREGORIAN;SKIP=BACKWARD;${rule}` : rule);
+
+function series(rule: string, start: Wall, timeZone: string, clamp = true): RRuleTemporal {
+  return new RRuleTemporal({ rruleString: `DTSTART;TZID=${timeZone}:${local(start)}\nRRULE:${clamp ? clamped(rule) : rule}`, strict: true, maxIterations: MAX_ITERATIONS });
 }
 
 /** Runs a query on a series; a rule that exhausts the iteration cap has no (further) occurrence. */
@@ -62,7 +70,7 @@ export function checkRule(rule: string): string {
   if (!FREQS.has(freq)) throw bad(`FREQ=${freq} is not supported (use HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY)`);
   let printed: string;
   try {
-    printed = /RRULE:(.*)/.exec(series(normal, { year: 2026, month: 1, day: 1, hour: 0, minute: 0, second: 0 }, "UTC").toString())?.[1] ?? "";
+    printed = /RRULE:(.*)/.exec(series(normal, { year: 2026, month: 1, day: 1, hour: 0, minute: 0, second: 0 }, "UTC", false).toString())?.[1] ?? "";
   } catch (err) {
     throw bad(`is not valid: ${err instanceof Error ? err.message : "unreadable"}`);
   }
@@ -77,7 +85,7 @@ export function checkRule(rule: string): string {
 
 /** Words for a rule that came without any ("every week on Monday at 9 AM"). */
 export function describeRule(rule: string): string {
-  const r = series(rule, { year: 2026, month: 1, day: 1, hour: 0, minute: 0, second: 0 }, "UTC");
+  const r = series(rule, { year: 2026, month: 1, day: 1, hour: 0, minute: 0, second: 0 }, "UTC", false);
   return toText(r)
     .replace(/ at 12 AM UTC$/, "")
     .replace(/ UTC\b/g, "")
