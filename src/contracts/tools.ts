@@ -9,7 +9,7 @@
  */
 import * as z from "zod";
 import { ListColor, ListName } from "./list.ts";
-import { Description, Priority, RECURRENCE_TEXT_MAX, Tag, TaskId as TaskNumber, TaskStatus, Title } from "./task.ts";
+import { Description, Priority, RECURRENCE_TEXT_MAX, RecurrenceInput, Tag, TaskId as TaskNumber, TaskStatus, Title } from "./task.ts";
 import { NO_NUL } from "./text.ts";
 
 export const LooseDate = z
@@ -48,6 +48,8 @@ const RepeatText = z
   .max(RECURRENCE_TEXT_MAX)
   .regex(NO_NUL)
   .describe("how it repeats, in words: 'every day', 'every monday at 9am', 'every month on the 15th', 'every! 2 weeks' (counts from completion), 'every day until dec 31'");
+/** Words, or the task API's own `{ text }` / `{ rule }` (an RFC 5545 RRULE). */
+const Repeat = z.union([RepeatText, RecurrenceInput]);
 
 export const AddTaskInput = z.strictObject({
   title: Title,
@@ -58,7 +60,7 @@ export const AddTaskInput = z.strictObject({
   list: ListRef.optional().describe("list name or number; default: the parent's list, else the Inbox"),
   section: ListName.optional().describe("section name inside the list"),
   parent: z.union([TaskId, Words]).optional().describe("makes it a subtask: the parent's task number or title words"),
-  recurrence: RepeatText.optional(),
+  recurrence: Repeat.optional(),
 });
 
 export const ListTasksInput = TaskFilterInput.extend({
@@ -78,7 +80,7 @@ export const UpdateTaskInput = z.strictObject({
   add_tags: TagList.optional(),
   remove_tags: TagList.optional(),
   due_at: LooseDate.nullable().optional().describe("null clears the due date"),
-  recurrence: RepeatText.nullable().optional().describe("how it repeats, in words ('every weekday at 9am'); null: stop repeating"),
+  recurrence: Repeat.nullable().optional().describe("how it repeats, in words ('every weekday at 9am'); null: stop repeating"),
 });
 
 export const SkipOccurrenceInput = z.strictObject({ id: TaskId });

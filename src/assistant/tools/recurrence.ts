@@ -10,4 +10,5 @@ export function readRepeat<T extends { recurrence?: RecurrenceInput | null | und
   throw new DomainError("invalid", "invalid_recurrence", `could not understand the recurrence "${r.unparsed}"; say it like "every monday at 9am" or "every 2 weeks"`);
 }
 
-export const repeatInput = (text: string | null | undefined): RecurrenceInput | null | undefined => (text === undefined ? undefined : text === null ? null : { text });
+/** A tool's `recurrence` (words or the API's object) as the task contract takes it. */
+export const repeatInput = (r: string | RecurrenceInput | null | undefined): RecurrenceInput | null | undefined => (typeof r === "string" ? { text: r } : r);

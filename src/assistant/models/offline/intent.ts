@@ -34,8 +34,8 @@ export interface NewTask {
   priority?: Priority;
   tags?: string[];
   due_at?: string;
-  /** "every month": the grammar's canonical words, read again by add_task. */
-  recurrence?: string;
+  /** "every month": what the grammar read, as add_task takes it. */
+  recurrence?: { rule: string; text: string; from: "due" | "completion" };
   /** `#List` / `/Section` from the grammar, or "under the party task". */
   list?: string;
   section?: string;

@@ -33,7 +33,7 @@ export function parseNewTask(body: string, clock: Clock): NewTask {
   if (r.section) task.section = r.section;
   if (r.priority) task.priority = r.priority;
   if (r.due) task.due_at = r.due.at;
-  if (r.recurrence) task.recurrence = r.recurrence.text;
+  if (r.recurrence) task.recurrence = r.recurrence;
   task.title = tidyTitle(r.title);
   return task;
 }
