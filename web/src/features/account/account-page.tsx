@@ -13,6 +13,7 @@ import { ExportSection } from "./export-section.tsx";
 import { ImportSection } from "./import-section.tsx";
 import { ProfileSection } from "./profile-section.tsx";
 import { SessionsSection } from "./sessions-section.tsx";
+import { TimeZoneSection } from "./time-zone-section.tsx";
 import "../../styles/account.css";
 
 export interface AccountPageProps {
@@ -30,9 +31,10 @@ export default function AccountPage({ user, currentSessionId, onSignOut, onDelet
     <div className="account-page" data-testid="account-page">
       <header className="account-heading">
         <h1>Account</h1>
-        <p className="muted">Your profile, password, devices, connected apps and data.</p>
+        <p className="muted">Your profile, time zone, password, devices, connected apps and data.</p>
       </header>
       <ProfileSection user={user} />
+      <TimeZoneSection />
       <ChangePasswordSection user={user} onChanged={() => setPasswordChanges((n) => n + 1)} />
       <SessionsSection currentSessionId={currentSessionId} reloadKey={passwordChanges} onSignOut={onSignOut} />
       <ConnectedAppsSection />
