@@ -42,7 +42,13 @@ for (const [label, rule] of RULES) {
     const from = new Date(base + (i % 365) * day);
     return projectedOccurrences(state, from, ZONE, from, new Date(from.getTime() + 14 * day), 62);
   });
-  rows.push({ rule: label, "next ops/s": next.opsPerSec, "next µs": next.usPerOp, "14-day window ops/s": window.opsPerSec, "window µs": window.usPerOp });
+  rows.push({
+    rule: label,
+    "next ops/s": next.opsPerSec,
+    "next µs": next.usPerOp,
+    "14-day window ops/s": window.opsPerSec,
+    "window µs": window.usPerOp,
+  });
 }
 console.log(`recurrence: next occurrence and 14-day projection in ${ZONE} (Node ${process.version}, rrule-temporal)`);
 console.table(rows);

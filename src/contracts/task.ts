@@ -91,7 +91,7 @@ export const RecurrenceInput = z.union([
       .trim()
       .toUpperCase()
       .transform((r) => r.replace(/^RRULE:/, ""))
-      .pipe(z.string().min(1, "rule must not be empty").max(RECURRENCE_RULE_MAX, `rule must be at most ${RECURRENCE_RULE_MAX} characters`).regex(/^[A-Z0-9=;,+\-]+$/, "rule must be an RRULE value such as FREQ=WEEKLY;BYDAY=MO")),
+      .pipe(z.string().min(1, "rule must not be empty").max(RECURRENCE_RULE_MAX, `rule must be at most ${RECURRENCE_RULE_MAX} characters`).regex(/^[A-Z0-9=;,+-]+$/, "rule must be an RRULE value such as FREQ=WEEKLY;BYDAY=MO")),
     text: RecurrenceText.optional(),
     from: RecurrenceFrom.optional(),
   }),

@@ -34,25 +34,44 @@ describe("parseRecurrence", () => {
   });
 
   it("'starting' gives a due date", () => {
-    expect(parseRecurrence("every day at 7am starting dec 1", CTX)?.due).toEqual({ date: "2026-12-01", time: "07:00", at: "2026-12-01T07:00:00+01:00" });
+    expect(parseRecurrence("every day at 7am starting dec 1", CTX)?.due).toEqual({
+      date: "2026-12-01",
+      time: "07:00",
+      at: "2026-12-01T07:00:00+01:00",
+    });
   });
 
-  it.each(["", "sometimes", "every blue moon", "every day and buy milk", "tomorrow", "every monday #work"])("refuses %j", (text) => {
-    expect(parseRecurrence(text, CTX)).toBeNull();
-  });
+  it.each(["", "sometimes", "every blue moon", "every day and buy milk", "tomorrow", "every monday #work"])(
+    "refuses %j",
+    (text) => {
+      expect(parseRecurrence(text, CTX)).toBeNull();
+    },
+  );
 });
 
 describe("readRecurrenceText", () => {
   it("turns text into the stored rule and keeps an explicit due date", () => {
-    const r = readRecurrenceText({ recurrence: { text: "every day starting dec 1" }, due_at: "2026-12-05T10:00:00Z" }, CTX);
-    expect(r).toEqual({ ok: true, input: { recurrence: { rule: "FREQ=DAILY", text: "every day", from: "due" }, due_at: "2026-12-05T10:00:00Z" } });
+    const r = readRecurrenceText(
+      { recurrence: { text: "every day starting dec 1" }, due_at: "2026-12-05T10:00:00Z" },
+      CTX,
+    );
+    expect(r).toEqual({
+      ok: true,
+      input: { recurrence: { rule: "FREQ=DAILY", text: "every day", from: "due" }, due_at: "2026-12-05T10:00:00Z" },
+    });
   });
   it("uses 'starting' when no due date is given, and lets `from` override", () => {
     const r = readRecurrenceText({ recurrence: { text: "every week starting dec 7", from: "completion" } }, CTX);
-    expect(r).toMatchObject({ ok: true, input: { recurrence: { rule: "FREQ=WEEKLY", from: "completion" }, due_at: "2026-12-07T22:59:59.000Z" } });
+    expect(r).toMatchObject({
+      ok: true,
+      input: { recurrence: { rule: "FREQ=WEEKLY", from: "completion" }, due_at: "2026-12-07T22:59:59.000Z" },
+    });
   });
   it("leaves a rule alone and names text it could not read", () => {
-    expect(readRecurrenceText({ recurrence: { rule: "FREQ=DAILY" } }, CTX)).toEqual({ ok: true, input: { recurrence: { rule: "FREQ=DAILY" } } });
+    expect(readRecurrenceText({ recurrence: { rule: "FREQ=DAILY" } }, CTX)).toEqual({
+      ok: true,
+      input: { recurrence: { rule: "FREQ=DAILY" } },
+    });
     expect(readRecurrenceText({ recurrence: { text: "whenever" } }, CTX)).toEqual({ ok: false, unparsed: "whenever" });
   });
 });

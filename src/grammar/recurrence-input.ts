@@ -13,12 +13,19 @@ export interface RecurrenceWrite {
 }
 
 /** The input with its recurrence text read, or `{ unparsed }` naming the text that was not understood. */
-export function readRecurrenceText<T extends RecurrenceWrite>(input: T, ctx: GrammarContext): { ok: true; input: T } | { ok: false; unparsed: string } {
+export function readRecurrenceText<T extends RecurrenceWrite>(
+  input: T,
+  ctx: GrammarContext,
+): { ok: true; input: T } | { ok: false; unparsed: string } {
   const r = input.recurrence;
   if (!r || "rule" in r) return { ok: true, input };
   const parsed = parseRecurrence(r.text, ctx);
   if (!parsed) return { ok: false, unparsed: r.text };
-  const recurrence = { rule: parsed.recurrence.rule, text: parsed.recurrence.text, from: r.from ?? parsed.recurrence.from };
+  const recurrence = {
+    rule: parsed.recurrence.rule,
+    text: parsed.recurrence.text,
+    from: r.from ?? parsed.recurrence.from,
+  };
   const due_at = input.due_at === undefined && parsed.due ? new Date(parsed.due.at).toISOString() : input.due_at;
   return { ok: true, input: { ...input, recurrence, ...(due_at !== undefined ? { due_at } : {}) } };
 }

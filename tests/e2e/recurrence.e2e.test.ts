@@ -31,13 +31,29 @@ describe("recurring tasks in the web app", () => {
     const { page, errors } = await openPage(browser, server.url, { timezoneId: "Europe/Berlin" });
     const tasks = new TasksPage(page);
     await page.goto("/sign-up");
-    await new SignUpPage(page).signUp({ name: "Rhea Peat", email: uniqueEmail("rhea"), password: "correct horse battery" });
+    await new SignUpPage(page).signUp({
+      name: "Rhea Peat",
+      email: uniqueEmail("rhea"),
+      password: "correct horse battery",
+    });
     await tasks.ready();
 
     // A new account takes the browser's zone.
     await expect
-      .poll(async () => page.evaluate(async () => (await (await fetch("/api/auth/token")).json()).token as string).then((token) =>
-        page.evaluate(async (t) => (await (await fetch("/api/me/settings", { headers: { authorization: `Bearer ${t}` } })).json()).time_zone as string, token)), { timeout: 15_000 })
+      .poll(
+        async () =>
+          page
+            .evaluate(async () => (await (await fetch("/api/auth/token")).json()).token as string)
+            .then((token) =>
+              page.evaluate(
+                async (t) =>
+                  (await (await fetch("/api/me/settings", { headers: { authorization: `Bearer ${t}` } })).json())
+                    .time_zone as string,
+                token,
+              ),
+            ),
+        { timeout: 15_000 },
+      )
       .toBe("Europe/Berlin");
 
     await tasks.quickAdd("Water plants");
@@ -49,7 +65,9 @@ describe("recurring tasks in the web app", () => {
     await editor.getByTestId("editor-repeat").fill("every blue moon");
     await expect.poll(() => editor.getByTestId("editor-repeat-preview").innerText()).toMatch(/Not understood/);
     await editor.getByTestId("editor-repeat").fill("every monday at 9am");
-    await expect.poll(() => editor.getByTestId("editor-repeat-preview").innerText()).toMatch(/Repeats every Monday at 9am/);
+    await expect
+      .poll(() => editor.getByTestId("editor-repeat-preview").innerText())
+      .toMatch(/Repeats every Monday at 9am/);
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/editor-repeat.png` });
     await editor.getByTestId("editor-save").click();
     await editor.waitFor({ state: "hidden" });
@@ -75,7 +93,11 @@ describe("recurring tasks in the web app", () => {
     await input.fill("Asia/Kolkata");
     await page.getByTestId("time-zone-save").click();
     await expect.poll(() => page.getByTestId("time-zone-status").innerText()).toMatch(/Saved: Asia\/Kolkata/);
-    if (SHOTS) await page.getByTestId("time-zone-input").scrollIntoViewIfNeeded().then(() => page.screenshot({ path: `${SHOTS}/account-tz.png` }));
+    if (SHOTS)
+      await page
+        .getByTestId("time-zone-input")
+        .scrollIntoViewIfNeeded()
+        .then(() => page.screenshot({ path: `${SHOTS}/account-tz.png` }));
     expect(errors).toEqual([]);
   });
 });

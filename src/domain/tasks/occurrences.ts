@@ -14,7 +14,11 @@ import { nextOccurrence } from "./recurrence.ts";
 import { descendantsOf } from "./tree.ts";
 
 const byId = (userId: string, id: number) => and(eq(tasks.userId, userId), eq(tasks.id, id));
-const stateOf = (row: TaskRow) => ({ rule: row.recurrenceRule!, from: row.recurrenceFrom === "completion" ? ("completion" as const) : ("due" as const), completed: row.completedOccurrences });
+const stateOf = (row: TaskRow) => ({
+  rule: row.recurrenceRule!,
+  from: row.recurrenceFrom === "completion" ? ("completion" as const) : ("due" as const),
+  completed: row.completedOccurrences,
+});
 
 export const isRecurring = (row: TaskRow) => row.recurrenceRule !== null;
 
@@ -35,7 +39,13 @@ async function reopenSubtasks(tx: Tx, userId: string, id: number): Promise<numbe
  * occurrence the task stays pending, due then, and its subtasks reopen; without
  * one (the rule ended) it is completed for good.
  */
-export async function completeOccurrence(tx: Tx, userId: string, row: TaskRow, timeZone: string, now = new Date()): Promise<TaskRow> {
+export async function completeOccurrence(
+  tx: Tx,
+  userId: string,
+  row: TaskRow,
+  timeZone: string,
+  now = new Date(),
+): Promise<TaskRow> {
   const next = nextOccurrence(stateOf(row), row.dueAt, timeZone, now);
   const reopened = next ? await reopenSubtasks(tx, userId, row.id) : [];
   await tx.insert(taskCompletions).values({
@@ -75,10 +85,18 @@ export async function undoCompletion(tx: Tx, userId: string, row: TaskRow): Prom
     .limit(1);
   if (!last || (row.completed && !last.ended)) {
     if (!row.completed) return row;
-    const [reopened] = await tx.update(tasks).set({ completed: false, completedAt: null, updatedAt: new Date() }).where(byId(userId, row.id)).returning();
+    const [reopened] = await tx
+      .update(tasks)
+      .set({ completed: false, completedAt: null, updatedAt: new Date() })
+      .where(byId(userId, row.id))
+      .returning();
     return reopened!;
   }
-  await tx.delete(taskCompletions).where(and(eq(taskCompletions.userId, userId), eq(taskCompletions.taskId, row.id), eq(taskCompletions.seq, last.seq)));
+  await tx
+    .delete(taskCompletions)
+    .where(
+      and(eq(taskCompletions.userId, userId), eq(taskCompletions.taskId, row.id), eq(taskCompletions.seq, last.seq)),
+    );
   if (last.reopenedSubtaskIds.length) {
     await tx
       .update(tasks)
@@ -101,7 +119,13 @@ export async function undoCompletion(tx: Tx, userId: string, row: TaskRow): Prom
 }
 
 /** Moves a pending recurring task to its next occurrence without completing this one. */
-export async function skipOccurrence(tx: Tx, userId: string, row: TaskRow, timeZone: string, now = new Date()): Promise<TaskRow> {
+export async function skipOccurrence(
+  tx: Tx,
+  userId: string,
+  row: TaskRow,
+  timeZone: string,
+  now = new Date(),
+): Promise<TaskRow> {
   if (!isRecurring(row)) throw conflict("not_recurring", "only a recurring task has occurrences to skip");
   if (row.completed) throw conflict("task_completed", "the task is completed; reopen it first");
   const next = nextOccurrence(stateOf(row), row.dueAt, timeZone, now, false);

@@ -63,17 +63,30 @@ describe("nextOccurrence", () => {
 
   it("ends at UNTIL and at COUNT completions", () => {
     const until = ruleOf("every day until jan 3, 2030", "UTC").rule;
-    expect(nextOccurrence({ rule: until, from: "due", completed: 0 }, new Date("2030-01-03T10:00:00Z"), "UTC", NOW)).toBeNull();
+    expect(
+      nextOccurrence({ rule: until, from: "due", completed: 0 }, new Date("2030-01-03T10:00:00Z"), "UTC", NOW),
+    ).toBeNull();
     const count = ruleOf("every day for 3 times", "UTC").rule;
-    expect(nextOccurrence({ rule: count, from: "due", completed: 1 }, new Date("2030-01-02T10:00:00Z"), "UTC", NOW)).not.toBeNull();
-    expect(nextOccurrence({ rule: count, from: "due", completed: 2 }, new Date("2030-01-03T10:00:00Z"), "UTC", NOW)).toBeNull();
+    expect(
+      nextOccurrence({ rule: count, from: "due", completed: 1 }, new Date("2030-01-02T10:00:00Z"), "UTC", NOW),
+    ).not.toBeNull();
+    expect(
+      nextOccurrence({ rule: count, from: "due", completed: 2 }, new Date("2030-01-03T10:00:00Z"), "UTC", NOW),
+    ).toBeNull();
     // A skip does not count.
-    expect(nextOccurrence({ rule: count, from: "due", completed: 2 }, new Date("2030-01-03T10:00:00Z"), "UTC", NOW, false)).not.toBeNull();
+    expect(
+      nextOccurrence({ rule: count, from: "due", completed: 2 }, new Date("2030-01-03T10:00:00Z"), "UTC", NOW, false),
+    ).not.toBeNull();
   });
 
   it("an overdue task comes back after now, not in the past", () => {
     const rule = ruleOf("every day at 9am", "UTC").rule;
-    const got = nextOccurrence({ rule, from: "due", completed: 0 }, new Date("2029-12-20T09:00:00Z"), "UTC", new Date("2030-01-01T12:00:00Z"));
+    const got = nextOccurrence(
+      { rule, from: "due", completed: 0 },
+      new Date("2029-12-20T09:00:00Z"),
+      "UTC",
+      new Date("2030-01-01T12:00:00Z"),
+    );
     expect(got?.toISOString()).toBe("2030-01-02T09:00:00.000Z");
   });
 
@@ -91,7 +104,12 @@ describe("nextOccurrence", () => {
 
   it("every! keeps the local time across a DST switch (Berlin)", () => {
     const { rule, from } = ruleOf("every! 2 days", "Europe/Berlin");
-    const got = nextOccurrence({ rule, from, completed: 0 }, new Date("2030-03-01T08:00:00+01:00"), "Europe/Berlin", new Date("2030-03-30T12:00:00+01:00"));
+    const got = nextOccurrence(
+      { rule, from, completed: 0 },
+      new Date("2030-03-01T08:00:00+01:00"),
+      "Europe/Berlin",
+      new Date("2030-03-30T12:00:00+01:00"),
+    );
     expect(got && toZonedIso(got, "Europe/Berlin")).toBe("2030-04-01T08:00:00+02:00");
   });
 });
@@ -114,26 +132,63 @@ describe("projectedOccurrences", () => {
   const day = (s: string) => new Date(`${s}T00:00:00Z`);
   it("are strictly after the due date and inside [from, to)", () => {
     const rule = ruleOf("every day at 9am", "UTC").rule;
-    const got = projectedOccurrences({ rule, from: "due", completed: 0 }, new Date("2030-01-03T09:00:00Z"), "UTC", day("2030-01-01"), day("2030-01-06"), 62);
+    const got = projectedOccurrences(
+      { rule, from: "due", completed: 0 },
+      new Date("2030-01-03T09:00:00Z"),
+      "UTC",
+      day("2030-01-01"),
+      day("2030-01-06"),
+      62,
+    );
     expect(got.map((d) => d.toISOString().slice(0, 10))).toEqual(["2030-01-04", "2030-01-05"]);
   });
   it("leave only the occurrences COUNT has not used up", () => {
     const rule = ruleOf("every day for 5 times", "UTC").rule;
-    const got = projectedOccurrences({ rule, from: "due", completed: 1 }, new Date("2030-01-02T09:00:00Z"), "UTC", day("2030-01-04"), day("2030-01-30"), 62);
+    const got = projectedOccurrences(
+      { rule, from: "due", completed: 1 },
+      new Date("2030-01-02T09:00:00Z"),
+      "UTC",
+      day("2030-01-04"),
+      day("2030-01-30"),
+      62,
+    );
     // Due Jan 2 is the 2nd; Jan 3, 4, 5 are left; Jan 3 is before the window.
     expect(got.map((d) => d.toISOString().slice(0, 10))).toEqual(["2030-01-04", "2030-01-05"]);
   });
   it("stop at the per-task cap", () => {
     const rule = ruleOf("every hour", "UTC").rule;
-    expect(projectedOccurrences({ rule, from: "due", completed: 0 }, day("2030-01-01"), "UTC", day("2030-01-01"), day("2030-01-10"), 62)).toHaveLength(62);
+    expect(
+      projectedOccurrences(
+        { rule, from: "due", completed: 0 },
+        day("2030-01-01"),
+        "UTC",
+        day("2030-01-01"),
+        day("2030-01-10"),
+        62,
+      ),
+    ).toHaveLength(62);
   });
 });
 
 describe("checkRule", () => {
-  it.each(["FREQ=DAILY", "freq=weekly;byday=mo,fr", "RRULE:FREQ=MONTHLY;BYDAY=-1FR", "FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=3;COUNT=4"])("accepts %s", (rule) => {
+  it.each([
+    "FREQ=DAILY",
+    "freq=weekly;byday=mo,fr",
+    "RRULE:FREQ=MONTHLY;BYDAY=-1FR",
+    "FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=3;COUNT=4",
+  ])("accepts %s", (rule) => {
     expect(checkRule(rule)).toBe(rule.toUpperCase().replace(/^RRULE:/, ""));
   });
-  it.each(["", "BYDAY=MO", "FREQ=SECONDLY", "FREQ=MINUTELY", "FREQ=DAILY;BYDAY=XX", "FREQ=DAILY;NONSENSE=1", "FREQ=DAILY;COUNT=0", "FREQ=DAILY;INTERVAL=abc"])("refuses %s", (rule) => {
+  it.each([
+    "",
+    "BYDAY=MO",
+    "FREQ=SECONDLY",
+    "FREQ=MINUTELY",
+    "FREQ=DAILY;BYDAY=XX",
+    "FREQ=DAILY;NONSENSE=1",
+    "FREQ=DAILY;COUNT=0",
+    "FREQ=DAILY;INTERVAL=abc",
+  ])("refuses %s", (rule) => {
     expect(() => checkRule(rule)).toThrow(/recurrence rule/);
   });
   it("describes a rule in words", () => {

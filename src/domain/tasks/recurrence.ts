@@ -16,7 +16,8 @@ const MAX_ITERATIONS = 5000;
 const FREQS = new Set(["YEARLY", "MONTHLY", "WEEKLY", "DAILY", "HOURLY"]);
 
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
-const local = (w: Wall) => `${pad(w.year, 4)}${pad(w.month)}${pad(w.day)}T${pad(w.hour)}${pad(w.minute)}${pad(w.second)}`;
+const local = (w: Wall) =>
+  `${pad(w.year, 4)}${pad(w.month)}${pad(w.day)}T${pad(w.hour)}${pad(w.minute)}${pad(w.second)}`;
 
 interface Parsed {
   /** The rule without COUNT (checked against the completed count instead). */
@@ -41,10 +42,15 @@ function parse(rule: string): Parsed {
  * SKIP=BACKWARD: Aug 31 + 6 months is Feb 28), as to-do apps do, instead of
  * RFC 5545's skipping the month. Applied when computing, not stored.
  */
-const clamped = (rule: string) => (/FREQ=(MONTHLY|YEARLY)/.test(rule) && !/RSCALE=/.test(rule) ? `RSCALE=GREGORIAN;SKIP=BACKWARD;${rule}` : rule);
+const clamped = (rule: string) =>
+  /FREQ=(MONTHLY|YEARLY)/.test(rule) && !/RSCALE=/.test(rule) ? `RSCALE=GREGORIAN;SKIP=BACKWARD;${rule}` : rule;
 
 function series(rule: string, start: Wall, timeZone: string, clamp = true): RRuleTemporal {
-  return new RRuleTemporal({ rruleString: `DTSTART;TZID=${timeZone}:${local(start)}\nRRULE:${clamp ? clamped(rule) : rule}`, strict: true, maxIterations: MAX_ITERATIONS });
+  return new RRuleTemporal({
+    rruleString: `DTSTART;TZID=${timeZone}:${local(start)}\nRRULE:${clamp ? clamped(rule) : rule}`,
+    strict: true,
+    maxIterations: MAX_ITERATIONS,
+  });
 }
 
 /** Runs a query on a series; a rule that exhausts the iteration cap has no (further) occurrence. */
@@ -63,21 +69,28 @@ function attempt<T>(f: () => T, none: T): T {
  * sent is silently dropped; MINUTELY and SECONDLY are refused (a to-do is not a timer).
  */
 export function checkRule(rule: string): string {
-  const normal = rule.trim().toUpperCase().replace(/^RRULE:/, "");
+  const normal = rule
+    .trim()
+    .toUpperCase()
+    .replace(/^RRULE:/, "");
   const bad = (why: string) => invalid("invalid_recurrence", `recurrence rule ${why}`);
   const freq = /(?:^|;)FREQ=([A-Z]+)/.exec(normal)?.[1];
   if (!freq) throw bad("needs FREQ, e.g. FREQ=WEEKLY;BYDAY=MO");
   if (!FREQS.has(freq)) throw bad(`FREQ=${freq} is not supported (use HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY)`);
   let printed: string;
   try {
-    printed = /RRULE:(.*)/.exec(series(normal, { year: 2026, month: 1, day: 1, hour: 0, minute: 0, second: 0 }, "UTC", false).toString())?.[1] ?? "";
+    printed =
+      /RRULE:(.*)/.exec(
+        series(normal, { year: 2026, month: 1, day: 1, hour: 0, minute: 0, second: 0 }, "UTC", false).toString(),
+      )?.[1] ?? "";
   } catch (err) {
     throw bad(`is not valid: ${err instanceof Error ? err.message : "unreadable"}`);
   }
   const sorted = (s: string) => s.split(";").filter(Boolean).sort().join(";");
   const given = normal.split(";").filter(Boolean);
   const unknown = given.filter((p) => !printed.split(";").includes(p));
-  if (sorted(printed) !== sorted(normal)) throw bad(`has parts that are not understood: ${unknown.join(";") || normal}`);
+  if (sorted(printed) !== sorted(normal))
+    throw bad(`has parts that are not understood: ${unknown.join(";") || normal}`);
   const count = parse(normal).count;
   if (count !== null && (!Number.isInteger(count) || count < 1)) throw bad("COUNT must be at least 1");
   return normal;
@@ -119,7 +132,13 @@ export function firstOccurrence(rule: string, timeZone: string, now: Date): Date
  * "completion"`, the next one counted from today at the task's time of day.
  * Null when the rule has ended (UNTIL passed, or COUNT completions reached).
  */
-export function nextOccurrence(state: RecurrenceState, dueAt: Date | null, timeZone: string, now: Date, counts = true): Date | null {
+export function nextOccurrence(
+  state: RecurrenceState,
+  dueAt: Date | null,
+  timeZone: string,
+  now: Date,
+  counts = true,
+): Date | null {
   const p = parse(state.rule);
   if (counts && p.count !== null && state.completed + 1 >= p.count) return null;
   const anchor = dueAt ?? now;
@@ -139,7 +158,14 @@ export function nextOccurrence(state: RecurrenceState, dueAt: Date | null, timeZ
  * Projected occurrences of a pending recurring task in [from, to), strictly
  * after its own due date, at most `max`; COUNT leaves the ones not yet completed.
  */
-export function projectedOccurrences(state: RecurrenceState, dueAt: Date, timeZone: string, from: Date, to: Date, max: number): Date[] {
+export function projectedOccurrences(
+  state: RecurrenceState,
+  dueAt: Date,
+  timeZone: string,
+  from: Date,
+  to: Date,
+  max: number,
+): Date[] {
   const p = parse(state.rule);
   // Without COUNT only `max` bounds the walk; with it, the occurrences left after the current one.
   const remaining = p.count === null ? max : p.count - state.completed - 1;
@@ -147,8 +173,14 @@ export function projectedOccurrences(state: RecurrenceState, dueAt: Date, timeZo
   const s = series(p.base, wallAt(dueAt, timeZone), timeZone);
   // With COUNT, the occurrences before `from` use it up too, so they are taken from the due date on.
   const start = p.count === null ? new Date(Math.max(from.getTime(), dueAt.getTime())) : dueAt;
-  const all = attempt(() => s.between(start, to, true), []).map((z) => z.epochMilliseconds).filter((ms) => ms > dueAt.getTime() && ms < to.getTime());
-  const out = all.slice(0, remaining).filter((ms) => ms >= from.getTime()).slice(0, max).map((ms) => new Date(ms));
+  const all = attempt(() => s.between(start, to, true), [])
+    .map((z) => z.epochMilliseconds)
+    .filter((ms) => ms > dueAt.getTime() && ms < to.getTime());
+  const out = all
+    .slice(0, remaining)
+    .filter((ms) => ms >= from.getTime())
+    .slice(0, max)
+    .map((ms) => new Date(ms));
   return out;
 }
 

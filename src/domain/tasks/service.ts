@@ -34,7 +34,7 @@ export interface WriteOptions {
   timeZone?: string | undefined;
   now?: Date | undefined;
 }
-const zoneOf = async (db: Tx | Db, userId: string, opts: WriteOptions) => opts.timeZone ?? (await userTimeZone(db as Db, userId));
+const zoneOf = async (db: Tx | Db, userId: string, opts: WriteOptions) => opts.timeZone ?? (await userTimeZone(db, userId));
 
 interface RecurrenceColumns {
   recurrenceRule: string | null;

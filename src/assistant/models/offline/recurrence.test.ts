@@ -13,7 +13,13 @@ beforeAll(async () => {
 afterAll(() => real.close());
 
 const run = async (prompt: string, seed: Parameters<RealTools["toolsFor"]>[0] = [], timeZone = "UTC") =>
-  generateText({ model: createOfflineModel(), system: formatClock(now, timeZone), prompt, tools: await real.toolsFor(seed, { now, timeZone }), stopWhen: stepCountIs(6) });
+  generateText({
+    model: createOfflineModel(),
+    system: formatClock(now, timeZone),
+    prompt,
+    tools: await real.toolsFor(seed, { now, timeZone }),
+    stopWhen: stepCountIs(6),
+  });
 
 describe("offline model and recurring tasks", () => {
   it("'pay rent every month' creates a recurring task due at its first occurrence", async () => {

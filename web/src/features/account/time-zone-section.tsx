@@ -29,7 +29,8 @@ export function TimeZoneSection() {
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     const parsed = TimeZone.safeParse(value);
-    if (!parsed.success) return setStatus({ tone: "error", text: parsed.error.issues[0]?.message ?? "Unknown time zone." });
+    if (!parsed.success)
+      return setStatus({ tone: "error", text: parsed.error.issues[0]?.message ?? "Unknown time zone." });
     setBusy(true);
     try {
       const s = await setTimeZone(parsed.data);
@@ -45,7 +46,11 @@ export function TimeZoneSection() {
 
   const browser = browserTimeZone();
   return (
-    <AccountSection id="time-zone" title="Time zone" intro="Dates like “tomorrow 9am” and recurring tasks use this zone when you use the assistant, an MCP client or reminders.">
+    <AccountSection
+      id="time-zone"
+      title="Time zone"
+      intro="Dates like “tomorrow 9am” and recurring tasks use this zone when you use the assistant, an MCP client or reminders."
+    >
       <form className="time-zone-form" onSubmit={(e) => void onSubmit(e)} noValidate>
         <div className="field">
           <label htmlFor="time-zone-input">Time zone</label>
@@ -66,17 +71,31 @@ export function TimeZoneSection() {
           </datalist>
         </div>
         <div className="account-actions">
-          <button type="submit" className="btn" disabled={busy || saved === null || value === saved} data-testid="time-zone-save">
+          <button
+            type="submit"
+            className="btn"
+            disabled={busy || saved === null || value === saved}
+            data-testid="time-zone-save"
+          >
             {busy ? "Saving…" : "Save time zone"}
           </button>
           {saved !== null && browser !== saved && (
-            <button type="button" className="btn btn-ghost" onClick={() => setValue(browser)} data-testid="time-zone-use-browser">
+            <button
+              type="button"
+              className="btn btn-ghost"
+              onClick={() => setValue(browser)}
+              data-testid="time-zone-use-browser"
+            >
               Use this device’s ({browser})
             </button>
           )}
         </div>
       </form>
-      <p className={`form-status${status?.tone === "error" ? " form-status-error" : ""}`} role="status" data-testid="time-zone-status">
+      <p
+        className={`form-status${status?.tone === "error" ? " form-status-error" : ""}`}
+        role="status"
+        data-testid="time-zone-status"
+      >
         {status?.text ?? ""}
       </p>
     </AccountSection>
