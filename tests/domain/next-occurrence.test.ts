@@ -4,9 +4,9 @@
  * Rules come from the grammar, so the words and the dates are tested together.
  */
 import { describe, expect, it } from "vitest";
-import { parseRecurrence } from "../../grammar/index.ts";
-import { toZonedIso } from "../time.ts";
-import { checkRule, describeRule, firstOccurrence, nextOccurrence, projectedOccurrences } from "./recurrence.ts";
+import { parseRecurrence } from "../../src/grammar/index.ts";
+import { toZonedIso } from "../../src/domain/time.ts";
+import { checkRule, describeRule, firstOccurrence, nextOccurrence, projectedOccurrences } from "../../src/domain/tasks/recurrence.ts";
 
 const NOW = new Date("2030-01-01T00:00:00Z");
 const ruleOf = (text: string, timeZone: string) => parseRecurrence(text, { now: NOW, timeZone })!.recurrence;
