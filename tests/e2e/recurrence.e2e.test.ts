@@ -15,7 +15,9 @@ import { uniqueEmail } from "./support/seed.ts";
 
 let server: TestServer;
 let browser: Browser;
+/** Screenshots for a human to look at: RECURRENCE_SCREENSHOTS=<dir>, RECURRENCE_SHOT_LOOK=mobile-dark for 390×844 dark. */
 const SHOTS = process.env.RECURRENCE_SCREENSHOTS;
+const LOOK = process.env.RECURRENCE_SHOT_LOOK === "mobile-dark" ? ({ viewport: { width: 390, height: 844 }, colorScheme: "dark" } as const) : {};
 
 beforeAll(async () => {
   await ensureWebBuilt();
@@ -28,7 +30,7 @@ afterAll(async () => {
 
 describe("recurring tasks in the web app", () => {
   it("sets a repeat in the editor, completes onto the next date, undoes, and edits the time zone", async () => {
-    const { page, errors } = await openPage(browser, server.url, { timezoneId: "Europe/Berlin" });
+    const { page, errors } = await openPage(browser, server.url, { timezoneId: "Europe/Berlin", ...LOOK });
     const tasks = new TasksPage(page);
     await page.goto("/sign-up");
     await new SignUpPage(page).signUp({
