@@ -7,13 +7,13 @@ import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
 import { ChatRequest, type ChatEvent } from "../../contracts/chat.ts";
 import type { Db } from "../../db/client.ts";
-import { assertTimeZone } from "../../domain/time.ts";
 import type { ChatModel } from "../../assistant/models/select.ts";
 import { runTurn } from "../../assistant/run-turn.ts";
 import type { ToolContext, WriteBudget } from "../../assistant/tools/define.ts";
 import type { RowLimits } from "../../domain/quotas.ts";
 import { errorJson } from "../../http/errors.ts";
 import type { AuthEnv } from "../require-user.ts";
+import { zoneFor } from "../time-zone.ts";
 import { jsonBody } from "../validate.ts";
 
 export interface ChatDeps {
@@ -31,6 +31,7 @@ export function chatRoutes(deps: ChatDeps) {
 
   app.post("/", async (c) => {
     const req = await jsonBody(c, ChatRequest);
+    const timeZone = await zoneFor(deps.db, c.var.user.id, req.time_zone);
     const turn = runTurn({
       ...deps,
       spendWrite: deps.writeBudget(c.var.user.id),
@@ -38,7 +39,7 @@ export function chatRoutes(deps: ChatDeps) {
       conversationId: req.conversation_id,
       message: req.message,
       retry: req.retry,
-      timeZone: assertTimeZone(req.time_zone ?? "UTC"),
+      timeZone,
       requestId: c.var.requestId,
     });
     // The first event settles the conversation (or throws 404/409 before any stream starts).

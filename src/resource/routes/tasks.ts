@@ -12,6 +12,10 @@ import * as tasks from "../../domain/tasks/service.ts";
 import { revalidationKey } from "../../domain/tasks/version.ts";
 import { assertTimeZone, dayBounds } from "../../domain/time.ts";
 import { matches, notModified, setTag, shapeOf, tagOf } from "../etag.ts";
+import { OccurrenceQuery, type OccurrencePage } from "../../contracts/occurrences.ts";
+import { listOccurrences } from "../../domain/tasks/projections.ts";
+import { withRecurrenceRead } from "../recurrence-text.ts";
+import { requestZone, zoneFor } from "../time-zone.ts";
 import type { AuthEnv } from "../require-user.ts";
 import { IntId, jsonBody, parseWith, queryParams } from "../validate.ts";
 
@@ -22,7 +26,8 @@ export interface TaskRouteDeps {
   onChange?: (userId: string) => void;
 }
 
-const CountsQuery = z.strictObject({ tz: z.string().max(64).default("UTC") });
+/** Without `tz`, the counts' "today" is the user's stored zone's. */
+const CountsQuery = z.strictObject({ tz: z.string().max(64).optional() });
 const PAGE_SHAPE = shapeOf(TaskPage);
 const COUNTS_SHAPE = shapeOf(TaskCounts);
 
@@ -54,7 +59,7 @@ export function taskRoutes({ db, rowLimits, onChange = () => {} }: TaskRouteDeps
     const { tz } = queryParams(c, CountsQuery);
     const userId = c.var.user.id;
     const now = new Date();
-    const zone = assertTimeZone(tz);
+    const zone = await zoneFor(db, userId, tz);
     // The day's start stands for the clock's effect on due_today/upcoming, nextDue for overdue's.
     const tag = (k: { version: number; nextDue: string | null }) => tagOf(["counts", COUNTS_SHAPE, userId, k.version, k.nextDue, zone, dayBounds(now, zone).start.toISOString()]);
     const conditional = c.req.header("if-none-match");
@@ -67,9 +72,17 @@ export function taskRoutes({ db, rowLimits, onChange = () => {} }: TaskRouteDeps
     return c.json(counts);
   });
 
+  // Before "/:id", which would take "occurrences" for a task number.
+  app.get("/occurrences", async (c) => {
+    const { tz, ...query } = queryParams(c, OccurrenceQuery.extend({ tz: z.string().max(64).optional() }));
+    const zone = await zoneFor(db, c.var.user.id, tz ?? c.req.header("x-time-zone"));
+    return c.json({ occurrences: await listOccurrences(db, c.var.user.id, query, zone) } satisfies OccurrencePage);
+  });
+
   app.post("/", async (c) => {
-    const input = await jsonBody(c, TaskCreate);
-    const task = await tasks.createTask(db, c.var.user.id, input, rowLimits);
+    const timeZone = await requestZone(c, db);
+    const input = withRecurrenceRead(await jsonBody(c, TaskCreate), timeZone);
+    const task = await tasks.createTask(db, c.var.user.id, input, rowLimits, { timeZone });
     c.header("location", `${c.req.path.replace(/\/$/, "")}/${task.id}`);
     return c.json(changed(c.var.user.id, task), 201);
   });
@@ -89,21 +102,31 @@ export function taskRoutes({ db, rowLimits, onChange = () => {} }: TaskRouteDeps
 
   app.put("/:id", async (c) => {
     const id = idOf(c.req.param("id"));
-    const input = await jsonBody(c, TaskReplace);
-    return c.json(changed(c.var.user.id, await tasks.replaceTask(db, c.var.user.id, id, input)));
+    const timeZone = await requestZone(c, db);
+    const input = withRecurrenceRead(await jsonBody(c, TaskReplace), timeZone);
+    return c.json(changed(c.var.user.id, await tasks.replaceTask(db, c.var.user.id, id, input, { timeZone })));
   });
 
   app.patch("/:id", async (c) => {
     const id = idOf(c.req.param("id"));
-    const input = await jsonBody(c, TaskPatch);
-    const { task, completed_subtask_ids } = await tasks.updateTask(db, c.var.user.id, id, input);
+    const timeZone = await requestZone(c, db);
+    const input = withRecurrenceRead(await jsonBody(c, TaskPatch), timeZone);
+    const { task, completed_subtask_ids } = await tasks.updateTask(db, c.var.user.id, id, input, { timeZone });
     return c.json(changed(c.var.user.id, completed_subtask_ids.length ? { ...task, completed_subtask_ids } : task));
   });
 
   app.patch("/:id/complete", async (c) => {
     const id = idOf(c.req.param("id"));
     const { completed } = await jsonBody(c, TaskComplete, { allowEmpty: true });
-    return c.json(changed(c.var.user.id, await tasks.setCompleted(db, c.var.user.id, id, completed)));
+    return c.json(changed(c.var.user.id, await tasks.setCompleted(db, c.var.user.id, id, completed, { timeZone: await requestZone(c, db) })));
+  });
+
+  // A recurring task's current occurrence skipped: due at the next one, nothing completed.
+  app.post("/:id/skip", async (c) => {
+    const id = idOf(c.req.param("id"));
+    await jsonBody(c, z.strictObject({}), { allowEmpty: true });
+    const { task } = await tasks.skipTask(db, c.var.user.id, id, { timeZone: await requestZone(c, db) });
+    return c.json(changed(c.var.user.id, task));
   });
 
   app.delete("/:id", async (c) => {
