@@ -6,12 +6,23 @@
  */
 import * as z from "zod";
 import { List, Section } from "./list.ts";
+import { OccurrenceQuery } from "./occurrences.ts";
 import { Task } from "./task.ts";
+
+const Tz = z.string().max(64).optional();
 
 /** `GET …/tasks/counts`: "today" and "upcoming" are days in this time zone. */
 export const TaskCountsQuery = z.strictObject({
-  tz: z.string().max(64).default("UTC").describe("IANA time zone for today/upcoming"),
+  tz: Tz.describe("IANA time zone for today/upcoming; without it, your stored zone (GET …/settings)"),
 });
+
+/** `GET …/tasks/occurrences`: the window, and the zone its recurrences are read in. */
+export const OccurrencesQuery = OccurrenceQuery.extend({
+  tz: Tz.describe("IANA time zone the recurrences are read in; without it, X-Time-Zone or your stored zone"),
+});
+
+/** `POST …/tasks/{id}/skip` takes no fields (an empty body is fine too). */
+export const SkipRequest = z.strictObject({});
 
 /** PATCH …/tasks/{id} and …/complete: completing also completes open subtasks, listed here (for Undo). */
 export const TaskWithCompletedSubtasks = Task.extend({ completed_subtask_ids: z.array(z.number().int()).optional() });

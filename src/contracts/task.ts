@@ -59,6 +59,42 @@ export const Tags = z
 
 export { DueAt };
 
+export const RECURRENCE_TEXT_MAX = 200;
+export const RECURRENCE_RULE_MAX = 500;
+export const RecurrenceFrom = z.enum(["due", "completion"]);
+export type RecurrenceFrom = z.infer<typeof RecurrenceFrom>;
+
+/** How a task repeats: an RFC 5545 RRULE local to the user's zone, its words, and what the next date counts from. */
+export const Recurrence = z.object({ rule: z.string(), text: z.string(), from: RecurrenceFrom });
+export type Recurrence = z.infer<typeof Recurrence>;
+
+const RecurrenceText = z
+  .string()
+  .trim()
+  .min(1, "recurrence text must not be empty")
+  .max(RECURRENCE_TEXT_MAX, `recurrence text must be at most ${RECURRENCE_TEXT_MAX} characters`)
+  .regex(NO_NUL, "recurrence text must not contain NUL characters");
+
+/**
+ * A write: `{ text }` is read by the quick-add grammar ("every monday at 9am"),
+ * `{ rule }` is an RRULE checked by the server (`text` then only labels it).
+ * `from` overrides what the text says ("every!" / "after completion").
+ */
+export const RecurrenceInput = z.union([
+  z.strictObject({
+    rule: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .transform((r) => r.replace(/^RRULE:/, ""))
+      .pipe(z.string().min(1, "rule must not be empty").max(RECURRENCE_RULE_MAX, `rule must be at most ${RECURRENCE_RULE_MAX} characters`).regex(/^[A-Z0-9=;,+-]+$/, "rule must be an RRULE value such as FREQ=WEEKLY;BYDAY=MO")),
+    text: RecurrenceText.optional(),
+    from: RecurrenceFrom.optional(),
+  }),
+  z.strictObject({ text: RecurrenceText, from: RecurrenceFrom.optional() }),
+]);
+export type RecurrenceInput = z.output<typeof RecurrenceInput>;
+
 export const TaskCreate = z.strictObject({
   title: Title,
   description: Description.nullish(),
@@ -72,6 +108,8 @@ export const TaskCreate = z.strictObject({
   parent_id: TaskId.nullish(),
   /** Up to five; see reminder.ts. */
   reminders: ReminderList.optional(),
+  /** Null or absent: not recurring. A recurring task without `due_at` is due at its first occurrence after now. */
+  recurrence: RecurrenceInput.nullish(),
 });
 export type TaskCreate = z.input<typeof TaskCreate>;
 
@@ -89,6 +127,7 @@ export const TaskPatch = z
     completed: z.boolean(),
     /** Replaces the task's reminders; `null` or `[]` removes them all. */
     reminders: ReminderList.nullable(),
+    recurrence: RecurrenceInput.nullable(),
   })
   .partial();
 export type TaskPatch = z.input<typeof TaskPatch>;
@@ -111,6 +150,10 @@ export const Task = z.object({
   section_id: z.number().int().nullable(),
   parent_id: z.number().int().nullable(),
   position: z.number(),
+  recurrence: Recurrence.nullable(),
+  /** Occurrences of a recurring task completed so far; `last_completed_at` is the latest. */
+  completed_occurrences: z.number().int(),
+  last_completed_at: z.string().nullable(),
   /** Direct subtasks (list and get responses). */
   subtask_counts: z.object({ total: z.number(), completed: z.number() }).optional(),
   /** The task's reminders (list, get, create and update responses). */

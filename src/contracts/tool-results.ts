@@ -5,7 +5,7 @@
  * exactly the objects the tools have always returned.
  */
 import * as z from "zod";
-import { Priority, Task } from "./task.ts";
+import { Priority, Recurrence, Task } from "./task.ts";
 
 export const TaskRef = z.object({ id: z.number(), title: z.string() });
 export type TaskRef = z.infer<typeof TaskRef>;
@@ -15,6 +15,9 @@ export const TaskSummary = TaskRef.extend({
   priority: Priority,
   tags: z.array(z.string()),
   due_at: z.string().nullable(),
+  /** Absent in results stored before recurring tasks existed. */
+  recurrence: Recurrence.nullable().optional(),
+  completed_occurrences: z.number().optional(),
 });
 export type TaskSummary = z.infer<typeof TaskSummary>;
 
@@ -23,7 +26,7 @@ export const DeletedTask = TaskSummary.extend({ description: z.string().nullable
 export type DeletedTask = z.infer<typeof DeletedTask>;
 
 /** The old values of the fields an update changed (undo PATCHes them back). */
-export const TaskPrevious = Task.pick({ title: true, description: true, priority: true, tags: true, due_at: true, completed: true }).partial();
+export const TaskPrevious = Task.pick({ title: true, description: true, priority: true, tags: true, due_at: true, completed: true, recurrence: true }).partial();
 export type TaskPrevious = z.infer<typeof TaskPrevious>;
 
 /** add_task, get_task (with the description), update_task and complete_task. */
@@ -42,7 +45,8 @@ export const DeletedResult = z.object({ deleted: z.array(DeletedTask) });
 /** delete_tasks without `confirm`: nothing was deleted yet. */
 export const PreviewResult = z.object({ preview: z.literal(true), would_delete: z.array(TaskRef) });
 /** complete_tasks (with the subtasks completing them completed too). */
-export const UpdatedResult = z.object({ updated: z.array(TaskSummary), completed_subtask_ids: z.array(z.number()).optional() });
+/** `completed` is what was asked (a recurring task stays pending, due at its next date). */
+export const UpdatedResult = z.object({ updated: z.array(TaskSummary), completed_subtask_ids: z.array(z.number()).optional(), completed: z.boolean().optional() });
 /** update_tasks without `confirm`: what would change; nothing did yet. */
 export const UpdatePreviewResult = z.object({ preview: z.literal(true), would_update: z.array(TaskRef), total: z.number() });
 /** One task's old values of the fields a bulk update changed (undo sets them back). */

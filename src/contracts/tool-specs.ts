@@ -20,6 +20,7 @@ import {
   ListListsInput,
   ListTasksInput,
   MoveTasksInput,
+  SkipOccurrenceInput,
   UpdateListInput,
   UpdateTaskInput,
   UpdateTasksInput,
@@ -39,6 +40,7 @@ export const TOOL_NAMES = [
   "update_list",
   "move_tasks",
   "update_tasks",
+  "skip_occurrence",
 ] as const;
 export const ToolName = z.enum(TOOL_NAMES);
 export type ToolName = z.infer<typeof ToolName>;
@@ -203,6 +205,14 @@ export const TOOL_SPECS = {
     undo: "restore_each",
     progress: (a) =>
       a.confirm === true ? { icon: "write", text: "Updating tasks…" } : { icon: "search", text: "Checking which tasks would change…" },
+  }),
+  skip_occurrence: spec({
+    name: "skip_occurrence",
+    input: SkipOccurrenceInput,
+    results: ["task"],
+    effect: "update",
+    undo: "restore_previous",
+    progress: (a) => ({ icon: "reload", text: `Skipping this occurrence of ${numbered(a.id)}…` }),
   }),
 } satisfies { [N in ToolName]: ToolSpec<N> };
 

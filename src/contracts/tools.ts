@@ -9,7 +9,7 @@
  */
 import * as z from "zod";
 import { ListColor, ListName, MANY_MAX } from "./list.ts";
-import { Description, Priority, Tag, TaskId as TaskNumber, TaskStatus, Title } from "./task.ts";
+import { Description, Priority, RECURRENCE_TEXT_MAX, RecurrenceInput, Tag, TaskId as TaskNumber, TaskStatus, Title } from "./task.ts";
 import { NO_NUL } from "./text.ts";
 import { BEFORE_MINUTES_MAX, REMINDERS_PER_TASK } from "./reminder.ts";
 
@@ -50,6 +50,17 @@ export const TaskFilterInput = z.strictObject({
 });
 export type TaskFilterInput = z.infer<typeof TaskFilterInput>;
 
+/** Recurrence words, read by the quick-add grammar in the user's zone. */
+const RepeatText = z
+  .string()
+  .trim()
+  .min(1)
+  .max(RECURRENCE_TEXT_MAX)
+  .regex(NO_NUL)
+  .describe("how it repeats, in words: 'every day', 'every monday at 9am', 'every month on the 15th', 'every! 2 weeks' (counts from completion), 'every day until dec 31'");
+/** Words, or the task API's own `{ text }` / `{ rule }` (an RFC 5545 RRULE). */
+const Repeat = z.union([RepeatText, RecurrenceInput]);
+
 export const AddTaskInput = z.strictObject({
   title: Title,
   description: Description.optional(),
@@ -60,6 +71,7 @@ export const AddTaskInput = z.strictObject({
   section: ListName.optional().describe("section name inside the list"),
   parent: z.union([TaskId, Words]).optional().describe("makes it a subtask: the parent's task number or title words"),
   reminders: ToolReminders.optional().describe("'remind me in 2 hours' → [{at}], 'remind me 30 minutes before' → [{before_minutes: 30}]"),
+  recurrence: Repeat.optional(),
 });
 
 export const ListTasksInput = TaskFilterInput.extend({
@@ -80,7 +92,10 @@ export const UpdateTaskInput = z.strictObject({
   remove_tags: TagList.optional(),
   due_at: LooseDate.nullable().optional().describe("null clears the due date"),
   reminders: ToolReminders.nullable().optional().describe("replaces the task's reminders; null or [] removes them"),
+  recurrence: Repeat.nullable().optional().describe("how it repeats, in words ('every weekday at 9am'); null: stop repeating"),
 });
+
+export const SkipOccurrenceInput = z.strictObject({ id: TaskId });
 
 export const CompleteTaskInput = z.strictObject({
   id: TaskId,

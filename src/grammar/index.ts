@@ -6,7 +6,7 @@
  */
 import { assemble } from "./assemble.ts";
 import { scan, type ScanOptions } from "./scan.ts";
-import type { Due, GrammarContext, QuickAdd, Span } from "./types.ts";
+import type { Due, GrammarContext, QuickAdd, Recurrence, Span } from "./types.ts";
 import { COUNT, countValue, UNIT, unitOf } from "./words.ts";
 
 export type { DateOrder, Due, GrammarContext, QuickAdd, Recurrence, Reminder, Span, SpanKind } from "./types.ts";
@@ -19,6 +19,27 @@ export { REMINDERS_MAX } from "./scan.ts";
 
 export function parseQuickAdd(text: string, ctx: GrammarContext, options: ScanOptions = {}): QuickAdd {
   return assemble(text, scan(text, ctx, options), ctx);
+}
+
+export interface ParsedRecurrence {
+  recurrence: Recurrence;
+  /** "starting dec 1", or a date said with it: the first due date when the task has none. */
+  due: Due | null;
+}
+
+/**
+ * A whole text that is a recurrence ("every monday at 9am", "every! 2 weeks
+ * starting friday"), as the task API's `recurrence.text` takes it. Null when
+ * any word is left over: the caller says it was not understood rather than
+ * repeating something else.
+ */
+export function parseRecurrence(text: string, ctx: GrammarContext): ParsedRecurrence | null {
+  const trimmed = text.trim();
+  // A bare "monday at 9am" or "2 weeks" reads as "every …" too.
+  const phrase = /^(?:every|each)\b|^(?:hourly|daily|everyday|weekly|monthly|yearly|annually|fortnightly)\b/i.test(trimmed) ? trimmed : `every ${trimmed}`;
+  const r = parseQuickAdd(phrase, ctx, { ignore: (s) => s.kind !== "recurrence" && s.kind !== "due" });
+  if (!r.recurrence || r.title !== "") return null;
+  return { recurrence: r.recurrence, due: r.due };
 }
 
 export interface FoundDue {

@@ -26,6 +26,8 @@ export interface Rec {
   monthDays?: number[];
   month?: number;
   time?: string;
+  /** The time came from "morning"/"evening": a time said after it wins ("every morning at 8am"). */
+  partTime?: boolean;
   until?: Ymd;
   count?: number;
   from: "due" | "completion";
@@ -67,7 +69,7 @@ function body(text: string, pos: number, ctx: GrammarContext): Body | null {
   m = at(rx`weekends?${END}`);
   if (m) return done(m, { freq: "WEEKLY", interval: 1, days: [6, 0] });
   m = at(rx`(morning|afternoon|evening|night)s?${END}`);
-  if (m) return done(m, { freq: "DAILY", interval: 1, time: PARTS[m[1]!.toLowerCase()] });
+  if (m) return done(m, { freq: "DAILY", interval: 1, time: PARTS[m[1]!.toLowerCase()], partTime: true });
   m = at(rx`(?:(other)\\s+)?(${WEEKDAY_LIST})${END}`);
   if (m) return done(m, { freq: "WEEKLY", interval: m[1] ? 2 : 1, days: weekdaysIn(m[2]!) });
   m = at(rx`(?:(other)\\s+|(${COUNT})\\s+)?(hour|day|week|month|year)s?${END}`);
@@ -146,11 +148,12 @@ function modifier(text: string, pos: number, ctx: GrammarContext, rec: Rec): { e
     rec.from = "completion";
     return { end: at + m[0].length };
   }
-  if (rec.freq !== "HOURLY" && !rec.time) {
-    const t = matchAt(rx`(?:at\\s+|@\\s*)?`, text, at);
+  if (rec.freq !== "HOURLY" && (!rec.time || rec.partTime)) {
+    const t = matchAt(rx`(?:at\\s+|by\\s+|@\\s*)?`, text, at);
     const time = timeAtom(text, at + (t?.[0].length ?? 0));
     if (time) {
       rec.time = time.time;
+      delete rec.partTime;
       return { end: time.end };
     }
   }

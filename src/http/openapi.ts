@@ -39,6 +39,8 @@ export interface RouteDoc {
   bodyOptional?: boolean;
   /** Honours `Idempotency-Key` (creates and bulk writes). */
   idempotent?: boolean;
+  /** Reads dates and recurrences in the `X-Time-Zone` header's zone (else the user's stored one). */
+  zoned?: boolean;
   /** Answers with an `ETag` and honours `If-None-Match` (304 when unchanged): resource/etag.ts. */
   revalidates?: boolean;
   responses: Record<number, Answer>;
@@ -124,6 +126,7 @@ export function docs(tag: string) {
       ...(d.params ? { "x-params": d.params } : {}),
       ...(d.idempotent ? { "x-idempotent": true } : {}),
       ...(d.revalidates ? { "x-revalidates": true } : {}),
+      ...(d.zoned ? { "x-zoned": true } : {}),
     };
     if (d.rawBody) {
       spec.requestBody = {
@@ -201,6 +204,16 @@ function pendingParameters(op: Operation, perUser: boolean) {
       schema: { type: "string" },
     } as { in: string; name: string });
   }
+  if (op["x-zoned"]) {
+    put({
+      in: "header",
+      name: "X-Time-Zone",
+      description:
+        "IANA time zone for this request's dates and recurrences (`?tz=` wins); without either, your stored zone (GET …/settings)",
+      schema: { type: "string", maxLength: 64 },
+    } as { in: string; name: string });
+  }
+  delete op["x-zoned"];
   delete op["x-revalidates"];
   delete op["x-params"];
   delete op["x-query"];

@@ -27,7 +27,7 @@ import { eventRoutes } from "./routes/events.ts";
 import { importRoutes } from "./routes/import.ts";
 import { listRoutes, sectionRoutes } from "./routes/lists.ts";
 import { mcpRoutes, type McpDeps } from "./routes/mcp.ts";
-import { occurrencesStubRoutes } from "./routes/occurrences-stub.ts";
+import { settingsRoutes } from "./routes/settings.ts";
 import { taskRoutes } from "./routes/tasks.ts";
 import type { TokenVerifier } from "./verify-jwt.ts";
 
@@ -103,11 +103,13 @@ export function resourceRoutes({
     "reminders",
     "push-subscriptions",
     "reminder-settings",
+    "settings",
   ])
     app.use(`/api/:user_id/${path}/*`, ...gate);
   app.use("/api/:user_id/conversations/*", rateLimitWrites({ limiter, limit: "write" }));
   app.use("/api/:user_id/import/*", rateLimitWrites({ limiter, limit: "write" }));
   for (const path of ["reminders", "push-subscriptions", "reminder-settings"]) app.use(`/api/:user_id/${path}/*`, rateLimitWrites({ limiter, limit: "write" }));
+  app.use("/api/:user_id/settings/*", rateLimitWrites({ limiter, limit: "write" }));
   for (const path of ["tasks", "lists", "sections"]) {
     app.use(`/api/:user_id/${path}/*`, rateLimitWrites({ limiter, limit: "write" }));
     // Creates and bulk writes honour Idempotency-Key (offline clients replay their queue with it).
@@ -115,12 +117,12 @@ export function resourceRoutes({
   }
   app.route("/api/:user_id/export", accountRoutes({ db }));
   app.route("/api/:user_id/import", importRoutes({ db, rowLimits, onChange: onTasksChanged }));
+  app.route("/api/:user_id/settings", settingsRoutes({ db }));
   app.route("/api/:user_id/connected-apps", connectedAppRoutes({ db }));
   // Making a feed URL is a write like any other; serving one is limited per IP and token instead.
   app.use("/api/:user_id/calendar-feed/*", rateLimitWrites({ limiter, limit: "write" }));
   app.route("/api/:user_id/calendar-feed", calendarFeedRoutes({ db, publicUrl: site.publicUrl }));
   app.route("/", calendarServeRoutes({ db, limiter, ...calendarFeed }));
-  app.route("/api/:user_id/tasks/occurrences", occurrencesStubRoutes()); // calendar branch only: replaced by the recurrence route at merge
   app.route("/api/:user_id/tasks", taskRoutes({ db, rowLimits, onChange: onTasksChanged }));
   const reminderDeps = { db, emailAvailable: emailReminders, onChange: onTasksChanged };
   app.route("/api/:user_id/reminders", snoozeRoutes(reminderDeps));

@@ -130,7 +130,7 @@ describe("TickTick CSV backup", () => {
 });
 
 describe("Tickler's own export", () => {
-  it("round-trips lists, sections, subtasks, tags, priorities, due dates and completion into a fresh account", async () => {
+  it("round-trips lists, sections, subtasks, tags, priorities, due dates, completion, recurrence and reminders into a fresh account", async () => {
     const from = await t.signUp("Exporter");
     const list = await ok<List>(t.api(from, "POST", "/api/me/lists", { name: "Party", color: "purple" }), 201);
     const section = await ok<Section>(t.api(from, "POST", `/api/me/lists/${list.id}/sections`, { name: "Food" }), 201);
@@ -138,12 +138,13 @@ describe("Tickler's own export", () => {
     await ok(t.api(from, "POST", "/api/me/tasks", { title: "Ask about allergies", parent_id: parent.id, description: "nuts?" }), 201);
     await ok(t.api(from, "POST", "/api/me/tasks", { title: "Send invitations", list_id: list.id, completed: true }), 201);
     await ok(t.api(from, "POST", "/api/me/tasks", { title: "Inbox thing", priority: "low" }), 201);
+    await ok(t.api(from, "POST", "/api/me/tasks", { title: "Water plants", recurrence: { text: "every monday at 9am" }, reminders: [{ before_minutes: 15 }] }), 201);
     const exported = await (await t.api(from, "GET", "/api/me/export")).text();
 
     const to = await t.signUp("Importer");
     await ok(t.api(to, "POST", "/api/me/lists", { name: "party" }), 201); // matched case-insensitively, not duplicated
     const result = await ok<ImportResult>(send(to, "/api/me/import?format=tickler-json", exported, "application/json"), 201);
-    expect(result).toMatchObject({ tasks: 4, subtasks: 1, completed: 1 });
+    expect(result).toMatchObject({ tasks: 5, subtasks: 1, completed: 1, with_recurrence: 1, with_reminders: 1 });
     const shape = async (user: TestUser) => {
       const lists = await allLists(user);
       const names = new Map(lists.map((l) => [l.id, l.is_inbox ? "Inbox" : l.name.toLowerCase()]));
@@ -162,6 +163,8 @@ describe("Tickler's own export", () => {
           list: names.get(x.list_id),
           section: x.section_id === null ? null : sectionNames.get(x.section_id),
           parent: x.parent_id === null ? null : titles.get(x.parent_id),
+          recurrence: x.recurrence,
+          reminders: (x.reminders ?? []).map((r) => ("before_minutes" in r ? { before_minutes: r.before_minutes } : { at: r.at })),
         }))
         .sort((a, b) => a.title.localeCompare(b.title));
     };

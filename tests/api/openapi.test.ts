@@ -407,6 +407,28 @@ async function exercise() {
   await call("GET", `${T2}/occurrences`, { query: "from=2026-12-01T00:00:00Z&to=2026-12-08T00:00:00Z" });
   await call("GET", `${T2}/occurrences`, { query: "from=yesterday" });
 
+  // Recurrence: a repeating task (read in the header's zone), skipping an occurrence, the stored zone.
+  const weekly: Task = (
+    await call("POST", T2, {
+      body: { title: "Water the plants", due_at: "2030-01-07T08:00:00Z", recurrence: { text: "every monday at 9am" } },
+      headers: { "x-time-zone": "Europe/Berlin" },
+    })
+  ).json;
+  expect(weekly.recurrence).toMatchObject({ from: "due" });
+  await call("POST", T2, {
+    body: { title: "Never", recurrence: { text: "whenever the moon is blue" } },
+  }); // 422 invalid_recurrence
+  await call("GET", `${T2}/occurrences`, { query: "from=2030-01-01T00:00:00Z&to=2030-02-01T00:00:00Z&tz=Europe/Berlin" });
+  await call("POST", `${T2}/{id}/skip`, { params: { id: weekly.id }, raw: "" });
+  await call("POST", `${T2}/{id}/skip`, { params: { id: weekly.id }, body: {} });
+  await call("POST", `${T2}/{id}/skip`, { params: { id: reminded.id }, body: {} }); // not recurring: 409
+  await call("POST", `${T2}/{id}/skip`, { user: other, params: { id: weekly.id }, body: {} }); // 404
+  const SET = "/api/{user_id}/settings";
+  await call("GET", SET);
+  await call("GET", SET, { user: other, params: { user_id: u.id } }); // another user's id: 403
+  await call("PATCH", SET, { body: { time_zone: "Europe/Berlin" } });
+  await call("PATCH", SET, { body: { time_zone: "Mars/Olympus" } }); // unknown zone: 422
+
   // Live updates: the stream opens (checked by its status and media type, then closed).
   await call("GET", "/api/{user_id}/events");
 

@@ -43,7 +43,7 @@ describe("MCP server at /mcp", () => {
     const client = await connect(tokens[0]!);
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual(
-      ["add_task", "complete_task", "complete_tasks", "delete_task", "delete_tasks", "get_task", "list_tasks", "update_task", "list_lists", "create_list", "update_list", "move_tasks", "update_tasks"].sort(),
+      ["add_task", "complete_task", "complete_tasks", "delete_task", "delete_tasks", "get_task", "list_tasks", "update_task", "list_lists", "create_list", "update_list", "move_tasks", "update_tasks", "skip_occurrence"].sort(),
     );
     for (const t of tools) expect(Object.keys((t.inputSchema as { properties?: object }).properties ?? {})).not.toContain("user_id");
     expect(tools.find((t) => t.name === "list_tasks")!.annotations?.readOnlyHint).toBe(true);

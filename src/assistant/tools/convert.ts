@@ -53,6 +53,8 @@ export function summarize(t: Task): TaskSummary {
     priority: t.priority,
     tags: t.tags,
     due_at: t.due_at,
+    // Only on recurring tasks, so other results stay as they were.
+    ...(t.recurrence ? { recurrence: t.recurrence, completed_occurrences: t.completed_occurrences } : {}),
   };
 }
 

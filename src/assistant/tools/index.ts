@@ -15,6 +15,7 @@ import { getTask } from "./get-task.ts";
 import { listLists } from "./list-lists.ts";
 import { listTasks } from "./list-tasks.ts";
 import { moveTasks } from "./move-tasks.ts";
+import { skipOccurrence } from "./skip-occurrence.ts";
 import { updateList } from "./update-list.ts";
 import { updateTask } from "./update-task.ts";
 import { updateTasks } from "./update-tasks.ts";
@@ -33,6 +34,7 @@ const byName = {
   update_list: updateList,
   move_tasks: moveTasks,
   update_tasks: updateTasks,
+  skip_occurrence: skipOccurrence,
 } satisfies { [N in ToolName]: { name: N } };
 
 /** In the contracts' order (the order models and MCP clients list them in). */

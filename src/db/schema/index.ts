@@ -10,3 +10,4 @@ export * from "./lists.ts";
 export * from "./calendar-feeds.ts";
 export * from "./reminders.ts";
 export * from "./data-versions.ts";
+export * from "./user-settings.ts";

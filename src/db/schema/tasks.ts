@@ -35,6 +35,14 @@ export const tasks = pgTable(
     searchText: text("search_text").generatedAlwaysAs(sql`tickler_search_text(title, description, tags)`),
     /** The title alone, folded the same way: search ranks title matches first without folding per row. */
     searchTitle: text("search_title").generatedAlwaysAs(sql`tickler_fold(title)`),
+    /** RFC 5545 RRULE (no DTSTART: the current due_at is the series' start, in the user's zone). Null: not recurring. */
+    recurrenceRule: text("recurrence_rule"),
+    recurrenceText: text("recurrence_text"),
+    /** "due" or "completion" (Todoist's every!). */
+    recurrenceFrom: text("recurrence_from"),
+    /** Occurrences completed so far (COUNT counts these); skipped ones do not count. */
+    completedOccurrences: integer("completed_occurrences").notNull().default(0),
+    lastCompletedAt: timestamp("last_completed_at", { withTimezone: true, precision: 3 }),
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.id] }),
@@ -69,3 +77,28 @@ export const deletedAccounts = pgTable("deleted_accounts", {
   userId: text("user_id").primaryKey(),
   deletedAt: timestamp("deleted_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * One row per completed occurrence of a recurring task: what the task looked
+ * like before, so an undo restores the due date, count and last completion
+ * exactly (and re-completes the subtasks the advance reopened).
+ */
+export const taskCompletions = pgTable(
+  "task_completions",
+  {
+    userId: text("user_id").notNull(),
+    taskId: integer("task_id").notNull(),
+    seq: bigint("seq", { mode: "number" }).generatedAlwaysAsIdentity(),
+    /** The due date of the occurrence that was completed (the task's due_at before). */
+    dueAt: timestamp("due_at", { withTimezone: true, precision: 3 }),
+    previousCompletedAt: timestamp("previous_completed_at", { withTimezone: true, precision: 3 }),
+    completedAt: timestamp("completed_at", { withTimezone: true, precision: 3 }).notNull(),
+    /** The rule had no later occurrence: the task was completed for good. */
+    ended: boolean("ended").notNull().default(false),
+    reopenedSubtaskIds: integer("reopened_subtask_ids").array().notNull().default(sql`'{}'::integer[]`),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.taskId, t.seq] }),
+    foreignKey({ columns: [t.userId, t.taskId], foreignColumns: [tasks.userId, tasks.id], name: "task_completions_task_fk" }).onDelete("cascade"),
+  ],
+);

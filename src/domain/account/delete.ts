@@ -13,6 +13,7 @@ import { rowCounts } from "../../db/schema/row-counts.ts";
 import { listCounters, lists, sections } from "../../db/schema/lists.ts";
 import { deletedAccounts, taskCounters, tasks } from "../../db/schema/tasks.ts";
 import { pushSubscriptions, reminderSettings } from "../../db/schema/reminders.ts";
+import { userSettings } from "../../db/schema/user-settings.ts";
 
 export interface DeletedCounts {
   tasks: number;
@@ -35,6 +36,7 @@ export async function deleteAccountData(db: Db, userId: string): Promise<Deleted
     await tx.delete(listCounters).where(eq(listCounters.userId, userId));
     // The feed URL stops answering with the account.
     await tx.delete(calendarFeeds).where(eq(calendarFeeds.userId, userId));
+    await tx.delete(userSettings).where(eq(userSettings.userId, userId));
     // Stored answers hold task bodies: they go with the account.
     await tx.delete(idempotencyKeys).where(eq(idempotencyKeys.userId, userId));
     // Tokens issued before the deletion stay valid until they expire: creates check this.

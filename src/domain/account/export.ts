@@ -12,6 +12,7 @@ import { lists, sections } from "../../db/schema/lists.ts";
 import { tasks } from "../../db/schema/tasks.ts";
 import { toList, toSection } from "../lists/mapping.ts";
 import { toTask } from "../tasks/mapping.ts";
+import { withReminders } from "../reminders/service.ts";
 
 /** 2 added lists and sections (1 had tasks only); import reads both. */
 export const EXPORT_FORMAT_VERSION = 2;
@@ -85,7 +86,7 @@ export async function exportAccount(db: Db, profile: ExportProfile, now = new Da
         profile,
         lists: listRows.map(toList),
         sections: sectionRows.map(toSection),
-        tasks: taskRows.map(toTask),
+        tasks: await withReminders(tx, userId, taskRows.map(toTask)),
         conversations: convRows.map((c) => ({
           id: c.id,
           title: c.title,

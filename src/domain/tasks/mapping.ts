@@ -3,6 +3,7 @@ import type { Priority, Task } from "../../contracts/task.ts";
 import { PRIORITIES } from "../../contracts/task.ts";
 import { getTableColumns } from "drizzle-orm";
 import { tasks } from "../../db/schema/tasks.ts";
+import { toRecurrence } from "./recurrence.ts";
 
 export type TaskRow = Omit<typeof tasks.$inferSelect, "searchText" | "searchTitle">;
 
@@ -33,5 +34,8 @@ export function toTask(row: TaskRow): Task {
     section_id: row.sectionId,
     parent_id: row.parentId,
     position: row.position,
+    recurrence: toRecurrence(row.recurrenceRule, row.recurrenceText, row.recurrenceFrom),
+    completed_occurrences: row.completedOccurrences,
+    last_completed_at: iso(row.lastCompletedAt),
   };
 }

@@ -7,6 +7,8 @@ import type * as z from "zod";
 import type { Task, TaskCreate, TaskFilter, TaskPage, TaskPatch } from "../../contracts/task.ts";
 import type { Db } from "../../db/client.ts";
 import { deletedAccounts, taskCounters, tasks } from "../../db/schema/tasks.ts";
+import type { RecurrenceInput } from "../../contracts/task.ts";
+import { userTimeZone } from "../settings.ts";
 import { accountDeleted, invalid, notFound } from "../errors.ts";
 import { lockOrganizer, type Tx } from "../lists/lock.ts";
 import { claimRows, type RowLimits } from "../quotas.ts";
@@ -21,11 +23,45 @@ import { subtaskCounts, subtaskCountsExpr } from "./subtasks.ts";
 import { nextDueExpr, revalidationKey, versionExpr } from "./version.ts";
 import { checkNesting, descendantsOf } from "./tree.ts";
 import { remindersOf, syncReminders, withReminders, writeReminders } from "../reminders/service.ts";
+import { clearCompletions, completeOccurrence, isRecurring, skipOccurrence, undoCompletion } from "./occurrences.ts";
+import { checkRule, describeRule, firstOccurrence } from "./recurrence.ts";
 
 export type NewTask = z.output<typeof TaskCreate>;
 export type TaskChanges = z.output<typeof TaskPatch>;
 
 const byId = (userId: string, id: number) => and(eq(tasks.userId, userId), eq(tasks.id, id));
+
+/** The zone a write's dates are computed in: the request's, else the user's stored one. */
+export interface WriteOptions {
+  timeZone?: string | undefined;
+  now?: Date | undefined;
+}
+const zoneOf = async (db: Tx | Db, userId: string, opts: WriteOptions) => opts.timeZone ?? (await userTimeZone(db, userId));
+
+interface RecurrenceColumns {
+  recurrenceRule: string | null;
+  recurrenceText: string | null;
+  recurrenceFrom: string | null;
+}
+
+/**
+ * The stored form of a recurrence write. Text must have been read by the
+ * grammar already (the REST routes and tools do it, in the request's zone), so
+ * only `{ rule }` arrives here; it is checked and given words when it has none.
+ */
+function recurrenceColumns(r: RecurrenceInput | null): RecurrenceColumns {
+  if (!r) return { recurrenceRule: null, recurrenceText: null, recurrenceFrom: null };
+  if (!("rule" in r)) throw invalid("invalid_recurrence", `could not understand the recurrence "${r.text}"`);
+  const rule = checkRule(r.rule);
+  return { recurrenceRule: rule, recurrenceText: r.text ?? describeRule(rule), recurrenceFrom: r.from ?? "due" };
+}
+
+/** A recurring task needs a due date: without one, its first occurrence after now. */
+function firstDue(rule: string, timeZone: string, now: Date): Date {
+  const first = firstOccurrence(rule, timeZone, now);
+  if (!first) throw invalid("invalid_recurrence", "the recurrence has no occurrence after now");
+  return first;
+}
 
 /** Where a new task goes: its parent's list and section, else the given list (default the Inbox). */
 async function placeNew(tx: Tx, userId: string, inbox: number, input: NewTask): Promise<Group> {
@@ -46,7 +82,8 @@ async function placeNew(tx: Tx, userId: string, inbox: number, input: NewTask): 
   return { listId: input.list_id ?? inbox, sectionId: null, parentId: null };
 }
 
-export async function createTask(db: Db, userId: string, input: NewTask, limits: Pick<RowLimits, "tasks">): Promise<Task> {
+export async function createTask(db: Db, userId: string, input: NewTask, limits: Pick<RowLimits, "tasks">, opts: WriteOptions = {}): Promise<Task> {
+  const rec = recurrenceColumns(input.recurrence ?? null);
   return db.transaction(async (tx) => {
     // The organiser lock first (then the counter), the order every writer takes them in.
     const inbox = await lockOrganizer(tx, userId);
@@ -62,6 +99,7 @@ export async function createTask(db: Db, userId: string, input: NewTask, limits:
     if (!counter) throw accountDeleted();
     await claimRows(tx, userId, "tasks", limits.tasks);
     const now = new Date();
+    const dueAt = input.due_at ? new Date(input.due_at) : rec.recurrenceRule ? firstDue(rec.recurrenceRule, await zoneOf(tx, userId, opts), opts.now ?? now) : null;
     const [row] = await tx
       .insert(tasks)
       .values({
@@ -71,7 +109,8 @@ export async function createTask(db: Db, userId: string, input: NewTask, limits:
         description: input.description ?? null,
         priority: priorityRank(input.priority ?? "none"),
         tags: input.tags ?? [],
-        dueAt: input.due_at ? new Date(input.due_at) : null,
+        dueAt,
+        ...rec,
         completed: input.completed ?? false,
         completedAt: input.completed ? now : null,
         createdAt: now,
@@ -113,6 +152,7 @@ export async function updateTask(
   userId: string,
   id: number,
   changes: TaskChanges,
+  opts: WriteOptions = {},
 ): Promise<{ task: Task; changed: string[]; previous: Partial<Task>; completed_subtask_ids: number[] }> {
   const set: Partial<Record<keyof TaskRow, unknown>> = {};
   const changed: string[] = [];
@@ -121,20 +161,33 @@ export async function updateTask(
   if (changes.priority !== undefined) set.priority = priorityRank(changes.priority ?? "none");
   if (changes.tags !== undefined) set.tags = changes.tags ?? [];
   if (changes.due_at !== undefined) set.dueAt = changes.due_at ? new Date(changes.due_at) : null;
-  if (changes.completed !== undefined) {
-    set.completed = changes.completed;
-    // Keep the original completion time when it was already done.
-    set.completedAt = changes.completed ? sql`coalesce(${tasks.completedAt}, now())` : null;
-  }
+  const rec = changes.recurrence !== undefined ? recurrenceColumns(changes.recurrence) : undefined;
+  if (rec) Object.assign(set, rec);
   return db.transaction(async (tx) => {
     // Lock the row so the reported changes are exactly what this update did.
     const [before] = await tx.select().from(tasks).where(byId(userId, id)).for("update");
     if (!before) throw notFound("task");
-    const [row] = await tx
+    const now = opts.now ?? new Date();
+    const rule = rec ? rec.recurrenceRule : before.recurrenceRule;
+    const due = changes.due_at !== undefined ? set.dueAt : before.dueAt;
+    if (rule && !due) {
+      if (changes.due_at === null) throw invalid("recurrence_needs_due", "a recurring task needs a due date: remove the recurrence first");
+      set.dueAt = firstDue(rule, await zoneOf(tx, userId, opts), now);
+    }
+    // A recurring task's completion is an occurrence's (below); anyone else's is a plain flag.
+    if (changes.completed !== undefined && !rule) {
+      set.completed = changes.completed;
+      // Keep the original completion time when it was already done.
+      set.completedAt = changes.completed ? sql`coalesce(${tasks.completedAt}, now())` : null;
+    }
+    let [row]: (TaskRow | undefined)[] = await tx
       .update(tasks)
       .set({ ...set, updatedAt: new Date() } as never)
       .where(byId(userId, id))
       .returning();
+    if (rec && !rec.recurrenceRule && before.recurrenceRule) await clearCompletions(tx, userId, id);
+    if (rule && changes.completed === true && !row!.completed) row = await completeOccurrence(tx, userId, row!, await zoneOf(tx, userId, opts), now);
+    if (rule && changes.completed === false) row = await undoCompletion(tx, userId, row!);
     const oldReminders = changes.reminders !== undefined ? JSON.stringify((await remindersOf(tx, userId, [id])).get(id) ?? []) : "";
     if (changes.reminders !== undefined) await writeReminders(tx, userId, id, changes.reminders ?? [], row!.dueAt);
     else if (row!.dueAt?.getTime() !== before.dueAt?.getTime()) await syncReminders(tx, userId, [id]);
@@ -156,44 +209,74 @@ export async function updateTask(
 }
 
 /** PUT: every field is set; absent optional fields return to their defaults. */
-export async function replaceTask(db: Db, userId: string, id: number, input: NewTask): Promise<Task> {
-  const { task } = await updateTask(db, userId, id, {
-    title: input.title,
-    description: input.description ?? null,
-    priority: input.priority ?? "none",
-    tags: input.tags ?? [],
-    due_at: input.due_at ?? null,
-    completed: input.completed ?? false,
-    reminders: input.reminders ?? [],
-  });
+export async function replaceTask(db: Db, userId: string, id: number, input: NewTask, opts: WriteOptions = {}): Promise<Task> {
+  const { task } = await updateTask(
+    db,
+    userId,
+    id,
+    {
+      title: input.title,
+      description: input.description ?? null,
+      priority: input.priority ?? "none",
+      tags: input.tags ?? [],
+      recurrence: input.recurrence ?? null,
+      due_at: input.due_at ?? null,
+      completed: input.completed ?? false,
+      reminders: input.reminders ?? [],
+    },
+    opts,
+  );
   return task;
 }
 
 /**
  * Sets completion, or toggles it when `completed` is undefined — atomically.
  * Completing a task completes its open subtasks too (their ids are returned);
- * reopening reopens only the task.
+ * reopening reopens only the task. A recurring task moves on to its next
+ * occurrence instead (completed for good once its rule has ended), and
+ * `completed: false` undoes its latest completion.
  */
 export async function setCompleted(
   db: Db,
   userId: string,
   id: number,
   completed?: boolean,
+  opts: WriteOptions = {},
 ): Promise<Task & { completed_subtask_ids: number[] }> {
-  const next = completed === undefined ? sql`not ${tasks.completed}` : sql`${completed}`;
   return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(tasks).where(byId(userId, id)).for("update");
+    if (!before) throw notFound("task");
+    const target = completed ?? !before.completed;
+    let row: TaskRow;
+    if (isRecurring(before)) {
+      if (target && !before.completed) row = await completeOccurrence(tx, userId, before, await zoneOf(tx, userId, opts), opts.now);
+      else if (!target) row = await undoCompletion(tx, userId, before);
+      else row = before;
+    } else row = await setFlag(tx, userId, id, target);
+    const cascaded = row.completed && !before.completed ? await completeSubtasks(tx, userId, [id]) : [];
+    // A recurring task that moved on takes its relative reminders to the next date.
+    if (row.dueAt?.getTime() !== before.dueAt?.getTime()) await syncReminders(tx, userId, [id]);
+    const [task] = (await withReminders(tx, userId, [toTask(row)])) as [Task];
+    return { ...task, completed_subtask_ids: cascaded };
+  });
+}
+
+async function setFlag(tx: Tx, userId: string, id: number, completed: boolean): Promise<TaskRow> {
   const [row] = await tx
     .update(tasks)
-    .set({
-      completed: next,
-      completedAt: sql`case when ${next} then coalesce(${tasks.completedAt}, now()) else null end`,
-      updatedAt: new Date(),
-    })
+    .set({ completed, completedAt: completed ? sql`coalesce(${tasks.completedAt}, now())` : null, updatedAt: new Date() })
     .where(byId(userId, id))
     .returning();
-  if (!row) throw notFound("task");
-  const cascaded = row.completed ? await completeSubtasks(tx, userId, [id]) : [];
-  return { ...toTask(row), completed_subtask_ids: cascaded };
+  return row!;
+}
+
+/** Skips the current occurrence of a recurring task: due at the next one, nothing completed or counted. */
+export async function skipTask(db: Db, userId: string, id: number, opts: WriteOptions = {}): Promise<{ task: Task; previous: Pick<Task, "due_at"> }> {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(tasks).where(byId(userId, id)).for("update");
+    if (!before) throw notFound("task");
+    const row = await skipOccurrence(tx, userId, before, await zoneOf(tx, userId, opts), opts.now);
+    return { task: toTask(row), previous: { due_at: toTask(before).due_at } };
   });
 }
 

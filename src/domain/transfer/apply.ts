@@ -15,6 +15,10 @@ import { lockOrganizer, nextNumber, type Tx } from "../lists/lock.ts";
 import { claimRows, type RowLimits } from "../quotas.ts";
 import { priorityRank } from "../tasks/mapping.ts";
 import { appendPosition, GAP } from "../tasks/positions.ts";
+import { checkRule, firstOccurrence } from "../tasks/recurrence.ts";
+import { writeReminders } from "../reminders/service.ts";
+import { userTimeZone } from "../settings.ts";
+import { DomainError } from "../errors.ts";
 import type { Draft, DraftTask } from "./draft.ts";
 
 /** The names of the user's lists, lowercased (to tell "new" from "existing" in a preview). */
@@ -36,7 +40,8 @@ export async function applyImport(db: Db, userId: string, draft: Draft, limits: 
     const sectionIds = await placeSections(tx, userId, draft, listIds);
     await claimRows(tx, userId, "tasks", limits.tasks, draft.tasks.length);
     const ids = await takeNumbers(tx, userId, draft.tasks.length);
-    await insertTasks(tx, userId, parentsFirst(draft.tasks), ids, listIds, sectionIds);
+    const zone = await userTimeZone(tx as unknown as Db, userId);
+    await insertTasks(tx, userId, parentsFirst(draft.tasks), ids, listIds, sectionIds, zone);
   });
 }
 
@@ -102,11 +107,25 @@ function parentsFirst(all: DraftTask[]): DraftTask[] {
   return all.map((t, i) => ({ t, i, d: depth(t) })).sort((a, b) => a.d - b.d || a.i - b.i).map((x) => x.t);
 }
 
-async function insertTasks(tx: Tx, userId: string, ordered: DraftTask[], first: number, listIds: Map<string, number>, sectionIds: Map<string, number>) {
+/** A draft's recurrence as stored: a rule Tickler checks, and a first due date when the file had none. */
+function repeatOf(t: DraftTask, zone: string, now: Date): { rule: string; dueAt: Date | null } | null {
+  if (!t.recurrence) return null;
+  try {
+    const rule = checkRule(t.recurrence.rule);
+    const dueAt = t.due_at ? new Date(t.due_at) : firstOccurrence(rule, zone, now);
+    return dueAt ? { rule, dueAt } : null;
+  } catch (err) {
+    if (err instanceof DomainError) return null; // the preview already said what it could; an odd rule imports as a plain task
+    throw err;
+  }
+}
+
+async function insertTasks(tx: Tx, userId: string, ordered: DraftTask[], first: number, listIds: Map<string, number>, sectionIds: Map<string, number>, zone: string) {
   const placed = new Map<string, { id: number; listId: number; sectionId: number | null }>();
   const next = new Map<string, number>();
   const now = new Date();
   const rows: (typeof tasks.$inferInsert)[] = [];
+  const withReminders: { id: number; reminders: DraftTask["reminders"]; dueAt: Date | null }[] = [];
   for (const [i, t] of ordered.entries()) {
     const parent = t.parent_key ? placed.get(t.parent_key) : undefined;
     // A subtask lives in its parent's list and section, whatever the file said.
@@ -119,6 +138,9 @@ async function insertTasks(tx: Tx, userId: string, ordered: DraftTask[], first: 
     next.set(groupKey, position + GAP);
     const id = first + i;
     placed.set(t.key, { id, listId, sectionId });
+    const repeat = t.completed ? null : repeatOf(t, zone, now);
+    const dueAt = repeat?.dueAt ?? (t.due_at ? new Date(t.due_at) : null);
+    if (t.reminders.length) withReminders.push({ id, reminders: t.reminders, dueAt });
     rows.push({
       userId,
       id,
@@ -126,7 +148,10 @@ async function insertTasks(tx: Tx, userId: string, ordered: DraftTask[], first: 
       description: t.description,
       priority: priorityRank(t.priority),
       tags: t.tags,
-      dueAt: t.due_at ? new Date(t.due_at) : null,
+      dueAt,
+      recurrenceRule: repeat?.rule ?? null,
+      recurrenceText: repeat ? t.recurrence!.text : null,
+      recurrenceFrom: repeat ? t.recurrence!.from : null,
       completed: t.completed,
       completedAt: t.completed ? new Date(t.completed_at ?? now) : null,
       createdAt: now,
@@ -136,4 +161,9 @@ async function insertTasks(tx: Tx, userId: string, ordered: DraftTask[], first: 
     });
   }
   for (let i = 0; i < rows.length; i += 500) await tx.insert(tasks).values(rows.slice(i, i + 500));
+  // Reminders before a due date need one; the rest are dropped rather than fail the whole import.
+  for (const r of withReminders) {
+    const usable = r.reminders.filter((x) => r.dueAt || !("before_minutes" in x)).slice(0, 5);
+    if (usable.length) await writeReminders(tx, userId, r.id, usable, r.dueAt);
+  }
 }

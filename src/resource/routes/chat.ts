@@ -7,7 +7,6 @@ import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
 import { ChatRequest, ChatResponse, type ChatEvent } from "../../contracts/chat.ts";
 import type { Db } from "../../db/client.ts";
-import { assertTimeZone } from "../../domain/time.ts";
 import type { ChatModel } from "../../assistant/models/select.ts";
 import { runTurn } from "../../assistant/run-turn.ts";
 import type { ToolContext, WriteBudget } from "../../assistant/tools/define.ts";
@@ -15,6 +14,7 @@ import type { RowLimits } from "../../domain/quotas.ts";
 import { errorJson } from "../../http/errors.ts";
 import { docs } from "../../http/openapi.ts";
 import type { AuthEnv } from "../require-user.ts";
+import { zoneFor } from "../time-zone.ts";
 import { jsonBody } from "../validate.ts";
 
 export interface ChatDeps {
@@ -40,6 +40,7 @@ export function chatRoutes(deps: ChatDeps) {
 
   app.post("/", turnDoc, async (c) => {
     const req = await jsonBody(c, ChatRequest);
+    const timeZone = await zoneFor(deps.db, c.var.user.id, req.time_zone);
     const turn = runTurn({
       ...deps,
       spendWrite: deps.writeBudget(c.var.user.id),
@@ -47,7 +48,7 @@ export function chatRoutes(deps: ChatDeps) {
       conversationId: req.conversation_id,
       message: req.message,
       retry: req.retry,
-      timeZone: assertTimeZone(req.time_zone ?? "UTC"),
+      timeZone,
       requestId: c.var.requestId,
     });
     // The first event settles the conversation (or throws 404/409 before any stream starts).

@@ -15,11 +15,11 @@ import * as z from "zod";
 import { answer, openStream, type ChatKitDeps } from "../../assistant/chatkit/server.ts";
 import { STREAM_ERROR } from "../../assistant/chatkit/turn.ts";
 import { ChatKitEnvelope, ChatKitRequest, isStreaming, REQUEST_TYPES, STREAMING_TYPES } from "../../contracts/chatkit.ts";
-import { assertTimeZone } from "../../domain/time.ts";
 import { HttpError } from "../../http/errors.ts";
 import { docs } from "../../http/openapi.ts";
 import { rateLimitedError, type LimitName, type RateLimiter } from "../../http/rate-limit.ts";
 import type { AuthEnv } from "../require-user.ts";
+import { zoneFor } from "../time-zone.ts";
 import { parseWith } from "../validate.ts";
 
 export interface ChatKitRouteDeps extends ChatKitDeps {
@@ -70,7 +70,7 @@ export function chatkitRoutes({ limiter, ...deps }: ChatKitRouteDeps) {
     }
     const req = parseWith(ChatKitRequest, body, "body");
     const zone = c.req.header("x-time-zone") ?? (metadata as { time_zone?: unknown } | undefined)?.time_zone;
-    const ctx = { userId: c.var.user.id, requestId: c.var.requestId, timeZone: assertTimeZone(typeof zone === "string" && zone ? zone.slice(0, 64) : "UTC") };
+    const ctx = { userId: c.var.user.id, requestId: c.var.requestId, timeZone: await zoneFor(deps.db, c.var.user.id, zone) };
 
     if (!isStreaming(req)) return c.json(await answer(deps, ctx, req));
 

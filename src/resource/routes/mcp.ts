@@ -10,6 +10,7 @@ import type { ToolContext, WriteBudget } from "../../assistant/tools/define.ts";
 import { MCP_SCOPES, scopeForTool, toolsAllowed } from "../../contracts/oauth.ts";
 import { TOOL_NAMES } from "../../contracts/tool-specs.ts";
 import type { Db } from "../../db/client.ts";
+import { userTimeZone } from "../../domain/settings.ts";
 import { hasActiveGrant } from "../../domain/account/connected-apps.ts";
 import type { RowLimits } from "../../domain/quotas.ts";
 import { errorJson, HttpError } from "../../http/errors.ts";
@@ -89,7 +90,8 @@ export function mcpRoutes(deps: McpDeps) {
       {
         db: deps.db,
         userId: user.id,
-        timeZone: "UTC",
+        // MCP requests name no zone: the user's stored one.
+        timeZone: await userTimeZone(deps.db, user.id),
         now: () => new Date(),
         onTasksChanged: deps.onTasksChanged,
         rowLimits: deps.rowLimits,

@@ -1,7 +1,7 @@
 /** `/api/{user_id}/tasks`: thin handlers that validate, call the domain, and answer. */
 import { Hono } from "hono";
 import { TaskBulk, TaskMove } from "../../contracts/list.ts";
-import { BulkResult, TaskCountsQuery, TaskList, TaskWithCompletedSubtasks } from "../../contracts/rest.ts";
+import { BulkResult, OccurrencesQuery, SkipRequest, TaskCountsQuery, TaskList, TaskWithCompletedSubtasks } from "../../contracts/rest.ts";
 import { Task, TaskComplete, TaskCounts, TaskCreate, TaskListQuery, TaskPage, TaskPatch, TaskReplace } from "../../contracts/task.ts";
 import type { Db } from "../../db/client.ts";
 import { bulkEdit } from "../../domain/tasks/bulk-edit.ts";
@@ -10,9 +10,13 @@ import type { RowLimits } from "../../domain/quotas.ts";
 import { moveTasks } from "../../domain/tasks/move.ts";
 import * as tasks from "../../domain/tasks/service.ts";
 import { revalidationKey } from "../../domain/tasks/version.ts";
-import { assertTimeZone, dayBounds } from "../../domain/time.ts";
+import { dayBounds } from "../../domain/time.ts";
 import { docs } from "../../http/openapi.ts";
 import { matches, notModified, setTag, shapeOf, tagOf } from "../etag.ts";
+import { OccurrencePage } from "../../contracts/occurrences.ts";
+import { listOccurrences } from "../../domain/tasks/projections.ts";
+import { withRecurrenceRead } from "../recurrence-text.ts";
+import { requestZone, zoneFor } from "../time-zone.ts";
 import type { AuthEnv } from "../require-user.ts";
 import { IntId, jsonBody, parseWith, queryParams } from "../validate.ts";
 
@@ -56,7 +60,7 @@ export function taskRoutes({ db, rowLimits, onChange = () => {} }: TaskRouteDeps
     const { tz } = queryParams(c, TaskCountsQuery);
     const userId = c.var.user.id;
     const now = new Date();
-    const zone = assertTimeZone(tz);
+    const zone = await zoneFor(db, userId, tz);
     // The day's start stands for the clock's effect on due_today/upcoming, nextDue for overdue's.
     const tag = (k: { version: number; nextDue: string | null }) => tagOf(["counts", COUNTS_SHAPE, userId, k.version, k.nextDue, zone, dayBounds(now, zone).start.toISOString()]);
     const conditional = c.req.header("if-none-match");
@@ -69,9 +73,17 @@ export function taskRoutes({ db, rowLimits, onChange = () => {} }: TaskRouteDeps
     return c.json(counts);
   });
 
-  app.post("/", doc({ summary: "Create a task", body: TaskCreate, idempotent: true, responses: { 201: { schema: Task, headers: { Location: "the new task" } } }, errors: [403, 404, 429] }), async (c) => {
-    const input = await jsonBody(c, TaskCreate);
-    const task = await tasks.createTask(db, c.var.user.id, input, rowLimits);
+  // Before "/:id", which would take "occurrences" for a task number.
+  app.get("/occurrences", doc({ summary: "Projected occurrences of recurring tasks in a window", description: "Read-only previews of the dates a recurring task will be due on after its current `due_at`, in `tz` (or `X-Time-Zone`, else your stored zone).", query: OccurrencesQuery, zoned: true, responses: { 200: OccurrencePage } }), async (c) => {
+    const { tz, ...query } = queryParams(c, OccurrencesQuery);
+    const zone = await zoneFor(db, c.var.user.id, tz ?? c.req.header("x-time-zone"));
+    return c.json({ occurrences: await listOccurrences(db, c.var.user.id, query, zone) } satisfies OccurrencePage);
+  });
+
+  app.post("/", doc({ summary: "Create a task", body: TaskCreate, idempotent: true, zoned: true, responses: { 201: { schema: Task, headers: { Location: "the new task" } } }, errors: [403, 404, 429] }), async (c) => {
+    const timeZone = await requestZone(c, db);
+    const input = withRecurrenceRead(await jsonBody(c, TaskCreate), timeZone);
+    const task = await tasks.createTask(db, c.var.user.id, input, rowLimits, { timeZone });
     c.header("location", `${c.req.path.replace(/\/$/, "")}/${task.id}`);
     return c.json(changed(c.var.user.id, task), 201);
   });
@@ -89,23 +101,33 @@ export function taskRoutes({ db, rowLimits, onChange = () => {} }: TaskRouteDeps
 
   app.get("/:id", doc({ summary: "Read a task", ...byId, responses: { 200: Task }, errors: [404] }), async (c) => c.json(await tasks.getTask(db, c.var.user.id, idOf(c.req.param("id")))));
 
-  app.put("/:id", doc({ summary: "Replace a task's fields", ...byId, body: TaskReplace, responses: { 200: Task }, errors: [404, 429] }), async (c) => {
+  app.put("/:id", doc({ summary: "Replace a task's fields", ...byId, body: TaskReplace, zoned: true, responses: { 200: Task }, errors: [404, 429] }), async (c) => {
     const id = idOf(c.req.param("id"));
-    const input = await jsonBody(c, TaskReplace);
-    return c.json(changed(c.var.user.id, await tasks.replaceTask(db, c.var.user.id, id, input)));
+    const timeZone = await requestZone(c, db);
+    const input = withRecurrenceRead(await jsonBody(c, TaskReplace), timeZone);
+    return c.json(changed(c.var.user.id, await tasks.replaceTask(db, c.var.user.id, id, input, { timeZone })));
   });
 
-  app.patch("/:id", doc({ summary: "Change some fields (`null` clears)", ...byId, body: TaskPatch, responses: { 200: TaskWithCompletedSubtasks }, errors: [404, 429] }), async (c) => {
+  app.patch("/:id", doc({ summary: "Change some fields (`null` clears)", ...byId, body: TaskPatch, zoned: true, responses: { 200: TaskWithCompletedSubtasks }, errors: [404, 429] }), async (c) => {
     const id = idOf(c.req.param("id"));
-    const input = await jsonBody(c, TaskPatch);
-    const { task, completed_subtask_ids } = await tasks.updateTask(db, c.var.user.id, id, input);
+    const timeZone = await requestZone(c, db);
+    const input = withRecurrenceRead(await jsonBody(c, TaskPatch), timeZone);
+    const { task, completed_subtask_ids } = await tasks.updateTask(db, c.var.user.id, id, input, { timeZone });
     return c.json(changed(c.var.user.id, completed_subtask_ids.length ? { ...task, completed_subtask_ids } : task));
   });
 
-  app.patch("/:id/complete", doc({ summary: "Set or toggle completed", description: "`{ completed }` sets it; an empty body toggles. Completing also completes open subtasks.", ...byId, body: TaskComplete, bodyOptional: true, responses: { 200: TaskWithCompletedSubtasks }, errors: [404, 429] }), async (c) => {
+  app.patch("/:id/complete", doc({ summary: "Set or toggle completed", description: "`{ completed }` sets it; an empty body toggles. Completing also completes open subtasks.", ...byId, body: TaskComplete, bodyOptional: true, zoned: true, responses: { 200: TaskWithCompletedSubtasks }, errors: [404, 429] }), async (c) => {
     const id = idOf(c.req.param("id"));
     const { completed } = await jsonBody(c, TaskComplete, { allowEmpty: true });
-    return c.json(changed(c.var.user.id, await tasks.setCompleted(db, c.var.user.id, id, completed)));
+    return c.json(changed(c.var.user.id, await tasks.setCompleted(db, c.var.user.id, id, completed, { timeZone: await requestZone(c, db) })));
+  });
+
+  // A recurring task's current occurrence skipped: due at the next one, nothing completed.
+  app.post("/:id/skip", doc({ summary: "Skip a recurring task's current occurrence", description: "Due at the next occurrence; nothing is completed or counted. 409 when the task does not recur, is completed, or this is its last occurrence.", ...byId, body: SkipRequest, bodyOptional: true, zoned: true, responses: { 200: Task }, errors: [404, 409, 429] }), async (c) => {
+    const id = idOf(c.req.param("id"));
+    await jsonBody(c, SkipRequest, { allowEmpty: true });
+    const { task } = await tasks.skipTask(db, c.var.user.id, id, { timeZone: await requestZone(c, db) });
+    return c.json(changed(c.var.user.id, task));
   });
 
   app.delete("/:id", doc({ summary: "Delete a task and its subtasks", ...byId, responses: { 204: null }, errors: [404, 429] }), async (c) => {

@@ -18,7 +18,8 @@ import {
 } from "#contracts/chat.ts";
 import { CalendarFeedCreated, CalendarFeedStatus } from "#contracts/calendar-feed.ts";
 import { ConnectedAppList } from "#contracts/oauth.ts";
-import { OccurrencePage, OccurrenceQuery } from "#contracts/occurrences.ts";
+import { UserSettings, UserSettingsPatch } from "#contracts/settings.ts";
+import { OccurrencePage } from "#contracts/occurrences.ts";
 import {
   PushSubscriptionDelete,
   PushSubscriptionInput,
@@ -44,6 +45,7 @@ import {
   AccountExport,
   BulkResult,
   ListList,
+  OccurrencesQuery,
   SectionList,
   TaskCountsQuery,
   TaskList,
@@ -134,7 +136,9 @@ export const endpoints = {
   importPreview: endpoint("POST", "/api/{user_id}/import/preview", ImportSummary, { query: ImportQuery, raw: true }),
   importFile: endpoint("POST", "/api/{user_id}/import", ImportResult, { query: ImportQuery, raw: true, status: 201 }),
   connectedApps: endpoint("GET", "/api/{user_id}/connected-apps", ConnectedAppList),
-  occurrences: endpoint("GET", `${TASKS}/occurrences`, OccurrencePage, { query: OccurrenceQuery }),
+  occurrences: endpoint("GET", `${TASKS}/occurrences`, OccurrencePage, { query: OccurrencesQuery }),
+  settings: endpoint("GET", "/api/{user_id}/settings", UserSettings),
+  patchSettings: endpoint("PATCH", "/api/{user_id}/settings", UserSettings, { body: UserSettingsPatch }),
   calendarFeedStatus: endpoint("GET", "/api/{user_id}/calendar-feed", CalendarFeedStatus),
   createCalendarFeed: endpoint("POST", "/api/{user_id}/calendar-feed", CalendarFeedCreated, { status: 201 }),
   revokeCalendarFeed: endpoint("DELETE", "/api/{user_id}/calendar-feed", null),

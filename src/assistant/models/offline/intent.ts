@@ -36,6 +36,8 @@ export interface NewTask {
   due_at?: string;
   /** From "remind me in 2 hours" / "remind me 30 minutes before" (add_task's `reminders`). */
   reminders?: ({ at: string } | { before_minutes: number })[];
+  /** "every month": what the grammar read, as add_task takes it. */
+  recurrence?: { rule: string; text: string; from: "due" | "completion" };
   /** `#List` / `/Section` from the grammar, or "under the party task". */
   list?: string;
   section?: string;

@@ -13,7 +13,8 @@ describe("parseNewTask", () => {
     ["book flights with description window seat please", { title: "Book flights", description: "window seat please" }],
     // The first #name is the list; more #names are labels (the grammar's rule).
     ["plan May trip #travel #fun, low priority", { title: "Plan May trip", priority: "low", list: "travel", tags: ["fun"] }],
-    ["water plants every morning by 8am", { title: "Water plants every morning", due_at: "2026-11-29T08:00:00Z" }],
+    // No due date: add_task makes it the first occurrence (tomorrow 8:00).
+    ["water plants every morning by 8am", { title: "Water plants", recurrence: { rule: "FREQ=DAILY;BYHOUR=8;BYMINUTE=0", text: "every day at 8am", from: "due" } }],
   ])("%s", (text, expected) => {
     expect(parseNewTask(text, utc)).toEqual(expected);
   });
@@ -33,8 +34,8 @@ describe("the shared grammar in the assistant", () => {
     ["plan kickoff #work @urgent-ish", { title: "Plan kickoff", list: "work", tags: ["urgent-ish"] }],
     ['plan kickoff #"Big Project" #work', { title: "Plan kickoff", list: "Big Project", tags: ["work"] }],
     ["file taxes p4", { title: "File taxes", priority: "none" }],
-    // add_task cannot store recurrence yet: it stays in the title rather than vanish.
-    ["pay rent every month on the 15th", { title: "Pay rent every month on the 15th" }],
+    // Recurrence goes to add_task as the grammar's words, reminders as add_task's reminders.
+    ["pay rent every month on the 15th", { title: "Pay rent", recurrence: { rule: "FREQ=MONTHLY;BYMONTHDAY=15", text: "every month on the 15th", from: "due" } }],
     ["call mom tomorrow remind me 30 minutes before", { title: "Call mom", due_at: "2026-11-29T23:59:59Z", reminders: [{ before_minutes: 30 }] }],
     ["call mom remind me in 2 hours", { title: "Call mom", reminders: [{ at: "2026-11-28T12:00:00Z" }] }],
     // Without a due date "30 minutes before" has nothing to count from: the phrase is dropped, not an error.

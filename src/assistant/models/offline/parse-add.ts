@@ -9,11 +9,11 @@ const DESCRIPTION =
 
 /**
  * What add_task cannot store yet stays in the title, where the user sees it:
- * recurrence (it comes with the time work). Reminders go to add_task's
+ * nothing today: recurrence goes to add_task's `recurrence`, reminders to its
  * `reminders` ("remind me 30 minutes before" only with a due date). `#List` picks a
  * list and `/Section` a section (Todoist's grammar); `@label` adds a tag.
  */
-const UNSAVED = new Set<Span["kind"]>(["recurrence"]);
+const UNSAVED = new Set<Span["kind"]>([]);
 const unsaved = (s: Span) => UNSAVED.has(s.kind);
 
 export function parseNewTask(body: string, clock: Clock): NewTask {
@@ -36,6 +36,7 @@ export function parseNewTask(body: string, clock: Clock): NewTask {
   if (r.due) task.due_at = r.due.at;
   const reminders = r.reminders.filter((x) => r.due || !("before_minutes" in x));
   if (reminders.length) task.reminders = reminders;
+  if (r.recurrence) task.recurrence = r.recurrence;
   task.title = tidyTitle(r.title);
   return task;
 }

@@ -257,7 +257,17 @@ const pick: Rule = (raw) => {
 const lists: Rule = (_raw, t) =>
   /^(?:(?:show|list|display|see|view|give)(?: me)?|what(?: are)?|which)\s+(?:all\s+)?(?:my\s+|the\s+)?(?:lists|projects)(?:\s+(?:do i have|have i got|are there|i have))?$/.test(t) ? { kind: "lists" } : null;
 
-const RULES: Rule[] = [confirm, help, chat, pick, lists, rename, description, tags, priority, dueDate, complete, move, remove, show, createList, addUnder, add, listOf, list];
+/**
+ * "pay rent every month": a statement with a recurrence and a title left over
+ * is a recurring task to add, even without "add" (tried last, so questions and
+ * commands win).
+ */
+const addRecurring: Rule = (raw, _t, clock) => {
+  const task = parseNewTask(raw, clock);
+  return task.recurrence && task.title ? { kind: "add", task } : null;
+};
+
+const RULES: Rule[] = [confirm, help, chat, pick, lists, rename, description, tags, priority, dueDate, complete, move, remove, show, createList, addUnder, add, listOf, list, addRecurring];
 
 /** Kinds that may not be one part of a compound request. */
 const ALONE = new Set<Intent["kind"]>(["help", "unknown", "chat", "confirm", "pick", "compound"]);

@@ -25,6 +25,7 @@ function details(t: TaskSummary, clock: Clock): string[] {
   const d: string[] = [];
   if (t.status === "completed") d.push("done");
   if (t.due_at) d.push(`due ${describeDate(t.due_at, clock)}`);
+  if (t.recurrence) d.push(`repeating ${t.recurrence.text}`);
   if (t.priority !== "none") d.push(`${t.priority} priority`);
   if (t.tags.length) d.push(t.tags.map((tag) => `#${tag}`).join(" "));
   return d;
@@ -184,6 +185,9 @@ export function resultReply(step: ToolStep, clock: Clock, label = "tasks"): stri
     }
     case "complete_task":
       if (!r.task) break;
+      // A recurring task moved on to its next date rather than closing.
+      if (r.task.recurrence && r.task.status === "pending" && r.changed?.includes("due_at") && r.task.due_at)
+        return `Marked ${named(r.task)} as done; next due ${describeDate(r.task.due_at, clock)}.`;
       return r.task.status === "completed" ? `Marked ${named(r.task)} as done.` : `Reopened ${named(r.task)}; it's pending again.`;
     case "update_task":
       if (!r.task) break;

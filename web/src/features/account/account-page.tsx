@@ -14,6 +14,7 @@ import { ImportSection } from "./import-section.tsx";
 import { ProfileSection } from "./profile-section.tsx";
 import { SessionsSection } from "./sessions-section.tsx";
 import { RemindersSection } from "../reminders/reminders-section.tsx";
+import { TimeZoneSection } from "./time-zone-section.tsx";
 import "../../styles/account.css";
 
 export interface AccountPageProps {
@@ -31,9 +32,10 @@ export default function AccountPage({ user, currentSessionId, onSignOut, onDelet
     <div className="account-page" data-testid="account-page">
       <header className="account-heading">
         <h1>Account</h1>
-        <p className="muted">Your profile, password, reminders, devices, connected apps and data.</p>
+        <p className="muted">Your profile, time zone, password, reminders, devices, connected apps and data.</p>
       </header>
       <ProfileSection user={user} />
+      <TimeZoneSection />
       <ChangePasswordSection user={user} onChanged={() => setPasswordChanges((n) => n + 1)} />
       <RemindersSection />
       <SessionsSection currentSessionId={currentSessionId} reloadKey={passwordChanges} onSignOut={onSignOut} />

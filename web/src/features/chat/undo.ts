@@ -65,9 +65,15 @@ function completeOneBack(t: TaskSummary, subtasks: number[]): UndoPlan {
   };
 }
 
-function completeManyBack(tasks: TaskSummary[], subtasks: number[]): UndoPlan | null {
+/** A recurring task the assistant completed moved on to its next date; `completed: false` undoes that occurrence. */
+function occurrenceBack(t: TaskSummary): UndoPlan {
+  return { label: `Undo completing #${t.id} ${t.title}`, run: async () => (await setCompleted(t.id, false), `#${t.id} is due as before`) };
+}
+
+function completeManyBack(tasks: TaskSummary[], subtasks: number[], completed?: boolean): UndoPlan | null {
   if (!tasks[0]) return null;
-  const back = backOf(tasks[0]);
+  // Recurring tasks stay pending when completed, so the request's direction says what to undo when the result has it.
+  const back = completed === undefined ? backOf(tasks[0]) : !completed;
   return {
     label: `Undo ${verbOf(back)} ${tasks.length === 1 ? `#${tasks[0].id}` : `${tasks.length} tasks`}`,
     run: async () => {
@@ -145,8 +151,11 @@ export function undoPlanFor(tool: string, result: unknown): UndoPlan | null {
       return { label: `Undo changes to #${t.id} ${t.title}`, run: async () => (await patchTask(t.id, patch), `Restored #${t.id}`) };
     }
     case "complete_back":
-      if (r.kind === "task") return r.changed === undefined || r.changed.includes("completed") ? completeOneBack(r.task, r.completed_subtask_ids ?? []) : null;
-      return r.kind === "updated" ? completeManyBack(r.updated, r.completed_subtask_ids ?? []) : null;
+      if (r.kind === "task") {
+        if (r.task.recurrence && r.changed?.includes("due_at") && !r.changed.includes("completed")) return occurrenceBack(r.task);
+        return r.changed === undefined || r.changed.includes("completed") ? completeOneBack(r.task, r.completed_subtask_ids ?? []) : null;
+      }
+      return r.kind === "updated" ? completeManyBack(r.updated, r.completed_subtask_ids ?? [], r.completed) : null;
     case "restore_each":
       return r.kind === "bulk_updated" ? restoreEach(r.previous, r.updated) : null;
     case "move_back":

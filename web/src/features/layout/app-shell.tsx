@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { SessionUser } from "../../lib/auth-client.ts";
 import { useLocation } from "../../lib/router.tsx";
+import { adoptBrowserTimeZone } from "../../lib/settings-api.ts";
 import { useShortcuts } from "../../lib/shortcuts.ts";
 import { notifyTasksChanged } from "../../lib/tasks-events.ts";
 import { useTheme } from "../../lib/theme.ts";
@@ -29,6 +30,7 @@ export function AppShell({ user, onSignOut, children }: Props) {
     setChatOpenState(open);
     rememberChatOpen(open);
   };
+  useEffect(() => void adoptBrowserTimeZone(), []);
   // Closing the panel hands focus back to the button that opens it.
   const wasOpen = useRef(chatOpen);
   useEffect(() => {

@@ -53,6 +53,14 @@ export const CalendarIcon = () => (
     <path d="M16 2v4M8 2v4M3 10h18" />
   </Icon>
 );
+export const RepeatIcon = () => (
+  <Icon width="14" height="14">
+    <path d="M17 2l4 4-4 4" />
+    <path d="M3 11V9a3 3 0 0 1 3-3h15" />
+    <path d="M7 22l-4-4 4-4" />
+    <path d="M21 13v2a3 3 0 0 1-3 3H3" />
+  </Icon>
+);
 export const CloseIcon = () => (
   <Icon>
     <path d="M18 6L6 18M6 6l12 12" />

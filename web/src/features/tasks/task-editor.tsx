@@ -4,14 +4,16 @@ import {
   DESCRIPTION_MAX,
   PRIORITIES,
   Tags,
+  RECURRENCE_TEXT_MAX,
   Title,
   TITLE_MAX,
   type Priority,
   type Task,
   type TaskPatch,
 } from "#contracts/task.ts";
+import { parseRecurrence } from "#grammar/index.ts";
 import { CloseIcon, TrashIcon } from "../layout/icons.tsx";
-import { fromLocalInputs, toLocalInputs } from "./task-dates.ts";
+import { fromLocalInputs, localTimeZone, toLocalInputs } from "./task-dates.ts";
 
 interface Props {
   task: Task | null;
@@ -20,7 +22,12 @@ interface Props {
   onDelete: (task: Task) => void;
 }
 
-type Errors = Partial<Record<"title" | "description" | "tags" | "due", string>>;
+type Errors = Partial<Record<"title" | "description" | "tags" | "due" | "repeat", string>>;
+
+/** What the Repeat field says, read by the same grammar as quick-add and the server. */
+function readRepeat(text: string) {
+  return text.trim() ? parseRecurrence(text, { now: new Date(), timeZone: localTimeZone() }) : null;
+}
 
 const PRIORITY_LABELS: Record<Priority, string> = { none: "None", low: "Low", medium: "Medium", high: "High" };
 
@@ -100,6 +107,9 @@ function EditorForm({ task, onClose, onSave, onDelete, onDirty }: Props & { task
   const [tags, setTags] = useState(task.tags.join(", "));
   const [dueDate, setDueDate] = useState(initialDue.date);
   const [dueTime, setDueTime] = useState(initialDue.time);
+  const initialRepeat = task.recurrence?.text ?? "";
+  const [repeat, setRepeat] = useState(initialRepeat);
+  const understood = readRepeat(repeat);
   const [errors, setErrors] = useState<Errors>({});
   const isDirty =
     title !== task.title ||
@@ -107,7 +117,8 @@ function EditorForm({ task, onClose, onSave, onDelete, onDirty }: Props & { task
     priority !== task.priority ||
     tags !== task.tags.join(", ") ||
     dueDate !== initialDue.date ||
-    dueTime !== initialDue.time;
+    dueTime !== initialDue.time ||
+    repeat !== initialRepeat;
   useEffect(() => onDirty(isDirty), [isDirty, onDirty]);
 
   function submit(e: FormEvent) {
@@ -122,6 +133,8 @@ function EditorForm({ task, onClose, onSave, onDelete, onDirty }: Props & { task
     if (!tg.success) found.tags = tg.error.issues[0]?.message;
     const due = fromLocalInputs(dueDate, dueTime);
     if (dueTime && !dueDate) found.due = "Pick a date for this time.";
+    if (repeat.trim() && !understood) found.repeat = "Not understood. Try “every monday”, “every 2 weeks” or “every month on the 15th”.";
+    if (repeat.trim() && !dueDate && task.due_at) found.due = "A repeating task needs a due date (or clear Repeat).";
     setErrors(found);
     if (Object.keys(found).length || !t.success || !tg.success) return;
 
@@ -133,6 +146,11 @@ function EditorForm({ task, onClose, onSave, onDelete, onDirty }: Props & { task
     if (tg.data.join(",") !== task.tags.join(",")) patch.tags = tg.data.length ? tg.data : null;
     const sameDue = due === task.due_at || (due && task.due_at && new Date(due).getTime() === new Date(task.due_at).getTime());
     if (!sameDue) patch.due_at = due;
+    if (repeat.trim() !== initialRepeat.trim()) {
+      // Sent as the rule the preview showed, so what is stored is what the user saw.
+      patch.recurrence = understood ? { rule: understood.recurrence.rule, text: understood.recurrence.text, from: understood.recurrence.from } : null;
+      if (understood?.due && !dueDate && !task.due_at) patch.due_at = new Date(understood.due.at).toISOString();
+    }
     if (Object.keys(patch).length) onSave(task, patch);
     onClose();
   }
@@ -231,6 +249,29 @@ function EditorForm({ task, onClose, onSave, onDelete, onDirty }: Props & { task
         <p className="field-hint">Without a time, the task is due by the end of the day.</p>
         {errors.due && <p className="field-error">{errors.due}</p>}
       </fieldset>
+
+      <div className="field">
+        <label htmlFor="editor-repeat">Repeat</label>
+        <input
+          id="editor-repeat"
+          value={repeat}
+          onChange={(e) => setRepeat(e.target.value)}
+          placeholder="every monday at 9am"
+          maxLength={RECURRENCE_TEXT_MAX}
+          autoComplete="off"
+          aria-describedby="editor-repeat-preview"
+          aria-invalid={errors.repeat ? true : undefined}
+          data-testid="editor-repeat"
+        />
+        <p id="editor-repeat-preview" className="field-hint" aria-live="polite" data-testid="editor-repeat-preview">
+          {!repeat.trim()
+            ? "Doesn’t repeat. Try “every weekday”, “every! 2 weeks” (counts from when you finish)."
+            : understood
+              ? `Repeats ${understood.recurrence.text}. Completing it moves it to the next date.`
+              : "Not understood yet."}
+        </p>
+        {errors.repeat && <p className="field-error">{errors.repeat}</p>}
+      </div>
 
       <div className="dialog-actions editor-actions">
         <button

@@ -9,7 +9,7 @@ import {
   type Ref,
 } from "react";
 import { Title, type Task } from "#contracts/task.ts";
-import { CalendarIcon, PencilIcon, TrashIcon } from "../layout/icons.tsx";
+import { CalendarIcon, PencilIcon, RepeatIcon, TrashIcon } from "../layout/icons.tsx";
 import { describeDue } from "./task-dates.ts";
 
 export interface TaskItemHandlers {
@@ -83,7 +83,7 @@ export const TaskItem = memo(function TaskItem({ task, handlers, active, drag, s
       data-depth={tree?.depth}
       aria-busy={saving || undefined}
       tabIndex={tab}
-      aria-label={`${task.title}${task.completed ? ", completed" : ""}${due ? `, ${due.tone === "overdue" ? "overdue, was due" : "due"} ${due.label}` : ""}${tree && tree.depth > 0 ? `, subtask level ${tree.depth}` : ""}`}
+      aria-label={`${task.title}${task.completed ? ", completed" : ""}${due ? `, ${due.tone === "overdue" ? "overdue, was due" : "due"} ${due.label}` : ""}${task.recurrence ? `, repeats ${task.recurrence.text}` : ""}${tree && tree.depth > 0 ? `, subtask level ${tree.depth}` : ""}`}
       onClickCapture={onClickCapture}
     >
       {drag && (
@@ -168,7 +168,7 @@ export const TaskItem = memo(function TaskItem({ task, handlers, active, drag, s
             {task.title}
           </button>
         )}
-        {(due || task.priority !== "none" || task.tags.length > 0 || task.description || subtasks) && (
+        {(due || task.recurrence || task.priority !== "none" || task.tags.length > 0 || task.description || subtasks) && (
           <div className="task-meta">
             {subtasks && (
               <span className="subtask-count" data-testid="subtask-count" title="Subtasks done">
@@ -188,6 +188,12 @@ export const TaskItem = memo(function TaskItem({ task, handlers, active, drag, s
                 <CalendarIcon />
                 <span className="sr-only">{due.tone === "overdue" ? "Overdue, was due " : "Due "}</span>
                 {due.label}
+              </span>
+            )}
+            {task.recurrence && (
+              <span className="repeat" title={`Repeats ${task.recurrence.text}`} data-testid="task-repeat">
+                <RepeatIcon />
+                <span className="sr-only">Repeats {task.recurrence.text}</span>
               </span>
             )}
             {task.tags.map((tag) => (

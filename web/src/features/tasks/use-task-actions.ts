@@ -55,6 +55,10 @@ export function useTaskActions(taskList: ListEdits, onCountsChanged: () => void)
         description: input.description ?? null,
         completed: false,
         completed_at: null,
+        // The server reads the recurrence's words; until it answers the row shows none.
+        recurrence: null,
+        completed_occurrences: 0,
+        last_completed_at: null,
         priority: input.priority ?? "none",
         tags: input.tags ?? [],
         due_at: input.due_at ?? null,
