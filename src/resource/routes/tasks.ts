@@ -10,7 +10,7 @@ import type { RowLimits } from "../../domain/quotas.ts";
 import { moveTasks } from "../../domain/tasks/move.ts";
 import * as tasks from "../../domain/tasks/service.ts";
 import { revalidationKey } from "../../domain/tasks/version.ts";
-import { assertTimeZone, dayBounds } from "../../domain/time.ts";
+import { dayBounds } from "../../domain/time.ts";
 import { matches, notModified, setTag, shapeOf, tagOf } from "../etag.ts";
 import { OccurrenceQuery, type OccurrencePage } from "../../contracts/occurrences.ts";
 import { listOccurrences } from "../../domain/tasks/projections.ts";
