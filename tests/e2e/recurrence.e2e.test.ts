@@ -88,6 +88,16 @@ describe("recurring tasks in the web app", () => {
     await tasks.undo("Completed");
     await expect.poll(() => row.getByTestId("task-due").getAttribute("title"), { timeout: 10_000 }).toBe(dueBefore);
 
+    // Quick-add saves a repeat too: its chip shows the rule, and the first occurrence becomes the due date.
+    await page.getByTestId("quick-add-input").fill("Pay rent every month on the 15th");
+    await expect.poll(() => page.getByTestId("chip-recurrence").innerText()).toMatch(/Repeats every month on the 15th/);
+    await page.getByTestId("quick-add-input").press("Enter");
+    await tasks.settled();
+    const rent = tasks.item("Pay rent");
+    await rent.getByTestId("task-repeat").waitFor();
+    await expect(rent.getByTestId("task-repeat").getAttribute("title")).resolves.toBe("Repeats every month on the 15th");
+    await expect.poll(() => rent.getByTestId("task-due").getAttribute("title")).toMatch(/15/);
+
     // The account page edits the stored zone.
     await page.goto("/account");
     const input = page.getByTestId("time-zone-input");

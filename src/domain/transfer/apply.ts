@@ -40,7 +40,7 @@ export async function applyImport(db: Db, userId: string, draft: Draft, limits: 
     const sectionIds = await placeSections(tx, userId, draft, listIds);
     await claimRows(tx, userId, "tasks", limits.tasks, draft.tasks.length);
     const ids = await takeNumbers(tx, userId, draft.tasks.length);
-    const zone = await userTimeZone(tx as unknown as Db, userId);
+    const zone = await userTimeZone(tx, userId);
     await insertTasks(tx, userId, parentsFirst(draft.tasks), ids, listIds, sectionIds, zone);
   });
 }

@@ -73,11 +73,22 @@ describe("quick-add preview", () => {
   ])("%s", (text, chips) => expect(chipsOf(text)).toEqual(chips));
 
   it("shows no chip for what cannot be saved yet and keeps its words in the title", () => {
-    for (const text of ["pay rent every month on the 15th", "call mom remind me 30 minutes before", "sketch logo /Design"]) {
+    for (const text of ["call mom remind me 30 minutes before", "sketch logo /Design"]) {
       const p = previewQuickAdd(text, ctx, new Set(), targets);
       expect(p.chips).toEqual([]);
       expect(p.create).toEqual({ title: text });
     }
+  });
+
+  it("saves recurrence as the rule its chip shows, with or without a first date", () => {
+    const rent = previewQuickAdd("pay rent every month on the 15th", ctx);
+    expect(rent.create).toEqual({ title: "pay rent", recurrence: { rule: "FREQ=MONTHLY;BYMONTHDAY=15", text: "every month on the 15th", from: "due" } });
+    expect(rent.chips.map((c) => [c.kind, c.text])).toEqual([["recurrence", "Repeats every month on the 15th"]]);
+    const gym = previewQuickAdd("gym every! 3 days", ctx);
+    expect(gym.create?.recurrence).toMatchObject({ from: "completion" });
+    // Removing the chip keeps the words in the title, as for every other chip.
+    const kept = previewQuickAdd("pay rent every month on the 15th", ctx, new Set(rent.chips[0]!.keys));
+    expect(kept.create).toEqual({ title: "pay rent every month on the 15th" });
   });
 
   it("saves reminders: in 2 hours, 30 minutes before the due date, at 8am", () => {

@@ -8,14 +8,14 @@
  * with a Create button) and stays in the title until the user accepts. `/Section`
  * picks a section of that list (or of the list page's list); an unknown one
  * stays in the title. Reminders are saved ("remind me 30 minutes before" only
- * with a due date to count from). Recurrence has no field on create yet, so its
- * words stay in the title, where the user sees them.
+ * with a due date to count from). Recurrence is saved as the rule the chip shows;
+ * without a typed date the server makes the first occurrence the due date.
  */
 import type { Priority, TaskCreate } from "#contracts/task.ts";
 import { parseQuickAdd, type GrammarContext, type QuickAdd, type Span } from "#grammar/index.ts";
 import { describeDue } from "./task-dates.ts";
 
-export type ChipKind = "due" | "list" | "new-list" | "section" | "label" | "priority" | "reminder";
+export type ChipKind = "due" | "recurrence" | "list" | "new-list" | "section" | "label" | "priority" | "reminder";
 
 export interface Chip {
   kind: ChipKind;
@@ -60,7 +60,7 @@ export interface QuickAddTargets {
   sections?: readonly NamedSection[];
 }
 
-const NOT_SAVED_YET = new Set<Span["kind"]>(["recurrence"]);
+const NOT_SAVED_YET = new Set<Span["kind"]>([]);
 const PRIORITY_TEXT: Record<Priority, string> = { high: "High priority", medium: "Medium priority", low: "Low priority", none: "No priority" };
 
 /** Identifies a phrase across keystrokes, so a removed chip stays removed while the user types on. */
@@ -121,6 +121,10 @@ export function previewQuickAdd(text: string, ctx: GrammarContext, dismissed: Re
       chips.push({ kind: "priority", text: PRIORITY_TEXT[s.value], words: s.text, keys: [spanKey(s)], hint: "Priority" });
     }
   }
+  const repeatSpans = parsed.spans.filter((s) => s.kind === "recurrence");
+  if (parsed.recurrence && repeatSpans.length) {
+    chips.push({ kind: "recurrence", text: `Repeats ${parsed.recurrence.text}`, words: repeatSpans.map((s) => s.text).join(" … "), keys: repeatSpans.map(spanKey), hint: "Repeats" });
+  }
   const { reminders } = parsed;
   parsed.spans
     .filter((s) => s.kind === "reminder")
@@ -142,6 +146,7 @@ export function previewQuickAdd(text: string, ctx: GrammarContext, dismissed: Re
         ...(parsed.labels.length ? { tags: parsed.labels } : {}),
         ...(parsed.priority ? { priority: parsed.priority } : {}),
         ...(parsed.due ? { due_at: parsed.due.at } : {}),
+        ...(parsed.recurrence ? { recurrence: { rule: parsed.recurrence.rule, text: parsed.recurrence.text, from: parsed.recurrence.from } } : {}),
         ...((list?.id ?? targets.defaultListId) ? { list_id: list?.id ?? targets.defaultListId! } : {}),
         ...(section ? { section_id: section.id } : {}),
         ...(reminders.length ? { reminders: reminders.map((r) => ("at" in r ? { at: r.at } : { before_minutes: r.before_minutes })) } : {}),

@@ -17,7 +17,7 @@ const browserContext = (): GrammarContext => ({
   dateOrder: dateOrderFor(typeof navigator === "undefined" ? undefined : navigator.language),
 });
 
-const KIND_NAME: Record<Chip["kind"], string> = { due: "due date", list: "list", "new-list": "offer to create list", section: "section", label: "label", priority: "priority", reminder: "reminder" };
+const KIND_NAME: Record<Chip["kind"], string> = { due: "due date", list: "list", "new-list": "offer to create list", section: "section", label: "label", priority: "priority", reminder: "reminder", recurrence: "repeat" };
 
 /**
  * One-line task entry with a live preview of what the grammar understood: a
@@ -50,7 +50,8 @@ export function QuickAdd({ onAdd, inputRef, lists, defaultListId, day, idPrefix 
   const { sections } = useSections(text.includes("/") ? target : null);
   const preview = useMemo(() => {
     const p = previewQuickAdd(text, browserContext(), dismissed, { lists, defaultListId, sections });
-    return day && p.create && p.create.due_at === undefined ? { ...p, create: { ...p.create, due_at: day.due_at } } : p;
+    // A repeating task starts at its first occurrence, not at the view's day.
+    return day && p.create && p.create.due_at === undefined && !p.create.recurrence ? { ...p, create: { ...p.create, due_at: day.due_at } } : p;
   }, [text, dismissed, lists, defaultListId, sections, day]);
   const typed = text.trim().length > 0;
   // The limit is the title's (what is left once dates, tags and priority are read), as the server counts it.
