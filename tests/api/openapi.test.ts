@@ -188,6 +188,23 @@ describe("the document", () => {
     expect(stale, "documented operations with no route").toEqual([]);
   });
 
+  it("names the request headers the routes read: If-None-Match (304), X-Time-Zone, Idempotency-Key", () => {
+    const headers = (path: string, method: string) =>
+      (doc.paths[path]?.[method]?.parameters ?? []).filter((p) => p.in === "header").map((p) => p.name);
+    const T = "/api/{user_id}/tasks";
+    for (const path of [T, `${T}/counts`]) {
+      expect(headers(path, "get")).toContain("If-None-Match");
+      expect(Object.keys(doc.paths[path]!.get!.responses)).toContain("304");
+    }
+    expect(headers(T, "post")).toEqual(expect.arrayContaining(["Idempotency-Key", "X-Time-Zone"]));
+    for (const [path, method] of [
+      [`${T}/{id}`, "patch"],
+      [`${T}/{id}/skip`, "post"],
+      [`${T}/occurrences`, "get"],
+    ] as const)
+      expect(headers(path, method)).toContain("X-Time-Zone");
+  });
+
   it("marks exactly the public routes as needing no token", () => {
     const open = Object.entries(doc.paths).flatMap(([path, item]) =>
       Object.entries(item)
