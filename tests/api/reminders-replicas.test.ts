@@ -12,21 +12,24 @@ import type { Db } from "../../src/db/client.ts";
 import { describe, expect, it } from "vitest";
 import type { ReminderEvent } from "../../src/contracts/reminder.ts";
 import type { Tickler } from "../../src/server/create-app.ts";
+import { inProcess, sessionAfterSignUp, type Mailbox } from "../support/mailbox.ts";
 import { useReplicas } from "../support/replicas.ts";
 import { readAppEvents } from "../support/sse-app.ts";
 import { TEST_ORIGIN } from "../support/test-app.ts";
 
 const COUNT = 200;
 
-async function signUp(r: Tickler) {
+async function signUp(r: Tickler, mailbox: Mailbox) {
   const req = (path: string, init?: RequestInit) => Promise.resolve(r.app.request(`${TEST_ORIGIN}${path}`, init));
+  const email = `replica.${Date.now()}@example.com`;
   const up = await req("/api/auth/sign-up/email", {
     method: "POST",
     headers: { "content-type": "application/json", origin: TEST_ORIGIN },
-    body: JSON.stringify({ name: "Replica", email: `replica.${Date.now()}@example.com`, password: "replica password" }),
+    body: JSON.stringify({ name: "Replica", email, password: "replica password" }),
   });
-  const { user } = (await up.json()) as { user: { id: string } };
-  const cookie = up.headers.get("set-cookie")!.split(";")[0]!;
+  const { user } = (await up.clone().json()) as { user: { id: string } };
+  // Sign-up answers alike for every address; the session comes from the mailed link.
+  const cookie = await sessionAfterSignUp(up, email, mailbox, inProcess(req, TEST_ORIGIN));
   const { token } = (await (await req("/api/auth/token", { headers: { cookie, origin: TEST_ORIGIN } })).json()) as {
     token: string;
   };
@@ -61,7 +64,7 @@ describe.skipIf(process.env.TEST_DB !== "postgres")("reminders on three replicas
 
   it("delivers each of 200 reminders due within 10 s exactly once, with a replica restarting in the middle", async () => {
     const [a, b, c] = (await replicas.start(3)) as [Tickler, Tickler, Tickler];
-    const user = await signUp(a);
+    const user = await signUp(a, replicas.mailbox);
     // The Inbox exists once the user has written something.
     await a.app.request(`${TEST_ORIGIN}/api/me/tasks`, {
       method: "POST",
@@ -108,7 +111,7 @@ describe.skipIf(process.env.TEST_DB !== "postgres")("reminders on three replicas
 
   it("after every server was down, fires on start-up what is within the grace (marked late) and records the rest as missed", async () => {
     const [a] = (await replicas.start(1)) as [Tickler];
-    const user = await signUp(a);
+    const user = await signUp(a, replicas.mailbox);
     await a.app.request(`${TEST_ORIGIN}/api/me/tasks`, {
       method: "POST",
       headers: user.headers,

@@ -5,12 +5,12 @@
  * (change-to-event delay), not asserted here: a busy machine must not fail it.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type RunningServer } from "../../src/server/start.ts";
-import { createLogger } from "../../src/http/logger.ts";
+import type { RunningServer } from "../../src/server/start.ts";
 import { signUpOverHttp } from "../support/http-user.ts";
 import { RAISED_LIMITS } from "../support/limits.ts";
 import { openSse } from "../support/sse-client.ts";
-import { startTestServer, type TestServer } from "../support/start-server.ts";
+import { createMailbox } from "../support/mailbox.ts";
+import { startRecordingServer, startTestServer, type TestServer } from "../support/start-server.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-db.ts";
 import { TEST_SECRET } from "../support/test-app.ts";
 
@@ -71,9 +71,11 @@ describe.skipIf(process.env.TEST_DB !== "postgres")("live updates across two rep
   beforeAll(async () => {
     db = await createTestDatabase();
     const env = { NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", BETTER_AUTH_SECRET: TEST_SECRET, ...RAISED_LIMITS, ...db.env };
-    r1 = await startServer(env, createLogger("silent"));
+    // One mailbox: r2 answers under r1's public URL, so both register under that URL.
+    const mailbox = createMailbox();
+    r1 = await startRecordingServer(env, mailbox);
     // Replicas share one public URL in production; here each verifies the issuer it was given.
-    r2 = await startServer({ ...env, PUBLIC_URL: r1.url }, createLogger("silent"));
+    r2 = await startRecordingServer({ ...env, PUBLIC_URL: r1.url }, mailbox);
   });
   afterAll(async () => {
     await Promise.all([r1?.close(1_000), r2?.close(1_000)]);

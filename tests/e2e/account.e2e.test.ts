@@ -59,7 +59,7 @@ describe("account lifecycle", () => {
     await new SignUpPage(page).goto();
     await new SignUpPage(page).signUp(user);
     await tasks.ready();
-    await tasks.quickAdd("Land on the moon #apollo");
+    await tasks.quickAdd("Land on the moon @apollo");
     await tasks.settled();
     await tasks.signOut();
 

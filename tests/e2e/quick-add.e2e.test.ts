@@ -77,11 +77,11 @@ describe("quick-add preview", () => {
     const saved = ((await res.json()) as { tasks: { title: string; due_at: string; tags: string[]; priority: string }[] }).tasks;
     expect(saved).toEqual([expect.objectContaining({ title: "buy milk !high", due_at: expectedDue, tags: [], priority: "none", list_id: errandsId })]);
 
-    // Recurrence and reminders cannot be saved yet, nor a section the list lacks: no chip, the words stay in the title.
+    // A repeat is saved (its chip shows the rule); a section the list lacks is not: its words stay in the title.
     await input.fill("pay rent every month on the 15th /Home");
-    await expect(preview.isHidden()).resolves.toBe(true);
+    await expect.poll(() => chips(page)).toEqual([expect.stringMatching(/Repeats every month on the 15th/)]);
     await input.press("Enter");
-    await tasks.item("pay rent every month on the 15th /Home").waitFor();
+    await tasks.item("pay rent /Home").waitFor();
 
     // Day-first locale: 5/12 is 5 December. Removing the date keeps "5/12" in the title and saves no date.
     await input.fill("party 5/12");

@@ -52,3 +52,21 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     },
   };
 }
+
+/**
+ * `startServer` as a test that owns its environment calls it (a fixed data dir
+ * across a restart, replicas), with a recording mailbox under its URL so
+ * sign-ups can follow the verification link the server mails.
+ */
+export async function startRecordingServer(env: Record<string, string>, mailbox: Mailbox = createMailbox(), logger: Logger = createLogger("silent")): Promise<RunningServer> {
+  const mailer = mailbox.wrap(await createMailer(loadConfig(env), logger));
+  const server = await startServer(env, logger, { mailer });
+  const unregister = registerMailbox(server.url, mailbox);
+  return {
+    ...server,
+    close: async (...args: Parameters<RunningServer["close"]>) => {
+      unregister();
+      await server.close(...args);
+    },
+  };
+}
