@@ -8,6 +8,8 @@
 import type { BetterAuthOptions, BetterAuthRateLimitOptions } from "better-auth";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { generateId } from "better-auth";
+import * as z from "zod";
+import { EMAIL_MAX } from "../contracts/auth.ts";
 import type { Config } from "../config/env.ts";
 import type { Db } from "../db/client.ts";
 import { deleteAccountData } from "../domain/account/delete.ts";
@@ -100,8 +102,10 @@ export function deleteUserOptions({ db, logger }: LifecycleDeps) {
  * the same time.
  */
 async function resetDecoy(ctx: Parameters<Parameters<typeof createAuthMiddleware>[0]>[0], body: Record<string, unknown>): Promise<void> {
-  if (typeof body.email !== "string") return;
-  const found = await ctx.context.internalAdapter.findUserByEmail(body.email, { includeAccounts: true });
+  // Runs before Better Auth validates the body: what is not an address (a NUL byte, say) is left to that 400.
+  const email = ResetEmail.safeParse(body.email);
+  if (!email.success) return;
+  const found = await ctx.context.internalAdapter.findUserByEmail(email.data, { includeAccounts: true });
   if (found) return;
   await ctx.context.internalAdapter.createVerificationValue({
     identifier: `${RESET_DECOY_PREFIX}${generateId(24)}`,
@@ -109,6 +113,8 @@ async function resetDecoy(ctx: Parameters<Parameters<typeof createAuthMiddleware
     expiresAt: new Date(Date.now() + 60_000),
   });
 }
+
+const ResetEmail = z.email().max(EMAIL_MAX);
 
 /** The identifier prefix of those rows; no endpoint ever looks one up. */
 export const RESET_DECOY_PREFIX = "reset-password-decoy:";

@@ -4,6 +4,7 @@
  * otherwise, never 5xx, always in the one error shape; afterwards the database
  * holds exactly the creates that were acknowledged.
  */
+import { gunzipSync } from "node:zlib";
 import { eq } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -46,7 +47,9 @@ async function send(method: string, path: string, init: { headers?: Record<strin
   const hasBody = init.body !== undefined && !["GET", "HEAD"].includes(method);
   const res = await t.request(path, { method, headers: init.headers, body: hasBody ? init.body : undefined });
   const type = res.headers.get("content-type") ?? "";
-  const text = await res.text();
+  // Decoded as an HTTP client would: generated headers may ask for gzip.
+  const raw = Buffer.from(await res.arrayBuffer());
+  const text = (res.headers.get("content-encoding") === "gzip" ? gunzipSync(raw) : raw).toString("utf8");
   record(res.status);
   let json: unknown;
   if (type.includes("json") && text) json = JSON.parse(text); // a JSON content type must carry valid JSON
