@@ -1,10 +1,10 @@
 import { useDroppable } from "@dnd-kit/core";
-import { SortableContext, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
-import { CSS } from "@dnd-kit/utilities";
+import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import type { Task } from "#contracts/task.ts";
 import { TaskItem, type RowSelect, type TaskItemHandlers } from "../tasks/task-item.tsx";
 import { sectionDropId } from "./list-view.tsx";
 import type { FlatItem, SectionGroup } from "./tree.ts";
+import { useSortableRow } from "./use-sortable-row.ts";
 
 interface Props {
   groups: SectionGroup[];
@@ -74,21 +74,13 @@ function Card({
   handlers: TaskItemHandlers;
   select: Props["select"];
 }) {
-  const { setNodeRef, attributes, listeners, transform, transition, isDragging } = useSortable({
-    id: item.task.id,
-    data: { sectionId },
-  });
+  const drag = useSortableRow(item.task.id, sectionId);
   return (
     <TaskItem
       task={item.task}
       handlers={handlers}
       active
-      drag={{
-        ref: setNodeRef,
-        style: { transform: CSS.Translate.toString(transform), transition },
-        handle: { ...attributes, ...listeners, "aria-describedby": "drag-help" },
-        dragging: isDragging,
-      }}
+      drag={drag}
       select={select(item.task)}
     />
   );

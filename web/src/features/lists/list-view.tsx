@@ -1,6 +1,5 @@
 import { useDroppable } from "@dnd-kit/core";
-import { SortableContext, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
-import { CSS } from "@dnd-kit/utilities";
+import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { useState, type FormEvent } from "react";
 import type { Section } from "#contracts/list.ts";
 import type { Task } from "#contracts/task.ts";
@@ -8,6 +7,7 @@ import { ApiError } from "../../lib/api-client.ts";
 import { PlusIcon } from "../layout/icons.tsx";
 import { TaskItem, type RowSelect, type TaskItemHandlers } from "../tasks/task-item.tsx";
 import type { FlatItem, SectionGroup } from "./tree.ts";
+import { useSortableRow } from "./use-sortable-row.ts";
 
 export interface ListViewProps {
   groups: SectionGroup[];
@@ -87,21 +87,13 @@ function SortableRow({
   collapsed,
   onCollapse,
 }: ListViewProps & { item: FlatItem; sectionId: number | null }) {
-  const { setNodeRef, attributes, listeners, transform, transition, isDragging } = useSortable({
-    id: item.task.id,
-    data: { sectionId },
-  });
+  const drag = useSortableRow(item.task.id, sectionId);
   return (
     <TaskItem
       task={item.task}
       handlers={handlers}
       active
-      drag={{
-        ref: setNodeRef,
-        style: { transform: CSS.Translate.toString(transform), transition },
-        handle: { ...attributes, ...listeners, "aria-describedby": "drag-help" },
-        dragging: isDragging,
-      }}
+      drag={drag}
       select={select(item.task)}
       tree={{ depth: item.depth, collapsed: collapsed.has(item.task.id), children: item.children, onCollapse }}
     />

@@ -2,28 +2,11 @@
 import { describe, expect, it } from "vitest";
 import type { Section } from "#contracts/list.ts";
 import type { Task } from "#contracts/task.ts";
+import { makeTask } from "../../test/task-fixture.ts";
 import { applyMove, flatten, groupBySection, INDENT, project, type FlatItem } from "./tree.ts";
 
-const task = (id: number, position: number, over: Partial<Task> = {}): Task => ({
-  id,
-  title: `t${id}`,
-  description: null,
-  completed: false,
-  completed_at: null,
-  recurrence: null,
-  completed_occurrences: 0,
-  last_completed_at: null,
-  priority: "none",
-  tags: [],
-  due_at: null,
-  created_at: "2026-12-01T00:00:00Z",
-  updated_at: "2026-12-01T00:00:00Z",
-  list_id: 1,
-  section_id: null,
-  parent_id: null,
-  position,
-  ...over,
-});
+const task = (id: number, position: number, over: Partial<Task> = {}): Task =>
+  makeTask({ id, created_at: "2026-12-01T00:00:00Z", updated_at: "2026-12-01T00:00:00Z", position, ...over });
 const section = (id: number, position: number): Section => ({
   id,
   list_id: 1,
