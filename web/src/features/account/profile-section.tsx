@@ -57,9 +57,33 @@ export function ProfileSection({ user }: { user: SessionUser }) {
   );
 }
 
+type FieldErrors = { field?: string; form?: string };
+
+/** Sends one profile change; a refusal about `field` shows under it, any other above the form. True when it went through. */
+async function sendChange(
+  send: () => Promise<{ error: Parameters<typeof describeAuthError>[0] | null }>,
+  field: "name" | "email",
+  setError: (e: FieldErrors) => void,
+  setBusy: (busy: boolean) => void,
+): Promise<boolean> {
+  setBusy(true);
+  try {
+    const { error } = await send();
+    if (!error) return true;
+    const f = describeAuthError(error, "profile");
+    setError(f.field === field ? { field: f.message } : { form: f.message });
+    return false;
+  } catch {
+    setError({ form: SERVER_DOWN });
+    return false;
+  } finally {
+    setBusy(false);
+  }
+}
+
 function NameForm({ user, onDone }: { user: SessionUser; onDone: () => void }) {
   const [name, setName] = useState(user.name);
-  const [error, setError] = useState<{ field?: string; form?: string }>({});
+  const [error, setError] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
@@ -71,20 +95,7 @@ function NameForm({ user, onDone }: { user: SessionUser; onDone: () => void }) {
       return input.current?.focus();
     }
     if (parsed.data === user.name) return onDone();
-    setBusy(true);
-    try {
-      const { error: err } = await authClient.updateUser({ name: parsed.data });
-      if (err) {
-        const f = describeAuthError(err, "profile");
-        setError(f.field === "name" ? { field: f.message } : { form: f.message });
-        return;
-      }
-      onDone();
-    } catch {
-      setError({ form: SERVER_DOWN });
-    } finally {
-      setBusy(false);
-    }
+    if (await sendChange(() => authClient.updateUser({ name: parsed.data }), "name", setError, setBusy)) onDone();
   }
 
   return (
@@ -123,7 +134,7 @@ function NameForm({ user, onDone }: { user: SessionUser; onDone: () => void }) {
 /** Asks for a link at the new address; the server changes the address when it is opened. */
 function EmailForm({ user, onDone }: { user: SessionUser; onDone: (sentTo: string | null) => void }) {
   const [email, setEmail] = useState("");
-  const [error, setError] = useState<{ field?: string; form?: string }>({});
+  const [error, setError] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
@@ -135,20 +146,7 @@ function EmailForm({ user, onDone }: { user: SessionUser; onDone: (sentTo: strin
       setError({ field: problem });
       return input.current?.focus();
     }
-    setBusy(true);
-    try {
-      const { error: err } = await authClient.changeEmail({ newEmail: address, callbackURL: CHANGE_CALLBACK });
-      if (err) {
-        const f = describeAuthError(err, "profile");
-        setError(f.field === "email" ? { field: f.message } : { form: f.message });
-        return;
-      }
-      onDone(address);
-    } catch {
-      setError({ form: SERVER_DOWN });
-    } finally {
-      setBusy(false);
-    }
+    if (await sendChange(() => authClient.changeEmail({ newEmail: address, callbackURL: CHANGE_CALLBACK }), "email", setError, setBusy)) onDone(address);
   }
 
   return (
