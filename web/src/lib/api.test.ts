@@ -5,28 +5,11 @@ import { ApiError } from "./api-client.ts";
 import { markServerOnline } from "./connectivity.ts";
 import { endpoints } from "./endpoints.ts";
 import { tokens } from "./token.ts";
+import { makeTask } from "../test/task-fixture.ts";
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
-const TASK = {
-  id: 7,
-  title: "t",
-  description: null,
-  completed: false,
-  completed_at: null,
-  recurrence: null,
-  completed_occurrences: 0,
-  last_completed_at: null,
-  priority: "none",
-  tags: [],
-  due_at: null,
-  created_at: "2026-12-01T00:00:00.000Z",
-  updated_at: "2026-12-01T00:00:00.000Z",
-  list_id: 1,
-  section_id: null,
-  parent_id: null,
-  position: 0,
-};
+const TASK = makeTask({ id: 7, title: "t", position: 0 });
 
 let fetchMock: ReturnType<typeof vi.fn<typeof fetch>>;
 beforeEach(() => {

@@ -1,6 +1,7 @@
 /** The offline outbox: per-user queues in localStorage, replayed in order through the (mocked) task API. */
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Task } from "#contracts/task.ts";
+import { makeTask } from "../test/task-fixture.ts";
 import { ApiError } from "./api-client.ts";
 import { markServerOffline, markServerOnline } from "./connectivity.ts";
 import * as api from "./tasks-api.ts";
@@ -9,25 +10,8 @@ import { enqueue, flushOutbox, nextTempId, outboxOps, overlay, setOutboxUser, sh
 vi.mock("./tasks-api.ts", () => ({ createTask: vi.fn(), deleteTask: vi.fn(), patchTask: vi.fn(), setCompleted: vi.fn() }));
 const mocked = vi.mocked(api);
 
-const task = (id: number, title = `Task ${id}`): Task => ({
-  id,
-  title,
-  description: null,
-  completed: false,
-  completed_at: null,
-  recurrence: null,
-  completed_occurrences: 0,
-  last_completed_at: null,
-  priority: "none",
-  tags: [],
-  due_at: null,
-  created_at: "2026-12-01T10:00:00.000Z",
-  updated_at: "2026-12-01T10:00:00.000Z",
-  list_id: 1,
-  section_id: null,
-  parent_id: null,
-  position: 1024,
-});
+const task = (id: number, title = `Task ${id}`): Task =>
+  makeTask({ id, title, created_at: "2026-12-01T10:00:00.000Z", updated_at: "2026-12-01T10:00:00.000Z" });
 const offline = () => new ApiError(0, "network_error", "Can't reach the server.");
 
 beforeEach(() => {

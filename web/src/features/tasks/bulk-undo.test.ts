@@ -1,27 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Task } from "#contracts/task.ts";
+import { makeTask } from "../../test/task-fixture.ts";
 import { bulkRequest, undoSteps } from "./bulk-undo.ts";
 
-const task = (id: number, over: Partial<Task> = {}): Task => ({
-  id,
-  title: `t${id}`,
-  description: null,
-  completed: false,
-  completed_at: null,
-  recurrence: null,
-  completed_occurrences: 0,
-  last_completed_at: null,
-  priority: "none",
-  tags: [],
-  due_at: null,
-  created_at: "",
-  updated_at: "",
-  list_id: 1,
-  section_id: null,
-  parent_id: null,
-  position: id * 1024,
-  ...over,
-});
+const task = (id: number, over: Partial<Task> = {}): Task => makeTask({ id, created_at: "", updated_at: "", position: id * 1024, ...over });
 
 describe("bulk undo", () => {
   it("complete: reopens what was open, and the subtasks the server completed with them", () => {
