@@ -3,31 +3,18 @@
  * OpenAPI document under the page's CSP, with every request to this server (no CDN,
  * no web fonts, no telemetry), and without costing the web app's first load.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../support/start-server.ts";
-import { launchBrowser, openPage } from "./support/browser.ts";
-import { ensureWebBuilt } from "./support/build-web.ts";
-import { E2E_SERVER_ENV } from "./support/server-env.ts";
+import { expect, it } from "vitest";
+import { openPage } from "./support/browser.ts";
+import { useE2eApp } from "./support/e2e-app.ts";
 
-let server: TestServer;
-let browser: Browser;
 
-beforeAll(async () => {
-  await ensureWebBuilt();
-  [server, browser] = await Promise.all([startTestServer(E2E_SERVER_ENV), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useE2eApp();
 
 it.each(["light", "dark"] as const)("renders the document with nothing from elsewhere (%s)", async (colorScheme) => {
-  const { page, context, errors } = await openPage(browser, server.url, { colorScheme });
+  const { page, context, errors } = await openPage(app.browser, app.server.url, { colorScheme });
   const elsewhere: string[] = [];
   page.on("request", (r) => {
-    if (!r.url().startsWith(server.url)) elsewhere.push(r.url());
+    if (!r.url().startsWith(app.server.url)) elsewhere.push(r.url());
   });
   const res = await page.goto("/api/docs");
   expect(res?.headers()["content-security-policy"]).toMatch(/script-src 'self';/);
@@ -40,7 +27,7 @@ it.each(["light", "dark"] as const)("renders the document with nothing from else
 });
 
 it("the web app itself never loads the reference's script", async () => {
-  const { page, context } = await openPage(browser, server.url);
+  const { page, context } = await openPage(app.browser, app.server.url);
   const scripts: string[] = [];
   page.on("request", (r) => {
     if (r.resourceType() === "script") scripts.push(new URL(r.url()).pathname);

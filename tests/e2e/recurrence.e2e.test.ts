@@ -3,34 +3,22 @@
  * grammar understood, the row shows a repeat mark, completing moves the task to
  * its next date (Undo puts it back), and the account page sets the time zone.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SignUpPage } from "../pages/auth-pages.ts";
 import { TasksPage } from "../pages/tasks-page.ts";
-import { startTestServer, type TestServer } from "../support/start-server.ts";
-import { launchBrowser, openPage } from "./support/browser.ts";
-import { ensureWebBuilt } from "./support/build-web.ts";
-import { E2E_SERVER_ENV } from "./support/server-env.ts";
+import { openPage } from "./support/browser.ts";
+import { useE2eApp } from "./support/e2e-app.ts";
 import { uniqueEmail } from "./support/seed.ts";
 
-let server: TestServer;
-let browser: Browser;
 /** Screenshots for a human to look at: RECURRENCE_SCREENSHOTS=<dir>, RECURRENCE_SHOT_LOOK=mobile-dark for 390×844 dark. */
 const SHOTS = process.env.RECURRENCE_SCREENSHOTS;
 const LOOK = process.env.RECURRENCE_SHOT_LOOK === "mobile-dark" ? ({ viewport: { width: 390, height: 844 }, colorScheme: "dark" } as const) : {};
 
-beforeAll(async () => {
-  await ensureWebBuilt();
-  [server, browser] = await Promise.all([startTestServer(E2E_SERVER_ENV), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useE2eApp();
 
 describe("recurring tasks in the web app", () => {
   it("sets a repeat in the editor, completes onto the next date, undoes, and edits the time zone", async () => {
-    const { page, errors } = await openPage(browser, server.url, { timezoneId: "Europe/Berlin", ...LOOK });
+    const { page, errors } = await openPage(app.browser, app.server.url, { timezoneId: "Europe/Berlin", ...LOOK });
     const tasks = new TasksPage(page);
     await page.goto("/sign-up");
     await new SignUpPage(page).signUp({
