@@ -3,6 +3,7 @@
  * NOTIFY per reminder (sent in one statement per batch), so the page open on
  * any replica shows it. The payload is small (the title is at most 200 chars).
  */
+import { subscriberRegistry } from "./subscribers.ts";
 import { sql } from "drizzle-orm";
 import type { ReminderEvent } from "../../contracts/reminder.ts";
 import type { Database } from "../../db/client.ts";
@@ -17,11 +18,11 @@ export interface ReminderEvents {
 }
 
 export async function createReminderEvents(database: Database, logger: Logger): Promise<ReminderEvents> {
-  const subscribers = new Map<string, Set<(event: ReminderEvent) => void>>();
+  const subscribers = subscriberRegistry<ReminderEvent>();
   const unlisten = await database.listen(REMINDERS_CHANNEL, (payload) => {
     try {
       const { u, e } = JSON.parse(payload) as { u: string; e: ReminderEvent };
-      for (const fn of subscribers.get(u) ?? []) fn(e);
+      subscribers.notify(u, e);
     } catch (err) {
       logger.warn("bad reminder notification", { error: (err as Error).message });
     }
@@ -35,15 +36,7 @@ export async function createReminderEvents(database: Database, logger: Logger): 
       );
       await database.db.execute(sql`select pg_notify(${REMINDERS_CHANNEL}, p) from unnest(array[${payloads}]) as p`);
     },
-    subscribe(userId, fn) {
-      let set = subscribers.get(userId);
-      if (!set) subscribers.set(userId, (set = new Set()));
-      set.add(fn);
-      return () => {
-        set.delete(fn);
-        if (set.size === 0) subscribers.delete(userId);
-      };
-    },
+    subscribe: (userId, fn) => subscribers.subscribe(userId, fn),
     close: unlisten,
   };
 }

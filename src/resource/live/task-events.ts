@@ -3,6 +3,7 @@
  * every replica hears every change; each process fans a signal out to its own
  * open event streams for that user. Nothing per user outlives a connection.
  */
+import { subscriberRegistry } from "./subscribers.ts";
 import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import type { Logger } from "../../http/logger.ts";
@@ -20,9 +21,9 @@ export interface TaskEvents {
 }
 
 export async function createTaskEvents(database: Database, logger: Logger): Promise<TaskEvents> {
-  const subscribers = new Map<string, Set<(ending: boolean) => void>>();
+  const subscribers = subscriberRegistry<boolean>();
   const unlisten = await database.listen(TASKS_CHANNEL, (userId) => {
-    for (const fn of subscribers.get(userId) ?? []) fn(false);
+    subscribers.notify(userId, false);
   });
   return {
     publish(userId) {
@@ -30,17 +31,9 @@ export async function createTaskEvents(database: Database, logger: Logger): Prom
         logger.warn("task event not published", { error: err.message });
       });
     },
-    subscribe(userId, fn) {
-      let set = subscribers.get(userId);
-      if (!set) subscribers.set(userId, (set = new Set()));
-      set.add(fn);
-      return () => {
-        set.delete(fn);
-        if (set.size === 0) subscribers.delete(userId);
-      };
-    },
+    subscribe: (userId, fn) => subscribers.subscribe(userId, fn),
     endStreams() {
-      for (const set of subscribers.values()) for (const fn of set) fn(true);
+      subscribers.notifyAll(true);
     },
     close: unlisten,
   };
