@@ -87,6 +87,22 @@ async function shown(page: Page): Promise<string[]> {
 }
 
 /** A real pointer drag (dnd-kit needs several moves past its 4 px activation distance). */
+/**
+ * Picks a row up from the keyboard. dnd-kit starts listening for the arrow keys
+ * in a timer queued by that Space; a timer queued after it runs after it, so
+ * no arrow key can arrive before the sensor hears it (Chromium serves input
+ * before timers on a busy machine).
+ */
+async function pickUp(page: Page, handle: Locator) {
+  await handle.focus();
+  await page.keyboard.press("Space");
+  await page.locator(".task-dragging").waitFor();
+  await page.evaluate(() => new Promise((done) => setTimeout(done)));
+}
+
+/** What the drag announces to screen readers; each step waits for it, so the next key sees the new place. */
+const announced = (page: Page) => page.locator('[id^="DndLiveRegion"]').innerText();
+
 async function drag(page: Page, from: Locator, to: Locator, offset: { x?: number; y?: number } = {}) {
   const a = (await from.boundingBox())!;
   const b = (await to.boundingBox())!;
@@ -189,19 +205,20 @@ describe("lists in the browser", () => {
     await tasks.goto(`/?list=${work.id}`);
     await expect.poll(() => shown(page)).toEqual(["one", "two", "three"]);
 
-    await tasks.item("one").getByTestId("drag-handle").focus();
-    await page.keyboard.press("Space");
-    await page.locator(".task-dragging").waitFor();
+    await pickUp(page, tasks.item("one").getByTestId("drag-handle"));
     await page.keyboard.press("ArrowDown");
+    await expect.poll(() => announced(page)).toBe("“one” is over “two”.");
     await page.keyboard.press("ArrowDown");
+    await expect.poll(() => announced(page)).toBe("“one” is over “three”.");
     await page.keyboard.press("Space");
     await expect.poll(() => serverOrder(a, work.id)).toEqual(["two", "three", "one"]);
 
     // → while dragging nests under the row above.
-    await tasks.item("one").getByTestId("drag-handle").focus();
-    await page.keyboard.press("Space");
-    await page.locator(".task-dragging").waitFor();
+    await pickUp(page, tasks.item("one").getByTestId("drag-handle"));
     await page.keyboard.press("ArrowRight");
+    await expect
+      .poll(() => page.locator(".task-dragging").evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).e))
+      .toBeGreaterThan(0);
     await page.keyboard.press("Space");
     await expect.poll(() => serverOrder(a, work.id)).toEqual(["two", "three", "three > one"]);
     await expect.poll(() => shown(page)).toEqual(["two", "three", "  one"]);

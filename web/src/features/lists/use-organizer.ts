@@ -9,15 +9,20 @@ import {
   KeyboardSensor,
   PointerSensor,
   pointerWithin,
+  rectIntersection,
   TouchSensor,
   useSensor,
   useSensors,
   type CollisionDetection,
+  type Announcements,
   type DragEndEvent,
+  type DroppableContainer,
+  type DroppableContainers,
   type KeyboardCoordinateGetter,
+  type UniqueIdentifier,
 } from "@dnd-kit/core";
 import { sortableKeyboardCoordinates } from "@dnd-kit/sortable";
-import { useCallback, useRef } from "react";
+import { useCallback, useMemo, useRef } from "react";
 import type { List } from "#contracts/list.ts";
 import type { Task } from "#contracts/task.ts";
 import { ApiError } from "../../lib/api-client.ts";
@@ -27,15 +32,34 @@ import { useToast } from "../../lib/toast.tsx";
 import { undoSteps } from "../tasks/bulk-undo.ts";
 import type { TaskList } from "../tasks/use-task-list.ts";
 import { bulkTasks } from "../../lib/lists-api.ts";
+import { sectionDropId } from "./list-view.tsx";
+import { listDropId } from "./sidebar.tsx";
 import { applyMove, INDENT, project, type SectionGroup } from "./tree.ts";
 
 const isListDrop = (id: unknown) => typeof id === "string" && id.startsWith("list:");
 
-/** The pointer decides first (so the sidebar can be hit); otherwise the closest row of the page. */
+const sectionOf = (c: DroppableContainer) => (c.data.current as { sectionId?: number | null } | undefined)?.sectionId;
+
+/**
+ * The pointer decides first (so the sidebar can be hit). On the page, the
+ * section under the pointer (from the keyboard: under most of the row) is the
+ * target, and its closest row the place; a section is the place only when it is
+ * empty. Mixing both in one closest-centre search let a section's middle win
+ * over the row there.
+ */
 export const collision: CollisionDetection = (args) => {
   const hit = pointerWithin(args).filter((c) => isListDrop(c.id));
   if (hit.length) return hit;
-  return closestCenter({ ...args, droppableContainers: args.droppableContainers.filter((c) => !isListDrop(c.id)) });
+  const page = args.droppableContainers.filter((c) => !isListDrop(c.id));
+  const sections = page.filter((c) => typeof c.id !== "number");
+  const inside = (args.pointerCoordinates ? pointerWithin : rectIntersection)({
+    ...args,
+    droppableContainers: sections,
+  })[0];
+  const section = inside && sections.find((c) => c.id === inside.id);
+  if (!inside || !section) return closestCenter({ ...args, droppableContainers: page });
+  const rows = page.filter((c) => typeof c.id === "number" && sectionOf(c) === sectionOf(section));
+  return rows.length ? closestCenter({ ...args, droppableContainers: rows }) : [inside];
 };
 
 const keyboardCoordinates: KeyboardCoordinateGetter = (event, args) => {
@@ -44,8 +68,25 @@ const keyboardCoordinates: KeyboardCoordinateGetter = (event, args) => {
     const { x, y } = args.currentCoordinates;
     return { x: x + (event.code === "ArrowRight" ? INDENT : -INDENT), y };
   }
-  return sortableKeyboardCoordinates(event, args);
+  return sortableKeyboardCoordinates(event, {
+    ...args,
+    context: { ...args.context, droppableContainers: keyboardStops(args.context.droppableContainers) },
+  });
 };
+
+/** Keyboard stops at the rows, and at a section only when it is empty (its box would be one more stop before its first row). */
+class KeyboardStops extends Map<UniqueIdentifier, DroppableContainer> {
+  toArray = () => [...this.values()];
+  getEnabled = () => this.toArray();
+  getNodeFor = (id: UniqueIdentifier) => this.get(id)?.node.current ?? undefined;
+}
+
+function keyboardStops(all: DroppableContainers): DroppableContainers {
+  const enabled = all.getEnabled();
+  const filled = new Set(enabled.filter((c) => typeof c.id === "number").map(sectionOf));
+  const stops = enabled.filter((c) => typeof c.id === "number" || (!isListDrop(c.id) && !filled.has(sectionOf(c))));
+  return new KeyboardStops(stops.map((c) => [c.id, c]));
+}
 
 export function useDragSensors() {
   return useSensors(
@@ -166,5 +207,28 @@ export function useOrganizer(o: Options) {
     [toList, within],
   );
 
-  return { onDragEnd };
+  // Screen readers hear titles and places, not dnd-kit's internal ids.
+  const announcements = useMemo<Announcements>(() => {
+    const name = (id: UniqueIdentifier) => {
+      const { list, lists, groups } = ref.current;
+      if (typeof id === "number") return `“${list.state.tasks.find((t) => t.id === id)?.title.slice(0, 60) ?? "task"}”`;
+      if (isListDrop(id)) return `list ${lists.find((l) => listDropId(l.id) === id)?.name ?? ""}`.trim();
+      const section = groups.find((g) => sectionDropId(g.section?.id ?? null) === id)?.section;
+      return section ? `section ${section.name}` : "no section";
+    };
+    return {
+      onDragStart: ({ active }) => `Picked up ${name(active.id)}.`,
+      onDragOver: ({ active, over }) =>
+        !over
+          ? `${name(active.id)} is no longer over a place to drop.`
+          : over.id === active.id
+            ? `${name(active.id)} is in its own place.`
+            : `${name(active.id)} is over ${name(over.id)}.`,
+      onDragEnd: ({ active, over }) =>
+        over ? `${name(active.id)} was dropped on ${name(over.id)}.` : `${name(active.id)} was dropped.`,
+      onDragCancel: ({ active }) => `Moving ${name(active.id)} was cancelled.`,
+    };
+  }, []);
+
+  return { onDragEnd, announcements };
 }

@@ -177,7 +177,7 @@ export function TasksPage() {
   const addable = view.list !== null ? !page?.archived : canAddIn(view.view);
 
   return (
-    <DndContext sensors={sensors} collisionDetection={collision} onDragEnd={organizer.onDragEnd} accessibility={{ screenReaderInstructions: { draggable: "" } }}>
+    <DndContext sensors={sensors} collisionDetection={collision} onDragEnd={organizer.onDragEnd} accessibility={{ screenReaderInstructions: { draggable: "" }, announcements: organizer.announcements }}>
       <div className="tasks-page">
         <Sidebar
           current={view.list !== null ? `list-${view.list}` : view.view}
