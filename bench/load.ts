@@ -63,7 +63,8 @@ async function main() {
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
-  if (process.env.DATABASE_URL) return runOn("PostgreSQL", { DATABASE_URL: process.env.DATABASE_URL, DATA_DIR: "memory://" });
+  if (process.env.DATABASE_URL)
+    return runOn("PostgreSQL", { DATABASE_URL: process.env.DATABASE_URL, DATA_DIR: "memory://" });
   if (!(await postgresAvailable())) return void console.log("\nPostgreSQL: no server on 127.0.0.1:5432, skipped");
   const db = await createPostgresTestDatabase();
   try {
@@ -74,7 +75,14 @@ async function main() {
 }
 
 async function runOn(database: string, dbEnv: Record<string, string>) {
-  const env: Record<string, string> = { ...dbEnv, BETTER_AUTH_SECRET: "load-secret-load-secret-load-secret-0000", TRUST_PROXY: "loopback", LOG_LEVEL: "info" };
+  const env: Record<string, string> = {
+    ...dbEnv,
+    BETTER_AUTH_SECRET: "load-secret-load-secret-load-secret-0000",
+    TRUST_PROXY: "loopback",
+    LOG_LEVEL: "info",
+    // Accounts are set up, not measured: no verification mail to follow for 200 of them.
+    EMAIL_VERIFICATION: "off",
+  };
   const server = await spawnServer(env, 60_000);
   const url = server.url;
   const pid = server.child.pid!;
@@ -100,12 +108,17 @@ async function runOn(database: string, dbEnv: Record<string, string>) {
         ),
       );
     }
-    console.log(`\nLoad test: ${USERS} users for ${SECONDS} s × ${ROUNDS} (${database}); idle RSS after start ${mb(rss[0])}; accounts created in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `\nLoad test: ${USERS} users for ${SECONDS} s × ${ROUNDS} (${database}); idle RSS after start ${mb(rss[0])}; accounts created in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
     for (let round = 1; round <= ROUNDS; round++) {
       await loadRound(url, sims);
       rss.push(rssMb(pid));
-      const d = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? "" : ` (${b - a >= 0 ? "+" : ""}${(b - a).toFixed(0)})`);
-      console.log(`RSS after round ${round}: ${mb(rss[round])}${d(rss[0], rss[round])} vs idle${round > 1 ? `, ${d(rss[round - 1], rss[round]).trim()} vs round ${round - 1}` : ""}`);
+      const d = (a: number | undefined, b: number | undefined) =>
+        a === undefined || b === undefined ? "" : ` (${b - a >= 0 ? "+" : ""}${(b - a).toFixed(0)})`;
+      console.log(
+        `RSS after round ${round}: ${mb(rss[round])}${d(rss[0], rss[round])} vs idle${round > 1 ? `, ${d(rss[round - 1], rss[round]).trim()} vs round ${round - 1}` : ""}`,
+      );
     }
   } finally {
     await server.stop();
@@ -132,11 +145,15 @@ async function loadRound(url: string, sims: Sim[]) {
 
     const all = [...samples.values()].flat();
     const overall = percentiles(all);
-    console.log(`requests: ${all.length + errors} in ${elapsed.toFixed(1)} s → ${(all.length / elapsed).toFixed(0)} ok/s; errors: ${errors}`);
+    console.log(
+      `requests: ${all.length + errors} in ${elapsed.toFixed(1)} s → ${(all.length / elapsed).toFixed(0)} ok/s; errors: ${errors}`,
+    );
     console.log(`latency all: p50 ${overall.p50.toFixed(1)} ms, p99 ${overall.p99.toFixed(1)} ms`);
     for (const [op, list] of [...samples].sort()) {
       const p = percentiles(list);
-      console.log(`  ${op.padEnd(12)} n=${String(list.length).padStart(6)}  p50 ${p.p50.toFixed(1).padStart(7)} ms  p99 ${p.p99.toFixed(1).padStart(7)} ms`);
+      console.log(
+        `  ${op.padEnd(12)} n=${String(list.length).padStart(6)}  p50 ${p.p50.toFixed(1).padStart(7)} ms  p99 ${p.p99.toFixed(1).padStart(7)} ms`,
+      );
     }
     for (const [kind, n] of errorKinds) console.log(`  error ${kind}: ${n}`);
 
@@ -151,7 +168,10 @@ async function loadRound(url: string, sims: Sim[]) {
         const res = await fetch(`${url}/api/me/tasks?limit=100${cursor ? `&cursor=${cursor}` : ""}`, {
           headers: { authorization: `Bearer ${s.token}` },
         });
-        const page = (await res.json()) as { tasks: { id: number; title: string; completed: boolean }[]; next_cursor: string | null };
+        const page = (await res.json()) as {
+          tasks: { id: number; title: string; completed: boolean }[];
+          next_cursor: string | null;
+        };
         for (const t of page.tasks) seen.set(t.id, t);
         cursor = page.next_cursor;
       } while (cursor);
@@ -178,14 +198,20 @@ async function signIn(url: string, s: Sim): Promise<boolean> {
   if (!res) return false;
   const cookie = res.headers.get("set-cookie")!.split(";")[0]!;
   await res.arrayBuffer();
-  const tokenRes = await timed("token", () => fetch(`${url}/api/auth/token`, { headers: { cookie, origin: url, "x-forwarded-for": s.ip } }));
+  const tokenRes = await timed("token", () =>
+    fetch(`${url}/api/auth/token`, { headers: { cookie, origin: url, "x-forwarded-for": s.ip } }),
+  );
   if (!tokenRes) return false;
   s.token = ((await tokenRes.json()) as { token: string }).token;
   return true;
 }
 
 async function simulate(url: string, s: Sim, deadline: number) {
-  const headers = () => ({ authorization: `Bearer ${s.token}`, "content-type": "application/json", "x-forwarded-for": s.ip });
+  const headers = () => ({
+    authorization: `Bearer ${s.token}`,
+    "content-type": "application/json",
+    "x-forwarded-for": s.ip,
+  });
   // Signed in once; a later round goes on with the same token (it lives 15 min).
   if (!s.token && !(await signIn(url, s))) return;
 
@@ -198,15 +224,25 @@ async function simulate(url: string, s: Sim, deadline: number) {
     const roll = Math.random();
     n++;
     if (roll < 0.35) {
-      const res = await timed("list", () => fetch(`${url}/api/me/tasks?status=pending&limit=50`, { headers: headers() }));
+      const res = await timed("list", () =>
+        fetch(`${url}/api/me/tasks?status=pending&limit=50`, { headers: headers() }),
+      );
       await res?.arrayBuffer();
     } else if (roll < 0.6 || pick === undefined) {
       const title = `task ${n}`;
-      const res = await timed("create", () => fetch(`${url}/api/me/tasks`, { method: "POST", headers: headers(), body: JSON.stringify({ title, tags: ["load"] }) }));
+      const res = await timed("create", () =>
+        fetch(`${url}/api/me/tasks`, {
+          method: "POST",
+          headers: headers(),
+          body: JSON.stringify({ title, tags: ["load"] }),
+        }),
+      );
       if (res) s.tasks.set(((await res.json()) as { id: number }).id, { title, completed: false });
     } else if (roll < 0.75) {
       const title = `renamed ${n}`;
-      const res = await timed("update", () => fetch(`${url}/api/me/tasks/${pick}`, { method: "PATCH", headers: headers(), body: JSON.stringify({ title }) }));
+      const res = await timed("update", () =>
+        fetch(`${url}/api/me/tasks/${pick}`, { method: "PATCH", headers: headers(), body: JSON.stringify({ title }) }),
+      );
       if (res) {
         await res.arrayBuffer();
         s.tasks.get(pick)!.title = title;
@@ -214,7 +250,11 @@ async function simulate(url: string, s: Sim, deadline: number) {
     } else if (roll < 0.9) {
       const completed = Math.random() < 0.7;
       const res = await timed("complete", () =>
-        fetch(`${url}/api/me/tasks/${pick}/complete`, { method: "PATCH", headers: headers(), body: JSON.stringify({ completed }) }),
+        fetch(`${url}/api/me/tasks/${pick}/complete`, {
+          method: "PATCH",
+          headers: headers(),
+          body: JSON.stringify({ completed }),
+        }),
       );
       if (res) {
         await res.arrayBuffer();
@@ -222,10 +262,16 @@ async function simulate(url: string, s: Sim, deadline: number) {
       }
     } else {
       const res = await timed("chat", () =>
-        fetch(`${url}/api/me/chat`, { method: "POST", headers: headers(), body: JSON.stringify({ message: `add chat task ${n} tomorrow 9am #load` }) }),
+        fetch(`${url}/api/me/chat`, {
+          method: "POST",
+          headers: headers(),
+          body: JSON.stringify({ message: `add chat task ${n} tomorrow 9am #load` }),
+        }),
       );
       if (res) {
-        const body = (await res.json()) as { tool_calls: { tool: string; result: { task?: { id: number; title: string } } }[] };
+        const body = (await res.json()) as {
+          tool_calls: { tool: string; result: { task?: { id: number; title: string } } }[];
+        };
         const added = body.tool_calls.find((c) => c.tool === "add_task")?.result.task;
         if (added) s.tasks.set(added.id, { title: added.title, completed: false });
       }
