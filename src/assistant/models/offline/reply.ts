@@ -107,7 +107,7 @@ function reminderWhen(r: unknown, clock: Clock): string {
   const minutes = r && typeof r === "object" && "before_minutes" in r ? Number(r.before_minutes) : NaN;
   if (!Number.isFinite(minutes)) return "";
   const [n, unit] = minutes % 10080 === 0 && minutes ? [minutes / 10080, "week"] : minutes % 1440 === 0 && minutes ? [minutes / 1440, "day"] : minutes % 60 === 0 && minutes ? [minutes / 60, "hour"] : [minutes, "minute"];
-  return `${plural(n, unit as string)} before it's due`;
+  return `${plural(n, unit)} before it's due`;
 }
 
 /** The reminders a call sent, in words ("30 minutes before it's due and tomorrow at 8:00 AM"). */
