@@ -6,7 +6,7 @@
  */
 import { assemble } from "./assemble.ts";
 import { scan, type ScanOptions } from "./scan.ts";
-import type { Due, GrammarContext, QuickAdd, Recurrence, Span } from "./types.ts";
+import type { Due, GrammarContext, QuickAdd, Recurrence, Reminder, Span } from "./types.ts";
 import { COUNT, countValue, UNIT, unitOf } from "./words.ts";
 
 export type { DateOrder, Due, GrammarContext, QuickAdd, Recurrence, Reminder, Span, SpanKind } from "./types.ts";
@@ -40,6 +40,19 @@ export function parseRecurrence(text: string, ctx: GrammarContext): ParsedRecurr
   const r = parseQuickAdd(phrase, ctx, { ignore: (s) => s.kind !== "recurrence" && s.kind !== "due" });
   if (!r.recurrence || r.title !== "") return null;
   return { recurrence: r.recurrence, due: r.due };
+}
+
+/**
+ * A whole text that is one reminder for a task that already exists: "30 minutes
+ * before", "at 8am", "tomorrow at 9am", "in 2 hours" (with or without "remind
+ * me"). No due date is said with it, so "at 8am" is the next 8:00, as a time
+ * alone is everywhere else. Null when any word is left over.
+ */
+export function parseReminder(text: string, ctx: GrammarContext): Reminder | null {
+  const trimmed = text.trim();
+  const phrase = /^(?:remind\s+me|reminder|remind)\b/i.test(trimmed) ? trimmed : `remind me ${trimmed}`;
+  const r = parseQuickAdd(phrase, ctx, { ignore: (s) => s.kind !== "reminder" });
+  return r.reminders.length === 1 && r.title === "" ? r.reminders[0]! : null;
 }
 
 export interface FoundDue {

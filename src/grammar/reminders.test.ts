@@ -1,6 +1,6 @@
 /** Reminder phrases. Fixed clock: Saturday 2026-11-28 10:00 UTC. */
 import { describe, expect, it } from "vitest";
-import { parseQuickAdd, REMINDERS_MAX, type GrammarContext, type Reminder } from "./index.ts";
+import { parseQuickAdd, parseReminder, REMINDERS_MAX, type GrammarContext, type Reminder } from "./index.ts";
 
 const SAT: GrammarContext = { now: new Date("2026-11-28T10:00:00Z"), timeZone: "UTC" };
 
@@ -48,5 +48,31 @@ describe("reminders", () => {
     const r = parseQuickAdd(`exam ${six}`, SAT);
     expect(r.reminders).toHaveLength(REMINDERS_MAX);
     expect(r.title).toBe("exam remind me 6 hours before");
+  });
+});
+
+describe("parseReminder (a reminder for a task that exists)", () => {
+  it.each<[string, Reminder | null]>([
+    ["30 minutes before", { before_minutes: 30 }],
+    ["an hour before it's due", { before_minutes: 60 }],
+    ["remind me 2 days before", { before_minutes: 2880 }],
+    ["in 2 hours", { at: "2026-11-28T12:00:00Z" }],
+    // No due date is said with it: a time alone is the next time the clock shows it.
+    ["at 8am", { at: "2026-11-29T08:00:00Z" }],
+    ["at 11am", { at: "2026-11-28T11:00:00Z" }],
+    ["tomorrow at 9am", { at: "2026-11-29T09:00:00Z" }],
+    ["on friday", { at: "2026-12-04T09:00:00Z" }],
+    // Left-over words, or no reminder at all: not a guess
+    ["rent at 8am", null],
+    ["3 30 minutes before", null],
+    ["at 8", null],
+    ["", null],
+    ["30 minutes before and 1 day before", null],
+  ])("%s", (text, reminder) => {
+    expect(parseReminder(text, SAT)).toEqual(reminder);
+  });
+
+  it("reads the time in the user's zone", () => {
+    expect(parseReminder("at 8am", { now: SAT.now, timeZone: "America/New_York" })).toEqual({ at: "2026-11-28T08:00:00-05:00" });
   });
 });

@@ -1,6 +1,6 @@
 /** What the user asked for, before any tool is chosen. Pure data. */
 import type { Priority } from "../../../contracts/task.ts";
-import type { Duration } from "../../../grammar/index.ts";
+import type { Duration, Reminder } from "../../../grammar/index.ts";
 
 /** Which task(s) a message points at. */
 export type Target =
@@ -35,7 +35,7 @@ export interface NewTask {
   tags?: string[];
   due_at?: string;
   /** From "remind me in 2 hours" / "remind me 30 minutes before" (add_task's `reminders`). */
-  reminders?: ({ at: string } | { before_minutes: number })[];
+  reminders?: Reminder[];
   /** "every month": what the grammar read, as add_task takes it. */
   recurrence?: { rule: string; text: string; from: "due" | "completion" };
   /** `#List` / `/Section` from the grammar, or "under the party task". */
@@ -56,6 +56,10 @@ export interface Changes {
   keep_time?: boolean;
   /** "postpone it by a day": move the current due date by this much (needs the task's due date). */
   shift?: Duration;
+  /** "make task 4 repeat monthly" (the grammar's reading, as update_task takes it); null: "stop repeating task 4". */
+  recurrence?: { rule: string; text: string; from: "due" | "completion" } | null;
+  /** "remind me about task 3 30 minutes before"; null: "remove the reminders from task 3". Replaces the task's reminders. */
+  reminders?: Reminder[] | null;
 }
 
 export type Intent =

@@ -3,7 +3,7 @@
  * bulk actions) to the most general (add, list), because many phrasings share
  * verbs: "remove the due date from task 5" is an update, "remove task 5" a delete.
  */
-import { labelList, parseDuration, PRIORITY_WORDS } from "../../../grammar/index.ts";
+import { labelList, parseDuration, parseRecurrence, parseReminder, PRIORITY_WORDS, type Reminder } from "../../../grammar/index.ts";
 import type { Clock } from "./clock.ts";
 import { findDate } from "./dates.ts";
 import type { Changes, Filter, Intent, Target } from "./intent.ts";
@@ -121,6 +121,104 @@ const tags: Rule = (raw) => {
   if (remove?.[1] && remove[2]) return update(remove[2], { remove_tags: labelList(remove[1]) });
   const clear = /^(?:untag|remove (?:all )?(?:the )?tags from|clear (?:the )?tags (?:of|on|from))\s+(.+)$/i.exec(raw);
   return clear?.[1] ? update(clear[1], { tags: null }) : null;
+};
+
+/** A phrase that points at tasks without title words ("task 4", "it", "the first one"): safe to read a statement about. */
+const isReference = (phrase: string) => parseTarget(phrase)?.kind !== "query";
+
+const REPEAT_WORD = "(?:repeat|recur)";
+const STOP_WORDS = "(?:\\s+(?:anymore|any more|again|from now on))?";
+
+/**
+ * How an existing task repeats: "make task 4 repeat monthly", "repeat it every
+ * monday", "change the recurrence of task 2 to every 2 weeks"; "stop repeating
+ * task 4", "task 4 shouldn't repeat any more", "remove the recurrence from it".
+ * The words are read by the grammar's parseRecurrence, the same reading as the
+ * REST API's `recurrence.text`. Tried before the delete and reschedule rules:
+ * "cancel the repeat on task 4" must never delete the task.
+ */
+const repeat: Rule = (raw, _t, clock) => {
+  const stop =
+    new RegExp(`^(?:please\\s+)?(?:stop|quit)\\s+(?:repeating|recurring)\\s+(.+?)${STOP_WORDS}$`, "i").exec(raw) ??
+    new RegExp(`^(?:please\\s+)?stop\\s+(.+?)\\s+(?:from\\s+)?(?:repeating|recurring)${STOP_WORDS}$`, "i").exec(raw) ??
+    new RegExp(`^(?:please\\s+)?(?:don'?t|do not|never)\\s+${REPEAT_WORD}\\s+(.+?)${STOP_WORDS}$`, "i").exec(raw) ??
+    new RegExp(`^(?:make|set|have|let)\\s+(.+?)\\s+(?:to\\s+)?(?:not|no longer|never)\\s+(?:${REPEAT_WORD}|repeating|recurring)${STOP_WORDS}$`, "i").exec(raw) ??
+    /^(?:please\s+)?(?:remove|clear|delete|drop|cancel|turn off|switch off|disable|end|unset|take off)\s+(?:the\s+)?(?:recurrence|repeat|repetition|repeating|recurring(?:\s+schedule)?|rrule)\s+(?:from|of|on|for)\s+(.+)$/i.exec(raw) ??
+    /^(?:make|turn)\s+(.+?)\s+(?:into\s+)?(?:a\s+)?(?:one-off|one off|one-time|one time|non-recurring|non-repeating)(?:\s+(?:task|thing))?$/i.exec(raw);
+  if (stop?.[1]) return update(stop[1], { recurrence: null });
+  const said = new RegExp(`^(.+?)\\s+(?:should(?:n't| not| no longer)|shall not|must not|mustn't|won't|will not|doesn't|does not|don't|needn't|no longer)\\s+(?:need to\\s+)?${REPEAT_WORD}${STOP_WORDS}$`, "i").exec(raw);
+  if (said?.[1] && isReference(said[1])) return update(said[1], { recurrence: null });
+
+  const set =
+    new RegExp(`^(?:please\\s+)?(?:make|set|have|let|get)\\s+(.+?)\\s+(?:to\\s+)?${REPEAT_WORD}s?\\s+(.+)$`, "i").exec(raw) ??
+    /^(?:please\s+)?(?:change|set|update|make)\s+(?:the\s+)?(?:recurrence|repeat|repetition|schedule)\s+(?:of|for|on)\s+(.+?)\s+(?:to|as)\s+(.+)$/i.exec(raw) ??
+    /^(?:please\s+)?(?:make|turn)\s+(.+?)\s+(?:into\s+)?(?:a\s+)?(?:recurring|repeating)(?:\s+(?:task|thing))?\s+(.+)$/i.exec(raw) ??
+    new RegExp(`^(?:please\\s+)?${REPEAT_WORD}\\s+(.+?)\\s+((?:every|each|hourly|daily|weekly|monthly|yearly|annually|fortnightly)\\b.*)$`, "i").exec(raw) ??
+    /^(?:please\s+)?make\s+(.+?)\s+(?:a\s+)?(hourly|daily|weekly|monthly|yearly|fortnightly)(?:\s+(?:task|thing|one))?$/i.exec(raw);
+  const stated = set ? null : new RegExp(`^(.+?)\\s+(?:should|must|will|needs? to|has to|is to)?\\s*(?:${REPEAT_WORD}s?)\\s+(.+)$`, "i").exec(raw);
+  const m = set ?? (stated?.[1] && isReference(stated[1]) ? stated : null);
+  if (!m?.[1] || !m[2]) return null;
+  // "repeat on monday": the grammar reads "monday" as "every monday".
+  const parsed = parseRecurrence(m[2].replace(/[.!]+$/, "").replace(/^on\s+/i, ""), clock);
+  if (!parsed) {
+    // A numbered task asked to repeat in words we do not read: say so rather than add a task called "4 repeat".
+    return parseTarget(m[1])?.kind === "ids"
+      ? { kind: "chat", reply: `I didn't understand how it should repeat (\u201c${m[2]}\u201d). Say it like \u201cevery monday at 9am\u201d, \u201cevery 2 weeks\u201d or \u201cmonthly\u201d.` }
+      : null;
+  }
+  // "starting friday" is the first due date, as the REST API reads it.
+  return update(m[1], { recurrence: parsed.recurrence, ...(parsed.due ? { due_at: parsed.due.at } : {}) });
+};
+
+/** "<task> <when>": the shortest task phrase after which the rest reads whole as a reminder ("task 3 | 30 minutes before"). */
+function splitReminder(rest: string, clock: Clock, references = false): { phrase: string; reminder: Reminder } | null {
+  const words = rest.trim().split(/\s+/);
+  for (let i = 1; i < words.length; i++) {
+    const phrase = words.slice(0, i).join(" ");
+    const reminder = parseReminder(words.slice(i).join(" "), clock);
+    if (reminder && (!references || isReference(phrase))) return { phrase, reminder };
+  }
+  return null;
+}
+
+/**
+ * A reminder on an existing task: "remind me about task 3 30 minutes before",
+ * "set a reminder for the rent at 8am", "remind me tomorrow at 9 about it",
+ * "remind me 1 day before task 8 is due"; "remove the reminders from task 3".
+ * The when-words are read by the grammar (parseReminder). "remind me about the
+ * vet appointment on Dec 12" names no task, so it stays an add: after "remind
+ * me" only a reference (a number, "it", "the first one") is a task.
+ */
+const reminder: Rule = (raw, _t, clock) => {
+  const clear =
+    /^(?:please\s+)?(?:remove|clear|delete|drop|cancel|turn off|switch off|disable|unset)\s+(?:all\s+)?(?:the\s+|my\s+)?reminders?\s+(?:from|of|on|for)\s+(.+)$/i.exec(raw) ??
+    /^(?:please\s+)?(?:don'?t|do not|stop)\s+(?:remind|reminding)\s+me\s+(?:about|of)\s+(.+?)(?:\s+(?:anymore|any more|again))?$/i.exec(raw);
+  if (clear?.[1]) return update(clear[1], { reminders: null });
+  const one = (phrase: string, r: Reminder): Intent => update(phrase, { reminders: [r] });
+  // "remind me 1 day before task 8 (is due)"
+  const before = /^(?:please\s+)?remind\s+me\s+(.+?\s+before)\s+(.+?)(?:\s+(?:is due|starts|begins|is))?$/i.exec(raw);
+  const beforeReminder = before?.[1] && before[2] && isReference(before[2]) ? parseReminder(before[1], clock) : null;
+  if (beforeReminder) return one(before![2]!, beforeReminder);
+  // "remind me about task 3 30 minutes before"
+  const about = /^(?:please\s+)?remind\s+me\s+(?:about|of|regarding)\s+(.+)$/i.exec(raw);
+  const split = about?.[1] ? splitReminder(about[1], clock, true) : null;
+  if (split) return one(split.phrase, split.reminder);
+  // "remind me tomorrow at 9 about task 3"
+  const whenFirst = /^(?:please\s+)?remind\s+me\s+(.+?)\s+(?:about|of|regarding|for)\s+(.+)$/i.exec(raw);
+  const whenReminder = whenFirst?.[1] && whenFirst[2] && isReference(whenFirst[2]) ? parseReminder(whenFirst[1], clock) : null;
+  if (whenReminder) return one(whenFirst![2]!, whenReminder);
+  // "set a reminder for the rent at 8am": any task, by number or by title words
+  const setFor = /^(?:please\s+)?(?:set|add|put|create|schedule|make)\s+(?:me\s+)?(?:a\s+|an\s+|the\s+)?(?:new\s+)?reminder\s+(?:for|on|about)\s+(.+)$/i.exec(raw);
+  const setSplit = setFor?.[1] ? splitReminder(setFor[1], clock) : null;
+  if (setSplit) return one(setSplit.phrase, setSplit.reminder);
+  // "add a reminder to task 3 at 8am" ("add a reminder to stretch at noon" is a new task)
+  const setTo = /^(?:please\s+)?(?:set|add|put)\s+(?:a\s+|the\s+)?reminder\s+(?:to|on)\s+(.+)$/i.exec(raw);
+  const toSplit = setTo?.[1] ? splitReminder(setTo[1], clock, true) : null;
+  if (toSplit) return one(toSplit.phrase, toSplit.reminder);
+  // "set a reminder at 8am for the rent"
+  const whenThenTask = /^(?:please\s+)?(?:set|add|put|create|schedule)\s+(?:me\s+)?(?:a\s+|an\s+)?reminder\s+(.+?)\s+(?:for|on|about)\s+(.+)$/i.exec(raw);
+  const late = whenThenTask?.[1] && whenThenTask[2] ? parseReminder(whenThenTask[1], clock) : null;
+  return late ? one(whenThenTask![2]!, late) : null;
 };
 
 function completion(phrase: string, completed: boolean, clock: Clock): Intent {
@@ -264,10 +362,11 @@ const lists: Rule = (_raw, t) =>
  */
 const addRecurring: Rule = (raw, _t, clock) => {
   const task = parseNewTask(raw, clock);
-  return task.recurrence && task.title ? { kind: "add", task } : null;
+  // "dentist friday 3pm, remind me 1 hour before" likewise: a reminder only a new task can carry.
+  return (task.recurrence || task.reminders?.length) && task.title ? { kind: "add", task } : null;
 };
 
-const RULES: Rule[] = [confirm, help, chat, pick, lists, rename, description, tags, priority, dueDate, complete, move, remove, show, createList, addUnder, add, listOf, list, addRecurring];
+const RULES: Rule[] = [confirm, help, chat, pick, lists, rename, description, tags, repeat, reminder, priority, dueDate, complete, move, remove, show, createList, addUnder, add, listOf, list, addRecurring];
 
 /** Kinds that may not be one part of a compound request. */
 const ALONE = new Set<Intent["kind"]>(["help", "unknown", "chat", "confirm", "pick", "compound"]);

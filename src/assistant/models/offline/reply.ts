@@ -101,6 +101,18 @@ type Result = {
   error?: unknown;
 };
 
+/** "30 minutes before it's due", "1 hour before it's due", "tomorrow at 8:00 AM". */
+function reminderWhen(r: unknown, clock: Clock): string {
+  if (r && typeof r === "object" && "at" in r && typeof r.at === "string") return describeDate(new Date(r.at).toISOString(), clock);
+  const minutes = r && typeof r === "object" && "before_minutes" in r ? Number(r.before_minutes) : NaN;
+  if (!Number.isFinite(minutes)) return "";
+  const [n, unit] = minutes % 10080 === 0 && minutes ? [minutes / 10080, "week"] : minutes % 1440 === 0 && minutes ? [minutes / 1440, "day"] : minutes % 60 === 0 && minutes ? [minutes / 60, "hour"] : [minutes, "minute"];
+  return `${plural(n, unit)} before it's due`;
+}
+
+/** The reminders a call sent, in words ("30 minutes before it's due and tomorrow at 8:00 AM"). */
+export const remindersText = (list: unknown, clock: Clock) => (Array.isArray(list) ? andList(list.map((r) => reminderWhen(r, clock)).filter(Boolean)) : "");
+
 function updateSentence(task: TaskSummary, input: Record<string, unknown>, clock: Clock): string {
   const tags = (list: unknown) => (Array.isArray(list) ? list.map((t) => `#${String(t)}`).join(" ") : "");
   const changes: [string, string][] = [];
@@ -111,6 +123,9 @@ function updateSentence(task: TaskSummary, input: Record<string, unknown>, clock
   if (Array.isArray(input.remove_tags)) changes.push(["remove_tags", `${tags(input.remove_tags)} removed`]);
   if ("tags" in input) changes.push(["tags", task.tags.length ? `tags set to ${tags(task.tags)}` : "all tags removed"]);
   if ("description" in input) changes.push(["description", input.description === null ? "description cleared" : "description updated"]);
+  if ("recurrence" in input) changes.push(["recurrence", task.recurrence ? `repeating ${task.recurrence.text}` : "no longer repeating"]);
+  const reminders = remindersText(input.reminders, clock);
+  if ("reminders" in input) changes.push(["reminders", reminders ? `reminding you ${reminders}` : "reminders removed"]);
   const only = changes.length === 1 ? changes[0]![0] : undefined;
   // One change reads best as a verb sentence; several as a summary.
   if (only === "title") return `Renamed task ${task.id} to ${quote(task.title)}.`;
@@ -118,6 +133,10 @@ function updateSentence(task: TaskSummary, input: Record<string, unknown>, clock
   if (only === "priority") return `Set ${named(task)} to ${changes[0]![1]}.`;
   if (only === "add_tags") return `Tagged ${named(task)} with ${tags(input.add_tags)}.`;
   if (only === "description") return input.description === null ? `Cleared the description of ${named(task)}.` : `Updated the description of ${named(task)}.`;
+  const due = task.due_at ? `, due ${describeDate(task.due_at, clock)}` : "";
+  if (only === "recurrence") return task.recurrence ? `Set ${named(task)} to repeat ${task.recurrence.text}${due}.` : `Removed the repeat from ${named(task)}${task.due_at ? `; it stays due ${describeDate(task.due_at, clock)}` : ""}.`;
+  // Writing reminders replaces the task's set: say what it is now.
+  if (only === "reminders") return reminders ? `Set ${named(task)} to remind you ${reminders}.` : `Removed the reminders from ${named(task)}.`;
   return `Updated ${named(task)}: ${andList(changes.map((c) => c[1])) || "no changes"}.`;
 }
 
@@ -128,6 +147,12 @@ function unchangedSentence(task: TaskSummary, input: Record<string, unknown>, cl
   }
   if (fields.length === 1 && fields[0] === "priority") return `${named(task)} already has ${task.priority === "none" ? "no" : task.priority} priority; nothing changed.`;
   if (fields.length === 1 && fields[0] === "title") return `${named(task)} is already called that; nothing changed.`;
+  if (fields.length === 1 && fields[0] === "recurrence") {
+    return task.recurrence ? `${named(task)} already repeats ${task.recurrence.text}; nothing changed.` : `${named(task)} doesn't repeat, so there was nothing to stop.`;
+  }
+  if (fields.length === 1 && fields[0] === "reminders") {
+    return input.reminders === null || (Array.isArray(input.reminders) && !input.reminders.length) ? `${named(task)} has no reminders, so there was nothing to remove.` : `${named(task)} already has that reminder; nothing changed.`;
+  }
   return `${named(task)} already looks like that; nothing changed.`;
 }
 
@@ -174,7 +199,8 @@ export function resultReply(step: ToolStep, clock: Clock, label = "tasks"): stri
       if (!r.task) break;
       const d = details(r.task, clock).filter((x) => x !== "done");
       const tagText = r.task.tags.length ? `tagged ${r.task.tags.map((t) => `#${t}`).join(" ")}` : "";
-      const extras = [...d.filter((x) => !x.startsWith("#")), ...(tagText ? [tagText] : [])];
+      const reminders = remindersText(step.input.reminders, clock);
+      const extras = [...d.filter((x) => !x.startsWith("#")), ...(tagText ? [tagText] : []), ...(reminders ? [`reminding you ${reminders}`] : [])];
       const where = typeof step.input.list === "string" ? ` to ${step.input.list}` : typeof step.input.parent === "string" ? ` under ${quote(step.input.parent)}` : "";
       return `Added ${named(r.task)}${where}${extras.map((x) => `, ${x}`).join("")}.`;
     }

@@ -165,7 +165,10 @@ const LISTS: EvalCase[] = [
 const TIME: EvalCase[] = [
   one("pay rent every month", "add_task", { title: "Pay rent", recurrence: { rule: "FREQ=MONTHLY" } }),
   one("water the plants every monday and thursday", "add_task", { title: "Water the plants", recurrence: { rule: "FREQ=WEEKLY;BYDAY=MO,TH" } }),
-  one("standup every weekday at 9:30am", "add_task", { title: "Standup", recurrence: { rule: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR" }, due_at: "2026-11-30T09:30:00Z" }),
+  // Corrected 2026-12-02 (written before the recurrence format existed): the one grammar keeps the time in the rule
+  // (BYHOUR/BYMINUTE, as quick-add and REST `recurrence.text` store it), and add_task without due_at is due at the
+  // first occurrence, which the server computes; the reply shows that stored due date (Monday 9:30).
+  one("standup every weekday at 9:30am", "add_task", { title: "Standup", recurrence: { rule: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=9;BYMINUTE=30" } }, /due Monday, Nov 30 at 9:30 AM/),
   one("take out the bins every other tuesday", "add_task", { title: "Take out the bins", recurrence: { rule: "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU" } }),
   one("change the filter every! 3 months", "add_task", { title: "Change the filter", recurrence: { rule: "FREQ=MONTHLY;INTERVAL=3", from: "completion" } }),
   one("make task 4 repeat monthly", "update_task", { id: 4, recurrence: { rule: "FREQ=MONTHLY" } }),
