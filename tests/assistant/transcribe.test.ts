@@ -169,6 +169,15 @@ describe("ChatKit input.transcribe", () => {
     expect(Buffer.compare(upload.file!.bytes, Buffer.from(audio))).toBe(0);
   });
 
+  it("takes a recording larger than BODY_LIMIT_BYTES (the endpoint's limit grows with dictation on)", async () => {
+    fake.transcripts.push({ text: "a longer note" });
+    const audio = new Uint8Array(200 * 1024);
+    audio.set(webm());
+    const res = await chatkit({ audio_base64: Buffer.from(audio).toString("base64"), mime_type: "audio/webm" });
+    expect(res.status).toBe(200);
+    expect(fake.uploads.at(-1)!.file!.bytes.length).toBe(audio.length);
+  });
+
   it("refuses what is not base64 (422) and a type it cannot transcribe (415)", async () => {
     expect((await chatkit({ audio_base64: "not base64!", mime_type: "audio/webm" })).status).toBe(422);
     const res = await chatkit({ audio_base64: "AAAA", mime_type: "video/avi" });
@@ -215,5 +224,15 @@ describe("without a speech-to-text model (the offline assistant)", () => {
       body: JSON.stringify({ type: "input.transcribe", params: { audio_base64: "AAAA", mime_type: "audio/webm" } }),
     });
     expect(kit.status).toBe(501);
+    // Without dictation the ChatKit endpoint keeps the general 64 KB body limit.
+    const big = await off.request("/api/chatkit", {
+      method: "POST",
+      headers: u.headers,
+      body: JSON.stringify({
+        type: "input.transcribe",
+        params: { audio_base64: "A".repeat(100_000), mime_type: "audio/webm" },
+      }),
+    });
+    expect(big.status).toBe(413);
   });
 });
