@@ -5,9 +5,12 @@
 import * as z from "zod";
 
 const seconds = z.coerce.number().int().positive();
-const list = z
-  .string()
-  .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean));
+const list = z.string().transform((s) =>
+  s
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean),
+);
 
 /** A duration such as `1h`, `30m`, `90s` or plain seconds; in milliseconds. */
 const duration = z
@@ -46,12 +49,19 @@ const EnvSchema = z.object({
   /** How long an unknown `kid` waits before another JWKS refetch may happen. */
   JWKS_COOLDOWN_SECONDS: z.coerce.number().min(0).default(30),
   TRUSTED_ORIGINS: list.default([]),
-  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(64 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(64 * 1024),
   TOKEN_CACHE: z.enum(["on", "off"]).default("on"),
   /** `provider:model`: openai, anthropic, google, openai-compatible, groq, openrouter, ollama, lmstudio. */
   AI_MODEL: z
     .string()
-    .regex(/^(tickler|openai|anthropic|google|openai-compatible|groq|openrouter|ollama|lmstudio):.+$/, "use provider:model, e.g. openai:gpt-4o-mini")
+    .regex(
+      /^(tickler|openai|anthropic|google|openai-compatible|groq|openrouter|ollama|lmstudio):.+$/,
+      "use provider:model, e.g. openai:gpt-4o-mini",
+    )
     .optional(),
   AI_BASE_URL: z.url().optional(),
   AI_API_KEY: z.string().optional(),
@@ -61,6 +71,11 @@ const EnvSchema = z.object({
   GROQ_API_KEY: z.string().optional(),
   OPENROUTER_API_KEY: z.string().optional(),
   AI_TIMEOUT_SECONDS: seconds.default(60),
+  /**
+   * Voice input's speech-to-text model at the provider's `/audio/transcriptions` (decision 026), or `off`.
+   * Unset: gpt-4o-mini-transcribe for openai (whisper-1 with AI_BASE_URL), whisper-large-v3-turbo for groq, none otherwise.
+   */
+  AI_TRANSCRIBE_MODEL: z.string().min(1).max(200).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   // --- Production hardening (rate limits, proxies, mail, CORS) ---
   /** Rate-limit counters live in Redis when set, else in the database (never in process memory). */
@@ -118,7 +133,10 @@ const EnvSchema = z.object({
   /** The longest a replica's reminder poller sleeps (it wakes sooner for the next fire time and on task changes). */
   REMINDER_POLL_SECONDS: seconds.default(30),
   /** VAPID contact (`mailto:` or `https:`); default: PUBLIC_URL when https, else MAIL_FROM's address. */
-  VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, "use mailto:you@example.com or an https URL").optional(),
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)/, "use mailto:you@example.com or an https URL")
+    .optional(),
   /** Opt-in ChatKit widget: when set, the CSP also allows OpenAI's ChatKit CDN (see http-hardening.ts). */
   CHATKIT_DOMAIN_KEY: z.string().min(1).optional(),
 });
@@ -157,7 +175,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   // Without SMTP a production server writes no link anywhere: nobody could finish signing up.
   const mailless = env.NODE_ENV === "production" && !env.SMTP_URL;
   if (env.EMAIL_VERIFICATION === "on" && mailless) {
-    throw new ConfigError("EMAIL_VERIFICATION=on needs SMTP_URL when NODE_ENV=production (verification links are emailed).");
+    throw new ConfigError(
+      "EMAIL_VERIFICATION=on needs SMTP_URL when NODE_ENV=production (verification links are emailed).",
+    );
   }
   const emailVerification = env.EMAIL_VERIFICATION ? env.EMAIL_VERIFICATION === "on" : !mailless;
   const role = env.AUTH_JWKS_URL ? "resource" : "all";
@@ -177,7 +197,10 @@ function mcpResourcesOf(publicUrl: string): string[] {
   const url = new URL(publicUrl);
   if (!LOOPBACK_HOSTS.includes(url.hostname)) return [`${publicUrl}/mcp`];
   const port = url.port ? `:${url.port}` : "";
-  return [`${publicUrl}/mcp`, ...LOOPBACK_HOSTS.filter((h) => h !== url.hostname).map((h) => `${url.protocol}//${h}${port}/mcp`)];
+  return [
+    `${publicUrl}/mcp`,
+    ...LOOPBACK_HOSTS.filter((h) => h !== url.hostname).map((h) => `${url.protocol}//${h}${port}/mcp`),
+  ];
 }
 
 /** The per-user row caps (src/domain/quotas.ts `RowLimits`). */

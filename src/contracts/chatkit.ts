@@ -26,8 +26,15 @@ const Limit = z
   .min(1)
   .nullish()
   .transform((n) => Math.min(n ?? CHATKIT_PAGE_SIZE, CHATKIT_PAGE_MAX));
-const Order = z.enum(["asc", "desc"]).nullish().transform((o) => o ?? "desc");
-const After = z.string().max(500).nullish().transform((a) => a ?? undefined);
+const Order = z
+  .enum(["asc", "desc"])
+  .nullish()
+  .transform((o) => o ?? "desc");
+const After = z
+  .string()
+  .max(500)
+  .nullish()
+  .transform((a) => a ?? undefined);
 
 export const UserMessageTextContent = z.object({ type: z.literal("input_text"), text: z.string() });
 export const UserMessageTagContent = z.object({
@@ -48,10 +55,16 @@ export const InferenceOptions = z.object({
 
 /** The text Tickler stores for a ChatKit message: its parts joined, a quote first. */
 export function messageText(input: { content: UserMessageContent[]; quoted_text?: string | null | undefined }): string {
-  const body = input.content.map((p) => p.text).join("").trim();
+  const body = input.content
+    .map((p) => p.text)
+    .join("")
+    .trim();
   const quote = input.quoted_text?.trim();
   if (!quote) return body;
-  return `${quote.split("\n").map((l) => `> ${l}`).join("\n")}\n\n${body}`;
+  return `${quote
+    .split("\n")
+    .map((l) => `> ${l}`)
+    .join("\n")}\n\n${body}`;
 }
 
 export const UserMessageInput = z
@@ -63,7 +76,10 @@ export const UserMessageInput = z
     inference_options: InferenceOptions.optional().default({}),
   })
   .refine((i) => messageText(i).length > 0, { message: "the message must not be empty", path: ["content"] })
-  .refine((i) => NO_NUL.test(messageText(i)), { message: "the message must not contain NUL characters", path: ["content"] })
+  .refine((i) => NO_NUL.test(messageText(i)), {
+    message: "the message must not contain NUL characters",
+    path: ["content"],
+  })
   .refine((i) => messageText(i).length <= MESSAGE_MAX, {
     message: `the message must be at most ${MESSAGE_MAX} characters`,
     path: ["content"],
@@ -75,8 +91,14 @@ const req = <T extends string, P extends z.ZodType>(type: T, params: P) =>
 
 // Streaming requests (answered with server-sent events)
 export const ThreadsCreateReq = req("threads.create", z.object({ input: UserMessageInput }));
-export const ThreadsAddUserMessageReq = req("threads.add_user_message", z.object({ thread_id: ThreadId, input: UserMessageInput }));
-export const ThreadsRetryAfterItemReq = req("threads.retry_after_item", z.object({ thread_id: ThreadId, item_id: ItemId }));
+export const ThreadsAddUserMessageReq = req(
+  "threads.add_user_message",
+  z.object({ thread_id: ThreadId, input: UserMessageInput }),
+);
+export const ThreadsRetryAfterItemReq = req(
+  "threads.retry_after_item",
+  z.object({ thread_id: ThreadId, item_id: ItemId }),
+);
 export const ThreadsAddClientToolOutputReq = req(
   "threads.add_client_tool_output",
   z.object({ thread_id: ThreadId, result: z.unknown() }),
@@ -95,10 +117,21 @@ export const ThreadsGetByIdReq = req("threads.get_by_id", z.object({ thread_id: 
 export const ThreadsListReq = req("threads.list", z.object({ limit: Limit, order: Order, after: After }));
 export const ThreadsUpdateReq = req(
   "threads.update",
-  z.object({ thread_id: ThreadId, title: z.string().trim().min(1, "title must not be empty").max(CONVERSATION_TITLE_MAX).regex(NO_NUL, "title must not contain NUL characters") }),
+  z.object({
+    thread_id: ThreadId,
+    title: z
+      .string()
+      .trim()
+      .min(1, "title must not be empty")
+      .max(CONVERSATION_TITLE_MAX)
+      .regex(NO_NUL, "title must not contain NUL characters"),
+  }),
 );
 export const ThreadsDeleteReq = req("threads.delete", z.object({ thread_id: ThreadId }));
-export const ItemsListReq = req("items.list", z.object({ thread_id: ThreadId, limit: Limit, order: Order, after: After }));
+export const ItemsListReq = req(
+  "items.list",
+  z.object({ thread_id: ThreadId, limit: Limit, order: Order, after: After }),
+);
 export const ItemsFeedbackReq = req(
   "items.feedback",
   z.object({
@@ -113,6 +146,15 @@ export const AttachmentsCreateReq = req(
   z.object({ name: z.string(), size: z.number(), mime_type: z.string() }),
 );
 export const AttachmentsDeleteReq = req("attachments.delete", z.object({ attachment_id: z.string() }));
+/** Dictation: the recording as base64 (its size is bounded by the route's body limit and TRANSCRIBE_BYTES_MAX). */
+export const InputTranscribeReq = req(
+  "input.transcribe",
+  z.object({
+    audio_base64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, "audio_base64 must be base64"),
+    /** Raw MIME type, e.g. "audio/webm;codecs=opus". */
+    mime_type: z.string().max(200),
+  }),
+);
 
 export const STREAMING_TYPES = [
   "threads.create",
@@ -136,16 +178,22 @@ export const ChatKitRequest = z.discriminatedUnion("type", [
   ItemsFeedbackReq,
   AttachmentsCreateReq,
   AttachmentsDeleteReq,
+  InputTranscribeReq,
 ]);
 export type ChatKitRequest = z.output<typeof ChatKitRequest>;
 export type ChatKitRequestType = ChatKitRequest["type"];
 export const REQUEST_TYPES = ChatKitRequest.options.map<ChatKitRequestType>((o) => o.shape.type.value);
 export type StreamingRequest = Extract<ChatKitRequest, { type: (typeof STREAMING_TYPES)[number] }>;
 export type NonStreamingRequest = Exclude<ChatKitRequest, StreamingRequest>;
-export const isStreaming = (r: ChatKitRequest): r is StreamingRequest => (STREAMING_TYPES as readonly string[]).includes(r.type);
+export const isStreaming = (r: ChatKitRequest): r is StreamingRequest =>
+  (STREAMING_TYPES as readonly string[]).includes(r.type);
 
 /** Just enough to route a request and name it in errors. */
-export const ChatKitEnvelope = z.object({ type: z.string().max(100), params: z.unknown().optional(), metadata: z.unknown().optional() });
+export const ChatKitEnvelope = z.object({
+  type: z.string().max(100),
+  params: z.unknown().optional(),
+  metadata: z.unknown().optional(),
+});
 
 // ---------------------------------------------------------------- what we emit
 
@@ -195,13 +243,34 @@ export const ThreadsPage = Page(Thread);
 export type ThreadsPage = z.infer<typeof ThreadsPage>;
 
 /** Icons Tickler uses in progress updates (a subset of ChatKit's `IconName`). */
-export const ProgressIcon = z.enum(["plus", "search", "write", "check", "check-circle", "reload", "dots-horizontal", "document"]);
+export const ProgressIcon = z.enum([
+  "plus",
+  "search",
+  "write",
+  "check",
+  "check-circle",
+  "reload",
+  "dots-horizontal",
+  "document",
+]);
 export type ProgressIcon = z.infer<typeof ProgressIcon>;
 
 export const ThreadItemUpdate = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("assistant_message.content_part.added"), content_index: z.number().int(), content: AssistantMessageContent }),
-  z.strictObject({ type: z.literal("assistant_message.content_part.text_delta"), content_index: z.number().int(), delta: z.string() }),
-  z.strictObject({ type: z.literal("assistant_message.content_part.done"), content_index: z.number().int(), content: AssistantMessageContent }),
+  z.strictObject({
+    type: z.literal("assistant_message.content_part.added"),
+    content_index: z.number().int(),
+    content: AssistantMessageContent,
+  }),
+  z.strictObject({
+    type: z.literal("assistant_message.content_part.text_delta"),
+    content_index: z.number().int(),
+    delta: z.string(),
+  }),
+  z.strictObject({
+    type: z.literal("assistant_message.content_part.done"),
+    content_index: z.number().int(),
+    content: AssistantMessageContent,
+  }),
 ]);
 export type ThreadItemUpdate = z.infer<typeof ThreadItemUpdate>;
 
@@ -223,6 +292,9 @@ export const ThreadStreamEvent = z.discriminatedUnion("type", [
 ]);
 export type ThreadStreamEvent = z.infer<typeof ThreadStreamEvent>;
 
+/** `input.transcribe`'s answer (the Python server's `TranscriptionResult`): the text for the composer. */
+export const TranscriptionResult = z.strictObject({ text: z.string() });
+
 /** Non-streaming answers with nothing to say (`threads.delete`, `items.feedback`). */
 export const EmptyResponse = z.strictObject({});
 
@@ -234,6 +306,8 @@ export const PublicConfig = z.strictObject({
   chatkit: z.strictObject({ domainKey: z.string(), apiUrl: z.string() }).nullable(),
   /** The assistant's model, e.g. "tickler:offline" or "openai:gpt-4o-mini". */
   model: z.string(),
+  /** Whether voice input works: a speech-to-text model is configured (decision 026). */
+  transcription: z.boolean(),
   /** The server's VAPID public key (base64url) for PushManager.subscribe; null when Web Push is off. */
   vapidPublicKey: z.string().nullable().optional(),
 });

@@ -55,9 +55,10 @@ const ERROR_TEXT: Record<number, string> = {
   404: "Not found — also anything that belongs to another user",
   409: "Conflict with the current state",
   413: "The body is larger than BODY_LIMIT_BYTES",
-  415: "The body is not application/json",
+  415: "The body's media type is not one this operation takes (application/json unless it lists others)",
   422: "The input breaks the contract; `details` lists each problem with its path",
   429: "Rate limited; `Retry-After` says when to try again",
+  501: "Not configured on this server (e.g. no speech-to-text model for voice input)",
   502: "The assistant's model failed",
   503: "Temporarily unavailable (starting, draining, the database or the key set unreachable)",
   504: "The assistant's model timed out",
@@ -70,7 +71,10 @@ const errorResponse = (status: number) => ({
 });
 const VALIDATORS = {
   ETag: { description: "A weak tag of this answer; send it back as `If-None-Match`", schema: { type: "string" } },
-  "Cache-Control": { description: "`private, no-cache`: store it, but revalidate every time", schema: { type: "string" } },
+  "Cache-Control": {
+    description: "`private, no-cache`: store it, but revalidate every time",
+    schema: { type: "string" },
+  },
 };
 const out = (schema: Schema) => resolver(schema, { options: { io: "output" } });
 
@@ -110,9 +114,13 @@ export function docs(tag: string) {
     for (const [status, a] of Object.entries(d.responses)) responses[status] = answer(a, Number(status));
     if (d.revalidates) {
       for (const [status, r] of Object.entries(responses)) {
-        if (status.startsWith("2")) (r as { headers?: object }).headers = { ...(r as { headers?: object }).headers, ...VALIDATORS };
+        if (status.startsWith("2"))
+          (r as { headers?: object }).headers = { ...(r as { headers?: object }).headers, ...VALIDATORS };
       }
-      responses["304"] ??= { description: "Not modified: the `If-None-Match` tag is still current (no body)", headers: VALIDATORS };
+      responses["304"] ??= {
+        description: "Not modified: the `If-None-Match` tag is still current (no body)",
+        headers: VALIDATORS,
+      };
     }
     for (const s of [...errors].sort()) responses[String(s)] ??= errorResponse(s);
     const spec: Record<string, unknown> = {

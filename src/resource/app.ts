@@ -4,6 +4,8 @@
  */
 import { Hono } from "hono";
 import type { ChatModel } from "../assistant/models/select.ts";
+import type { TranscriptionConfig } from "../assistant/models/transcriber.ts";
+import type { Transcriber } from "../assistant/transcribe.ts";
 import type { ToolContext } from "../assistant/tools/define.ts";
 import type { Db } from "../db/client.ts";
 import type { RowLimits } from "../domain/quotas.ts";
@@ -45,6 +47,10 @@ export interface ResourceDeps {
   /** Caps on open /events streams: per user (oldest closed first) and per replica. */
   streamLimits: { perUser: number; total: number };
   chat: { model: ChatModel; timeoutMs: number };
+  /** Voice input's speech-to-text model; null: none (the transcribe calls answer 501). */
+  transcription?: TranscriptionConfig | null;
+  /** BODY_LIMIT_BYTES: ChatKit's bound when it takes no audio. */
+  bodyLimitBytes?: number;
   /** Per-user caps on stored tasks, conversations and messages, on every surface. */
   rowLimits: RowLimits;
   /** Where MCP clients learn which issuer to get tokens from. */
@@ -81,11 +87,19 @@ export function resourceRoutes({
   calendarFeed,
   reminderEvents,
   emailReminders = false,
+  transcription = null,
+  bodyLimitBytes = 64 * 1024,
 }: ResourceDeps) {
   const onTasksChanged = (userId: string) => events.publish(userId);
   const reportError = toolErrorReporter(logger);
   // One per-user write budget for REST and every tool surface (the middleware's "write:<user>" key).
   const writeBudget = (userId: string) => () => limiter.consume(`write:${userId}`, limiter.rules.write);
+  const transcriber: Transcriber = {
+    config: transcription,
+    timeoutMs: chat.timeoutMs,
+    reportError: (err, fields) =>
+      logger.warn("transcription failed", { ...fields, error: err instanceof Error ? err.message : String(err) }),
+  };
   const app = new Hono<AuthEnv>();
   const gate = [requireUser({ verify }), pathUser] as const;
   // Every per-user resource sits behind the gate once ("/x/*" also matches "/x").
@@ -108,7 +122,8 @@ export function resourceRoutes({
     app.use(`/api/:user_id/${path}/*`, ...gate);
   app.use("/api/:user_id/conversations/*", rateLimitWrites({ limiter, limit: "write" }));
   app.use("/api/:user_id/import/*", rateLimitWrites({ limiter, limit: "write" }));
-  for (const path of ["reminders", "push-subscriptions", "reminder-settings"]) app.use(`/api/:user_id/${path}/*`, rateLimitWrites({ limiter, limit: "write" }));
+  for (const path of ["reminders", "push-subscriptions", "reminder-settings"])
+    app.use(`/api/:user_id/${path}/*`, rateLimitWrites({ limiter, limit: "write" }));
   app.use("/api/:user_id/settings/*", rateLimitWrites({ limiter, limit: "write" }));
   for (const path of ["tasks", "lists", "sections"]) {
     app.use(`/api/:user_id/${path}/*`, rateLimitWrites({ limiter, limit: "write" }));
@@ -130,14 +145,29 @@ export function resourceRoutes({
   app.route("/api/:user_id/reminder-settings", reminderSettingsRoutes(reminderDeps));
   app.route("/api/:user_id/lists", listRoutes({ db, onChange: onTasksChanged }));
   app.route("/api/:user_id/sections", sectionRoutes({ db, onChange: onTasksChanged }));
-  app.use("/api/:user_id/chat", rateLimitWrites({ limiter, limit: "chat" }));
-  app.route("/api/:user_id/chat", chatRoutes({ db, ...chat, rowLimits, onTasksChanged, reportError, writeBudget }));
+  // A turn and a transcription each count against the same per-user "chat" budget.
+  for (const path of ["chat", "chat/transcribe"])
+    app.use(`/api/:user_id/${path}`, rateLimitWrites({ limiter, limit: "chat" }));
+  app.route(
+    "/api/:user_id/chat",
+    chatRoutes({ db, ...chat, rowLimits, onTasksChanged, reportError, writeBudget, transcriber }),
+  );
   app.route("/api/:user_id/conversations", conversationRoutes(db));
   // ChatKit's single endpoint (the user comes from the token; chat/write limits apply per request type inside).
   app.use("/api/chatkit", requireUser({ verify }));
   app.route(
     "/api/chatkit",
-    chatkitRoutes({ db, ...chat, rowLimits, onTasksChanged, reportError, limiter, writeBudget }),
+    chatkitRoutes({
+      db,
+      ...chat,
+      rowLimits,
+      onTasksChanged,
+      reportError,
+      limiter,
+      writeBudget,
+      transcriber,
+      bodyLimitBytes,
+    }),
   );
   app.route("/api/:user_id/events", eventRoutes(events, createStreamSlots(streamLimits), reminderEvents));
   app.route("/", mcpRoutes({ db, verify, verifyOAuth, ...site, rowLimits, onTasksChanged, reportError, writeBudget }));

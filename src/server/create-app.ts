@@ -14,6 +14,7 @@ import { seedMcpResources } from "../issuer/oauth.ts";
 import { createMailer, type Mailer } from "../issuer/mailer.ts";
 import { issuerRoutes } from "../issuer/routes.ts";
 import { selectModel, type ChatModel } from "../assistant/models/select.ts";
+import { selectTranscriber, type TranscriptionConfig } from "../assistant/models/transcriber.ts";
 import { resourceRoutes } from "../resource/app.ts";
 import { createTaskEvents } from "../resource/live/task-events.ts";
 import { createReminderEvents } from "../resource/live/reminder-events.ts";
@@ -36,7 +37,8 @@ import type { Logger } from "../http/logger.ts";
 import { resolveAuthSecret } from "./secret.ts";
 import { webRoutes, WEB_DIST } from "./web.ts";
 
-const IMPORT_PATH = /^\/api\/[^/]+\/import(\/preview)?\/?$/;
+/** Routes that set their own, larger body limit: import files, voice recordings, ChatKit (base64 audio). */
+const OWN_BODY_LIMIT = /^\/api\/(?:[^/]+\/import(\/preview)?|[^/]+\/chat\/transcribe|chatkit)\/?$/;
 
 /** The REST API's version in the OpenAPI document (not the package's). */
 const API_VERSION = "1";
@@ -57,15 +59,23 @@ export interface Tickler {
 /** What tests may swap: the chat model (scripted mock models). */
 export interface TicklerOverrides {
   model?: ChatModel;
+  /** The speech-to-text model (tests: a mock), or null for none; by default from AI_MODEL/AI_TRANSCRIBE_MODEL. */
+  transcription?: TranscriptionConfig | null;
   /** Replaces the configured mailer (tests observe what is sent and when). */
   mailer?: Mailer;
   /** Tests: the agent Web Push requests use (one that trusts a fake push service's certificate). */
   pushAgent?: import("node:https").Agent;
 }
 
-export async function createTickler(config: Config, logger: Logger, overrides: TicklerOverrides = {}): Promise<Tickler> {
+export async function createTickler(
+  config: Config,
+  logger: Logger,
+  overrides: TicklerOverrides = {},
+): Promise<Tickler> {
   // Chosen first: a bad AI_MODEL is a configuration error, reported before anything opens.
   const model = overrides.model ?? (await selectModel(config));
+  const transcription =
+    overrides.transcription !== undefined ? overrides.transcription : await selectTranscriber(config);
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
@@ -94,10 +104,13 @@ export async function createTickler(config: Config, logger: Logger, overrides: T
 
   const jwks = new JwksCache({
     // In one process the verifier reads the issuer's key set directly, no HTTP round trip.
-    load: auth ? async () => (await auth.api.getJwks()) : httpJwksLoader(config.jwksUrl),
+    load: auth ? async () => await auth.api.getJwks() : httpJwksLoader(config.jwksUrl),
     cooldownMs: config.JWKS_COOLDOWN_SECONDS * 1000,
   });
-  const revocations = await createRevocations(database, { keepSeconds: config.JWT_TTL_SECONDS + CLOCK_SKEW_SECONDS, logger });
+  const revocations = await createRevocations(database, {
+    keepSeconds: config.JWT_TTL_SECONDS + CLOCK_SKEW_SECONDS,
+    logger,
+  });
   const verify = createVerifier({
     revoked: (sid) => revocations.has(sid),
     jwks,
@@ -120,7 +133,14 @@ export async function createTickler(config: Config, logger: Logger, overrides: T
 
   const events = await createTaskEvents(database, logger);
   const reminderEvents = await createReminderEvents(database, logger);
-  const reminders = await startReminders({ config, database, events: reminderEvents, mailer, logger, pushAgent: overrides.pushAgent });
+  const reminders = await startReminders({
+    config,
+    database,
+    events: reminderEvents,
+    mailer,
+    logger,
+    pushAgent: overrides.pushAgent,
+  });
 
   let draining = false;
   const app = new Hono();
@@ -133,27 +153,58 @@ export async function createTickler(config: Config, logger: Logger, overrides: T
     maxSize: config.BODY_LIMIT_BYTES,
     onError: (c) => errorJson(c, 413, "payload_too_large", `the body must be at most ${config.BODY_LIMIT_BYTES} bytes`),
   });
-  // Import files are the one larger body; their route sets its own bound (IMPORT_BYTES_MAX).
-  app.use((c, next) => (IMPORT_PATH.test(c.req.path) ? next() : generalBodyLimit(c, next)));
+  // Import files and recordings are the larger bodies; their routes set their own bounds (after the token check).
+  app.use((c, next) => (OWN_BODY_LIMIT.test(c.req.path) ? next() : generalBodyLimit(c, next)));
   // After the body limit, so the limit applies to what the client sent; before the routes, so it sees their answer.
   app.use("/api/*", compressJson());
   const doc = docs("Server");
-  app.get("/healthz", doc({ summary: "Liveness: the process is up", public: true, responses: { 200: Health } }), (c) => c.json({ status: "ok" as const }));
-  app.get("/readyz", doc({ summary: "Readiness: the database answers (503 while draining)", public: true, responses: { 200: Ready }, errors: [503] }), async (c) => {
-    if (draining) return errorJson(c, 503, "draining", "this instance is shutting down");
-    try {
-      await database.ping();
-      return c.json({ status: "ready" as const });
-    } catch {
-      return errorJson(c, 503, "database_unavailable", "the database is unavailable");
-    }
-  });
-  if (auth) app.route("/", issuerRoutes(auth, { config, limiter, clientIp }, () => revocations.settled()));
+  app.get("/healthz", doc({ summary: "Liveness: the process is up", public: true, responses: { 200: Health } }), (c) =>
+    c.json({ status: "ok" as const }),
+  );
+  app.get(
+    "/readyz",
+    doc({
+      summary: "Readiness: the database answers (503 while draining)",
+      public: true,
+      responses: { 200: Ready },
+      errors: [503],
+    }),
+    async (c) => {
+      if (draining) return errorJson(c, 503, "draining", "this instance is shutting down");
+      try {
+        await database.ping();
+        return c.json({ status: "ready" as const });
+      } catch {
+        return errorJson(c, 503, "database_unavailable", "the database is unavailable");
+      }
+    },
+  );
+  if (auth)
+    app.route(
+      "/",
+      issuerRoutes(auth, { config, limiter, clientIp }, () => revocations.settled()),
+    );
   else app.all("/api/auth/*", (c) => errorJson(c, 404, "not_found", "this server does not issue tokens"));
-  const openApi = { summary: "This OpenAPI 3.1 document", public: true, responses: { 200: { description: "OpenAPI 3.1", schema: z.looseObject({ openapi: z.string() }) } } };
-  app.get("/api/openapi.json", doc(openApi), openApiRoute(app, { title: "Tickler API", version: API_VERSION, description: API_DESCRIPTION }));
+  const openApi = {
+    summary: "This OpenAPI 3.1 document",
+    public: true,
+    responses: { 200: { description: "OpenAPI 3.1", schema: z.looseObject({ openapi: z.string() }) } },
+  };
+  app.get(
+    "/api/openapi.json",
+    doc(openApi),
+    openApiRoute(app, { title: "Tickler API", version: API_VERSION, description: API_DESCRIPTION }),
+  );
   app.route("/", apiDocsRoutes());
-  app.route("/api/config", publicConfigRoutes({ chatkitDomainKey: config.CHATKIT_DOMAIN_KEY, model: model.name, vapidPublicKey: reminders.vapidPublicKey }));
+  app.route(
+    "/api/config",
+    publicConfigRoutes({
+      chatkitDomainKey: config.CHATKIT_DOMAIN_KEY,
+      model: model.name,
+      transcription: transcription !== null,
+      vapidPublicKey: reminders.vapidPublicKey,
+    }),
+  );
   app.route(
     "/",
     resourceRoutes({
@@ -167,7 +218,14 @@ export async function createTickler(config: Config, logger: Logger, overrides: T
       rowLimits: rowLimits(config),
       streamLimits: { perUser: config.EVENT_STREAMS_PER_USER, total: config.EVENT_STREAMS_PER_REPLICA },
       chat: { model, timeoutMs: config.AI_TIMEOUT_SECONDS * 1000 },
-      site: { publicUrl: config.publicUrl, issuer: config.issuer, jwksUrl: config.jwksUrl, mcpResources: config.mcpResources },
+      transcription,
+      bodyLimitBytes: config.BODY_LIMIT_BYTES,
+      site: {
+        publicUrl: config.publicUrl,
+        issuer: config.issuer,
+        jwksUrl: config.jwksUrl,
+        mcpResources: config.mcpResources,
+      },
       logger,
       calendarFeed: { rule: { max: config.RATE_LIMIT_FEED_PER_MINUTE, windowSeconds: 60 }, clientIp },
     }),

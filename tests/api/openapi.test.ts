@@ -10,6 +10,7 @@
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { existsSync, readFileSync } from "node:fs";
+import { MockTranscriptionModelV4 } from "ai/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Task } from "../../src/contracts/task.ts";
 import * as z from "zod";
@@ -54,8 +55,24 @@ const ajv = new Ajv2020({ strict: true, allErrors: true });
 addFormats.default(ajv);
 const validators = new Map<unknown, ValidateFunction>();
 
+/** Voice input's route needs a speech-to-text model to answer 200: a mock one. */
+const transcription = {
+  name: "mock:transcribe",
+  model: new MockTranscriptionModelV4({
+    doGenerate: () =>
+      Promise.resolve({
+        text: "documented",
+        segments: [],
+        language: "en",
+        durationInSeconds: 1,
+        warnings: [],
+        response: { timestamp: new Date(), modelId: "mock" },
+      }),
+  }),
+};
+
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({}, { transcription });
   const res = await t.request("/api/openapi.json");
   expect(res.status).toBe(200);
   expect(res.headers.get("cache-control")).toMatch(/public/);
@@ -234,10 +251,7 @@ describe("the web app's typed client", () => {
     expect(answer, `${e.method} ${e.path} does not answer ${e.status}`).toBeDefined();
     if (e.response) expect(answer!.content?.["application/json"]?.schema).toEqual(jsonSchema(e.response, "output"));
     if (e.body) expect(op!.requestBody?.content["application/json"]?.schema).toEqual(jsonSchema(e.body, "input"));
-    else if (e.raw)
-      expect(Object.keys(op!.requestBody?.content ?? {})).toEqual(
-        expect.arrayContaining(["text/csv", "application/json"]),
-      );
+    else if (e.raw) expect(Object.keys(op!.requestBody?.content ?? {})).toEqual(expect.arrayContaining([...e.raw]));
     else expect(op!.requestBody).toBeUndefined();
     const queryNames = (op!.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name);
     expect(queryNames).toEqual(e.query ? Object.keys(jsonSchema(e.query, "input").properties ?? {}) : []);
@@ -342,7 +356,10 @@ async function exercise() {
   const endpoint = "https://push.example.com/send/documented";
   const keys = { p256dh: `B${"A".repeat(86)}`, auth: "A".repeat(22) };
   await call("POST", P, { body: { endpoint, expirationTime: null, keys } });
-  await call("POST", P, { body: { endpoint: "http://push.example.com/x", keys }, headers: { "x-expect-invalid": "1" } });
+  await call("POST", P, {
+    body: { endpoint: "http://push.example.com/x", keys },
+    headers: { "x-expect-invalid": "1" },
+  });
   await call("DELETE", P, { body: { endpoint } });
   await call("DELETE", P, { body: { endpoint } }); // already gone: 404
   const R = "/api/{user_id}/reminder-settings";
@@ -409,6 +426,16 @@ async function exercise() {
   const U = `${C}/{id}/tool-calls/{call_id}/undone`;
   await call("POST", U, { params: { id: conversationId, call_id: callId! }, body: { note: "removed it" } });
   await call("POST", U, { params: { id: conversationId, call_id: "nope" }, body: {} });
+  const TR = "/api/{user_id}/chat/transcribe";
+  const heard = await call("POST", TR, {
+    raw: "RIFF\u0000\u0000\u0000\u0000WAVEfmt ",
+    headers: { "content-type": "audio/wav" },
+  });
+  expect(heard.json).toEqual({ text: "documented" });
+  await call("POST", TR, { raw: "hello", headers: { "content-type": "text/plain" } }); // 415
+  await call("POST", "/api/chatkit", {
+    body: { type: "input.transcribe", params: { audio_base64: "UklGRg==", mime_type: "audio/wav" } },
+  });
   await call("POST", "/api/chatkit", { body: { type: "threads.list", params: { limit: 2 } } });
   await call("POST", "/api/chatkit", { body: { type: "threads.get_by_id", params: { thread_id: "cthr_nope" } } });
   await call("DELETE", `${C}/{id}`, { params: { id: conversationId } });
@@ -435,7 +462,9 @@ async function exercise() {
   await call("POST", T2, {
     body: { title: "Never", recurrence: { text: "whenever the moon is blue" } },
   }); // 422 invalid_recurrence
-  await call("GET", `${T2}/occurrences`, { query: "from=2030-01-01T00:00:00Z&to=2030-02-01T00:00:00Z&tz=Europe/Berlin" });
+  await call("GET", `${T2}/occurrences`, {
+    query: "from=2030-01-01T00:00:00Z&to=2030-02-01T00:00:00Z&tz=Europe/Berlin",
+  });
   await call("POST", `${T2}/{id}/skip`, { params: { id: weekly.id }, raw: "" });
   await call("POST", `${T2}/{id}/skip`, { params: { id: weekly.id }, body: {} });
   await call("POST", `${T2}/{id}/skip`, { params: { id: reminded.id }, body: {} }); // not recurring: 409

@@ -38,7 +38,10 @@ afterAll(async () => {
 });
 
 async function signIn(context: BrowserContext, email: string): Promise<void> {
-  const res = await context.request.post(`${server.url}/api/auth/sign-in/email`, { data: { email, password: PASSWORD }, headers: { Origin: server.url } });
+  const res = await context.request.post(`${server.url}/api/auth/sign-in/email`, {
+    data: { email, password: PASSWORD },
+    headers: { Origin: server.url },
+  });
   if (!res.ok()) throw new Error(`sign-in failed: ${res.status()}`);
 }
 
@@ -72,8 +75,12 @@ describe("assistant", () => {
     expect((await streamed).headers()["content-type"]).toMatch(/text\/event-stream/);
     expect(reply).toMatch(/Added “Buy milk”/);
     const card = chat.toolCard(/^Added #\d+ Buy milk/);
-    await expect(card.getByTestId("tool-title").innerText()).resolves.toMatch(/^Added #\d+ Buy milk · due \w+ 9:00\s?AM · #errands$/);
+    await expect(card.getByTestId("tool-title").innerText()).resolves.toMatch(
+      /^Added #\d+ Buy milk · due \w+ 9:00\s?AM · #errands$/,
+    );
     await expect(chat.model.innerText()).resolves.toBe("Offline assistant");
+    // The offline assistant has no speech-to-text: no microphone (voice.e2e.test.ts has one).
+    expect(await chat.root.getByTestId("chat-mic").count()).toBe(0);
     await expect(chat.root.getByTestId("chat-announcer").innerText()).resolves.toMatch(/Added “Buy milk”/);
     expect(await chat.input.evaluate((el) => el === document.activeElement)).toBe(true);
 
@@ -122,7 +129,12 @@ describe("assistant", () => {
     await undone.waitFor();
     expect(await undone.getByTestId("tool-undo-note").innerText()).toMatch(/^Undone\. Removed #\d+/);
     expect(await undone.getByTestId("tool-undo").count()).toBe(0);
-    expect(await chat.toolCard(/^Added #\d+ Call the plumber/).getByTestId("tool-undo").count()).toBe(1);
+    expect(
+      await chat
+        .toolCard(/^Added #\d+ Call the plumber/)
+        .getByTestId("tool-undo")
+        .count(),
+    ).toBe(1);
     await chat.showConversations();
     await expect.poll(() => chat.conversationTitles()).toEqual(["Groceries and chores"]);
     await page.keyboard.press("Escape"); // closes the list, back to the thread
@@ -148,7 +160,10 @@ describe("assistant", () => {
     await chat.ask("mark task 2 done");
     await tasks.item("Call the plumber").waitFor({ state: "detached" });
     await expect.poll(() => tasks.count("completed")).toBe(2);
-    await chat.toolCard(/^Completed #2 Call the plumber/).getByTestId("tool-undo").click();
+    await chat
+      .toolCard(/^Completed #2 Call the plumber/)
+      .getByTestId("tool-undo")
+      .click();
     await tasks.item("Call the plumber").waitFor();
     await expect.poll(() => tasks.count("completed")).toBe(1);
 
@@ -173,7 +188,9 @@ describe("assistant", () => {
         status: 429,
         contentType: "application/json",
         headers: { "retry-after": "3" },
-        body: JSON.stringify({ error: { code: "rate_limited", message: "too many requests", details: { retry_after: 3 } } }),
+        body: JSON.stringify({
+          error: { code: "rate_limited", message: "too many requests", details: { retry_after: 3 } },
+        }),
       });
     });
     await chat.send("add water the plants");
@@ -187,20 +204,37 @@ describe("assistant", () => {
     // The provider fails mid-turn (an `error` event after the question was stored): Retry asks
     // the server to re-answer (`retry: true`) in the same conversation. Both answers are
     // played by the test (a real provider failure needs a real provider).
-    const conversationId = await page.evaluate(() => localStorage.getItem(Object.keys(localStorage).find((k) => k.startsWith("tickler.chat.active."))!));
-    const sse = (events: object[]) => events.map((d) => `event: ${(d as { type: string }).type}\ndata: ${JSON.stringify(d)}\n\n`).join("");
-    const start = { type: "conversation", conversation_id: conversationId, title: "add water the plants", model: "tickler:offline" };
+    const conversationId = await page.evaluate(() =>
+      localStorage.getItem(Object.keys(localStorage).find((k) => k.startsWith("tickler.chat.active."))!),
+    );
+    const sse = (events: object[]) =>
+      events.map((d) => `event: ${(d as { type: string }).type}\ndata: ${JSON.stringify(d)}\n\n`).join("");
+    const start = {
+      type: "conversation",
+      conversation_id: conversationId,
+      title: "add water the plants",
+      model: "tickler:offline",
+    };
     const bodies: unknown[] = [];
     await page.route("**/api/me/chat", async (route) => {
       const body = route.request().postDataJSON() as { retry?: boolean };
       bodies.push(body);
       const events = body.retry
-        ? [start, { type: "text-delta", text: "You have 1 pending task: “Water the plants”." }, { type: "done", message_id: 99, response: "You have 1 pending task: “Water the plants”.", tool_calls: [] }]
-        : [start, { type: "error", code: "model_unavailable", message: "the AI provider is having problems; try again" }];
+        ? [
+            start,
+            { type: "text-delta", text: "You have 1 pending task: “Water the plants”." },
+            { type: "done", message_id: 99, response: "You have 1 pending task: “Water the plants”.", tool_calls: [] },
+          ]
+        : [
+            start,
+            { type: "error", code: "model_unavailable", message: "the AI provider is having problems; try again" },
+          ];
       await route.fulfill({ status: 200, contentType: "text/event-stream", body: sse(events) });
     });
     await chat.send("show my tasks");
-    await expect(chat.lastReply().getByTestId("message-error").innerText()).resolves.toMatch(/AI provider is having problems/);
+    await expect(chat.lastReply().getByTestId("message-error").innerText()).resolves.toMatch(
+      /AI provider is having problems/,
+    );
     await chat.lastReply().getByTestId("message-retry").click();
     expect(await chat.waitForReply()).toMatch(/Water the plants/);
     expect(bodies[1]).toEqual({ conversation_id: conversationId, retry: true, time_zone: expect.any(String) });
@@ -235,52 +269,60 @@ describe("assistant", () => {
 describe.each(["light", "dark"] as const)("assistant look and accessibility (%s)", (colorScheme) => {
   const SIZES = { desktop: { width: 1280, height: 800 }, phone: { width: 360, height: 740 } } as const;
 
-  it.each(Object.keys(SIZES) as (keyof typeof SIZES)[])("has no serious axe violations with the panel open, and screenshots (%s)", async (size) => {
-    const phone = size === "phone";
-    const { page, context, errors } = await openPage(browser, server.url, {
-      colorScheme,
-      viewport: SIZES[size],
-      isMobile: phone,
-      hasTouch: phone,
-      bypassCSP: true, // only so axe can be injected
-      timezoneId: "Europe/London",
-    });
-    const email = uniqueEmail(`look-${colorScheme}-${size}`);
-    await signUpInContext(context, server.url, { name: "Lou Look", email, password: PASSWORD });
-    await signIn(context, email);
-    const tasks = new TasksPage(page);
-    const chat = new ChatPanel(page);
-    await tasks.goto("/");
+  it.each(Object.keys(SIZES) as (keyof typeof SIZES)[])(
+    "has no serious axe violations with the panel open, and screenshots (%s)",
+    async (size) => {
+      const phone = size === "phone";
+      const { page, context, errors } = await openPage(browser, server.url, {
+        colorScheme,
+        viewport: SIZES[size],
+        isMobile: phone,
+        hasTouch: phone,
+        bypassCSP: true, // only so axe can be injected
+        timezoneId: "Europe/London",
+      });
+      const email = uniqueEmail(`look-${colorScheme}-${size}`);
+      await signUpInContext(context, server.url, { name: "Lou Look", email, password: PASSWORD });
+      await signIn(context, email);
+      const tasks = new TasksPage(page);
+      const chat = new ChatPanel(page);
+      await tasks.goto("/");
 
-    // Phones start with the panel closed (it covers the page); opening moves focus into it.
-    expect(await page.getByTestId("chat-slot").count()).toBe(phone ? 0 : 1);
-    await chat.open();
-    if (phone) expect(await chat.input.evaluate((el) => el === document.activeElement)).toBe(true);
-    await chat.root.getByTestId("chat-empty").waitFor();
-    expect(await seriousA11yViolations(page)).toEqual([]);
-    await page.screenshot({ path: `${OUT}chat-empty-${colorScheme}-${size}.png` });
+      // Phones start with the panel closed (it covers the page); opening moves focus into it.
+      expect(await page.getByTestId("chat-slot").count()).toBe(phone ? 0 : 1);
+      await chat.open();
+      if (phone) expect(await chat.input.evaluate((el) => el === document.activeElement)).toBe(true);
+      await chat.root.getByTestId("chat-empty").waitFor();
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await page.screenshot({ path: `${OUT}chat-empty-${colorScheme}-${size}.png` });
 
-    await chat.ask("add buy milk tomorrow 9am #errands !high");
-    await chat.ask("add call mom on friday");
-    await chat.ask("show my tasks");
-    await chat.toolCard(/^Added #1 Buy milk/).getByTestId("tool-undo").waitFor();
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    expect(await seriousA11yViolations(page)).toEqual([]);
-    await page.screenshot({ path: `${OUT}chat-panel-${colorScheme}-${size}.png` });
+      await chat.ask("add buy milk tomorrow 9am #errands !high");
+      await chat.ask("add call mom on friday");
+      await chat.ask("show my tasks");
+      await chat
+        .toolCard(/^Added #1 Buy milk/)
+        .getByTestId("tool-undo")
+        .waitFor();
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await page.screenshot({ path: `${OUT}chat-panel-${colorScheme}-${size}.png` });
 
-    await chat.showConversations();
-    expect(await seriousA11yViolations(page)).toEqual([]);
-    await page.screenshot({ path: `${OUT}chat-conversations-${colorScheme}-${size}.png` });
+      await chat.showConversations();
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await page.screenshot({ path: `${OUT}chat-conversations-${colorScheme}-${size}.png` });
 
-    await page.goto("/chat");
-    await chat.conversations.first().waitFor();
-    await chat.toolCards.first().waitFor();
-    expect(await seriousA11yViolations(page)).toEqual([]);
-    await page.screenshot({ path: `${OUT}chat-page-${colorScheme}-${size}.png` });
+      await page.goto("/chat");
+      await chat.conversations.first().waitFor();
+      await chat.toolCards.first().waitFor();
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await page.screenshot({ path: `${OUT}chat-page-${colorScheme}-${size}.png` });
 
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-    expect(errors.filter((e) => !expectedStatus(e))).toEqual([]);
-    await context.close();
-  });
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      expect(errors.filter((e) => !expectedStatus(e))).toEqual([]);
+      await context.close();
+    },
+  );
 });

@@ -1,9 +1,10 @@
 /**
- * A local fake of an OpenAI-compatible Chat Completions server: streams
+ * A local fake of an OpenAI-compatible server. Chat Completions: streams
  * scripted replies (tool calls or text) in the real SSE chunk format, or fails
- * with a chosen status, and records what it was sent.
+ * with a chosen status. `/audio/transcriptions`: reads the multipart upload
+ * and answers a scripted transcript (or a failure). Records what it was sent.
  */
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
 export type FakeReply =
@@ -12,22 +13,81 @@ export type FakeReply =
   | { status: number; body?: string }
   | { delayMs: number };
 
+/** What `/audio/transcriptions` answers: the text, or a failure (the default: "(no script)"). */
+export type FakeTranscript = { text: string } | { status: number; body?: string };
+
+/** One multipart upload to `/audio/transcriptions`, as the fake read it. */
+export interface FakeUpload {
+  headers: Record<string, string | string[] | undefined>;
+  /** Every text field (model, response_format, …). */
+  fields: Record<string, string>;
+  file: { name: string; type: string; bytes: Buffer } | null;
+}
+
 export interface FakeOpenAI {
   baseUrl: string;
   requests: { headers: Record<string, string | string[] | undefined>; body: Record<string, unknown> }[];
   replies: FakeReply[];
+  uploads: FakeUpload[];
+  transcripts: FakeTranscript[];
+  /** Resolves with the next upload to arrive (for tests that wait on it). */
+  nextUpload(): Promise<FakeUpload>;
   close(): Promise<void>;
+}
+
+async function readUpload(headers: FakeUpload["headers"], raw: Buffer): Promise<FakeUpload> {
+  const form = await new Request("http://fake/", {
+    method: "POST",
+    headers: { "content-type": String(headers["content-type"]) },
+    body: new Uint8Array(raw),
+  }).formData();
+  const fields: Record<string, string> = {};
+  let file: FakeUpload["file"] = null;
+  for (const [name, value] of form) {
+    if (typeof value === "string") fields[name] = value;
+    else if (name === "file")
+      file = { name: value.name, type: value.type, bytes: Buffer.from(await value.arrayBuffer()) };
+  }
+  return { headers, fields, file };
 }
 
 const chunk = (delta: Record<string, unknown>, finish: string | null = null) =>
   `data: ${JSON.stringify({ id: "chatcmpl-1", object: "chat.completion.chunk", created: 1, model: "fake", choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
 
 export async function startFakeOpenAI(): Promise<FakeOpenAI> {
-  const fake: Omit<FakeOpenAI, "baseUrl" | "close"> = { requests: [], replies: [] };
+  const waiting: ((u: FakeUpload) => void)[] = [];
+  const fake: Omit<FakeOpenAI, "baseUrl" | "close"> = {
+    requests: [],
+    replies: [],
+    uploads: [],
+    transcripts: [],
+    nextUpload: () => new Promise((resolve) => waiting.push(resolve)),
+  };
+  const transcription = async (req: IncomingMessage, raw: Buffer, res: ServerResponse) => {
+    const upload = await readUpload(req.headers, raw);
+    fake.uploads.push(upload);
+    for (const w of waiting.splice(0)) w(upload);
+    const reply = fake.transcripts.shift() ?? { text: "(no script)" };
+    res.writeHead("status" in reply ? reply.status : 200, { "content-type": "application/json" });
+    res.end(
+      "status" in reply
+        ? (reply.body ??
+            JSON.stringify({ error: { message: "fake failure with internals sk-secret", type: "server_error" } }))
+        : JSON.stringify({ text: reply.text }),
+    );
+  };
   const server: Server = createServer((req, res) => {
-    let raw = "";
-    req.on("data", (d) => (raw += d));
+    const parts: Buffer[] = [];
+    req.on("data", (d: Buffer) => parts.push(d));
     req.on("end", () => {
+      if (req.url?.endsWith("/audio/transcriptions")) {
+        transcription(req, Buffer.concat(parts), res).catch((err: unknown) => {
+          res.writeHead(400, { "content-type": "application/json" });
+          res.end(JSON.stringify({ error: { message: `fake: unreadable upload: ${String(err)}` } }));
+        });
+        return;
+      }
+      const raw = Buffer.concat(parts).toString();
       fake.requests.push({ headers: req.headers, body: JSON.parse(raw || "{}") as Record<string, unknown> });
       const reply = fake.replies.shift() ?? { text: "(no script)" };
       if ("status" in reply) {
@@ -60,7 +120,11 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
           const args = JSON.stringify(call.arguments);
           const id = `call_${index}_${Date.now()}`;
           // Arguments arrive in pieces, as real providers send them.
-          res.write(chunk({ tool_calls: [{ index, id, type: "function", function: { name: call.name, arguments: args.slice(0, 5) } }] }));
+          res.write(
+            chunk({
+              tool_calls: [{ index, id, type: "function", function: { name: call.name, arguments: args.slice(0, 5) } }],
+            }),
+          );
           res.write(chunk({ tool_calls: [{ index, function: { arguments: args.slice(5) } }] }));
         });
         res.write(chunk({}, "tool_calls"));

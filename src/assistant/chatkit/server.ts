@@ -14,6 +14,7 @@ import * as store from "../../domain/conversations/service.ts";
 import { DomainError, notFound } from "../../domain/errors.ts";
 import type { RowLimits } from "../../domain/quotas.ts";
 import type { ChatModel } from "../models/select.ts";
+import { transcribe, transcriptionUnavailable, type Transcriber } from "../transcribe.ts";
 import { runTurn } from "../run-turn.ts";
 import type { ToolContext, WriteBudget } from "../tools/define.ts";
 import { messageIdOf } from "./ids.ts";
@@ -29,6 +30,8 @@ export interface ChatKitDeps {
   rowLimits: RowLimits;
   reportError?: ToolContext["reportError"];
   writeBudget?: (userId: string) => WriteBudget;
+  /** Dictation (`input.transcribe`); absent: none (501). */
+  transcriber?: Transcriber;
 }
 
 export interface ChatKitContext {
@@ -71,11 +74,20 @@ export async function answer(deps: ChatKitDeps, ctx: ChatKitContext, req: NonStr
     case "attachments.create":
     case "attachments.delete":
       throw unsupported("attachments");
+    case "input.transcribe": {
+      if (!deps.transcriber) throw transcriptionUnavailable();
+      const audio = Buffer.from(req.params.audio_base64, "base64");
+      return { text: await transcribe(deps.transcriber, audio, req.params.mime_type) };
+    }
   }
 }
 
 /** Streaming requests: checks and writes now, then the events to send. */
-export async function openStream(deps: ChatKitDeps, ctx: ChatKitContext, req: StreamingRequest): Promise<AsyncIterable<ThreadStreamEvent>> {
+export async function openStream(
+  deps: ChatKitDeps,
+  ctx: ChatKitContext,
+  req: StreamingRequest,
+): Promise<AsyncIterable<ThreadStreamEvent>> {
   const { db } = deps;
   const { userId } = ctx;
   switch (req.type) {
@@ -83,7 +95,10 @@ export async function openStream(deps: ChatKitDeps, ctx: ChatKitContext, req: St
       const text = messageText(req.params.input);
       const { conversation, message: user } = await store.startConversation(db, userId, text, deps.rowLimits);
       return prepend(
-        [{ type: "thread.created", thread: toThread(conversation) }, { type: "thread.item.done", item: userItem(conversation.id, user) }],
+        [
+          { type: "thread.created", thread: toThread(conversation) },
+          { type: "thread.item.done", item: userItem(conversation.id, user) },
+        ],
         await answerLastMessage(deps, ctx, conversation.id),
       );
     }
@@ -91,12 +106,19 @@ export async function openStream(deps: ChatKitDeps, ctx: ChatKitContext, req: St
       const conversation = await store.getConversation(db, userId, req.params.thread_id);
       const text = messageText(req.params.input);
       const user = await store.appendMessage(db, userId, conversation.id, { role: "user", text }, deps.rowLimits);
-      return prepend([{ type: "thread.item.done", item: userItem(conversation.id, user) }], await answerLastMessage(deps, ctx, conversation.id));
+      return prepend(
+        [{ type: "thread.item.done", item: userItem(conversation.id, user) }],
+        await answerLastMessage(deps, ctx, conversation.id),
+      );
     }
     case "threads.retry_after_item": {
       const conversation = await store.getConversation(db, userId, req.params.thread_id);
       const messageId = messageIdOf(req.params.item_id);
-      const [message] = await store.listMessages(db, userId, conversation.id, { after: messageId - 1, limit: 1, order: "asc" });
+      const [message] = await store.listMessages(db, userId, conversation.id, {
+        after: messageId - 1,
+        limit: 1,
+        order: "asc",
+      });
       if (message?.id !== messageId) throw notFound("item");
       if (message.role !== "user") {
         throw new DomainError("invalid", "not_a_user_message", "retry_after_item takes the id of a user message");
@@ -110,7 +132,10 @@ export async function openStream(deps: ChatKitDeps, ctx: ChatKitContext, req: St
     case "threads.custom_action": {
       await store.getConversation(db, userId, req.params.thread_id);
       const what = req.type === "threads.custom_action" ? "custom actions" : "client tools";
-      return prepend([{ type: "error", code: "custom", message: `Tickler's assistant uses no ${what}.`, allow_retry: false }], []);
+      return prepend(
+        [{ type: "error", code: "custom", message: `Tickler's assistant uses no ${what}.`, allow_retry: false }],
+        [],
+      );
     }
   }
 }
@@ -119,7 +144,11 @@ export async function openStream(deps: ChatKitDeps, ctx: ChatKitContext, req: St
  * Runs the model on the conversation's last stored message (runTurn's `retry`
  * mode: "answer the last user message"), the reply under a reserved id.
  */
-async function answerLastMessage(deps: ChatKitDeps, ctx: ChatKitContext, conversationId: string): Promise<AsyncIterable<ThreadStreamEvent>> {
+async function answerLastMessage(
+  deps: ChatKitDeps,
+  ctx: ChatKitContext,
+  conversationId: string,
+): Promise<AsyncIterable<ThreadStreamEvent>> {
   const replyId = await store.reserveMessageId(deps.db);
   const turn = runTurn({
     ...deps,
@@ -140,7 +169,10 @@ async function answerLastMessage(deps: ChatKitDeps, ctx: ChatKitContext, convers
   return turnEvents({ threadId: conversationId, replyId, events: all() });
 }
 
-async function* prepend(head: ThreadStreamEvent[], tail: AsyncIterable<ThreadStreamEvent> | Iterable<ThreadStreamEvent>): AsyncGenerator<ThreadStreamEvent> {
+async function* prepend(
+  head: ThreadStreamEvent[],
+  tail: AsyncIterable<ThreadStreamEvent> | Iterable<ThreadStreamEvent>,
+): AsyncGenerator<ThreadStreamEvent> {
   yield* head;
   yield* tail;
 }

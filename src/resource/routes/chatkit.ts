@@ -10,12 +10,20 @@
  */
 import type { Context } from "hono";
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { streamSSE } from "hono/streaming";
 import * as z from "zod";
 import { answer, openStream, type ChatKitDeps } from "../../assistant/chatkit/server.ts";
 import { STREAM_ERROR } from "../../assistant/chatkit/turn.ts";
-import { ChatKitEnvelope, ChatKitRequest, isStreaming, REQUEST_TYPES, STREAMING_TYPES } from "../../contracts/chatkit.ts";
-import { HttpError } from "../../http/errors.ts";
+import {
+  ChatKitEnvelope,
+  ChatKitRequest,
+  isStreaming,
+  REQUEST_TYPES,
+  STREAMING_TYPES,
+} from "../../contracts/chatkit.ts";
+import { TRANSCRIBE_BYTES_MAX } from "../../contracts/transcription.ts";
+import { errorJson, HttpError } from "../../http/errors.ts";
 import { docs } from "../../http/openapi.ts";
 import { rateLimitedError, type LimitName, type RateLimiter } from "../../http/rate-limit.ts";
 import type { AuthEnv } from "../require-user.ts";
@@ -24,12 +32,16 @@ import { parseWith } from "../validate.ts";
 
 export interface ChatKitRouteDeps extends ChatKitDeps {
   limiter: RateLimiter;
+  /** BODY_LIMIT_BYTES: the bound of every request when dictation is off. */
+  bodyLimitBytes: number;
 }
 
 const WRITES = new Set(["threads.update", "threads.delete", "items.feedback"]);
+/** Requests that cost a model call besides the streaming ones: dictation. */
+const MODEL_CALLS = new Set(["input.transcribe"]);
 
 function limitFor(type: string): LimitName | undefined {
-  if ((STREAMING_TYPES as readonly string[]).includes(type)) return "chat";
+  if ((STREAMING_TYPES as readonly string[]).includes(type) || MODEL_CALLS.has(type)) return "chat";
   return WRITES.has(type) ? "write" : undefined;
 }
 
@@ -45,14 +57,32 @@ async function readJson(c: Context): Promise<unknown> {
 
 const protocolDoc = docs("Assistant")({
   summary: "The ChatKit server protocol (one endpoint, `{ type, params }`)",
-  description: "Streaming request types answer server-sent events; the others JSON. Send the user's time zone in `X-Time-Zone`.",
+  description:
+    "Streaming request types answer server-sent events; the others JSON. Send the user's time zone in `X-Time-Zone`.",
   body: ChatKitEnvelope,
-  responses: { 200: { description: "JSON or an event stream, by request type", schema: z.unknown(), also: { "text/event-stream": null } } },
-  errors: [404, 429],
+  responses: {
+    200: {
+      description: "JSON or an event stream, by request type",
+      schema: z.unknown(),
+      also: { "text/event-stream": null },
+    },
+  },
+  errors: [404, 429, 501, 502, 504],
 });
 
-export function chatkitRoutes({ limiter, ...deps }: ChatKitRouteDeps) {
+/** A recording of TRANSCRIBE_BYTES_MAX as base64, and room for the rest of the request. */
+const WITH_AUDIO_BYTES = Math.ceil(TRANSCRIBE_BYTES_MAX / 3) * 4 + 64 * 1024;
+
+export function chatkitRoutes({ limiter, bodyLimitBytes, ...deps }: ChatKitRouteDeps) {
   const app = new Hono<AuthEnv>();
+  // One endpoint for every request type: with dictation on, it must take a recording.
+  const maxSize = deps.transcriber?.config ? Math.max(bodyLimitBytes, WITH_AUDIO_BYTES) : bodyLimitBytes;
+  app.use(
+    bodyLimit({
+      maxSize,
+      onError: (c) => errorJson(c, 413, "payload_too_large", `the body must be at most ${maxSize} bytes`),
+    }),
+  );
 
   app.post("/", protocolDoc, async (c) => {
     const body = await readJson(c);
@@ -70,7 +100,11 @@ export function chatkitRoutes({ limiter, ...deps }: ChatKitRouteDeps) {
     }
     const req = parseWith(ChatKitRequest, body, "body");
     const zone = c.req.header("x-time-zone") ?? (metadata as { time_zone?: unknown } | undefined)?.time_zone;
-    const ctx = { userId: c.var.user.id, requestId: c.var.requestId, timeZone: await zoneFor(deps.db, c.var.user.id, zone) };
+    const ctx = {
+      userId: c.var.user.id,
+      requestId: c.var.requestId,
+      timeZone: await zoneFor(deps.db, c.var.user.id, zone),
+    };
 
     if (!isStreaming(req)) return c.json(await answer(deps, ctx, req));
 

@@ -16,8 +16,9 @@ const ARGS = [
   "--disable-sync",
 ];
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS, headless: true });
+/** `extraArgs`: more Chromium switches, e.g. a fake microphone (`--use-file-for-fake-audio-capture=…`). */
+export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...ARGS, ...extraArgs], headless: true });
 }
 
 export interface TrackedPage {
@@ -31,8 +32,17 @@ export interface TrackedPage {
  * Service workers are blocked unless a test asks for them (`serviceWorkers: "allow"`, the PWA test):
  * with a worker in control, `page.route` and request events would not see every request.
  */
-export async function openPage(browser: Browser, baseURL: string, options: BrowserContextOptions = {}): Promise<TrackedPage> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 }, serviceWorkers: "block", ...options });
+export async function openPage(
+  browser: Browser,
+  baseURL: string,
+  options: BrowserContextOptions = {},
+): Promise<TrackedPage> {
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: 1280, height: 800 },
+    serviceWorkers: "block",
+    ...options,
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   const errors: string[] = [];

@@ -19,13 +19,27 @@ export interface E2eApp {
   browser: Browser;
 }
 
-/** Registers the file's beforeAll/afterAll; the fields are set once beforeAll has run. */
-export function useE2eApp(env: Record<string, string> = E2E_SERVER_ENV): E2eApp {
+type Lazy<T> = T | (() => T);
+const resolve = <T>(v: Lazy<T>): T => (typeof v === "function" ? (v as () => T)() : v);
+
+export interface E2eAppOptions {
+  /** More Chromium switches (read when beforeAll runs, after the file's earlier beforeAll hooks). */
+  browserArgs?: Lazy<readonly string[]>;
+}
+
+/**
+ * Registers the file's beforeAll/afterAll; the fields are set once beforeAll has run. `env` may be a
+ * function, read then too: for settings an earlier beforeAll makes (a fake provider's URL).
+ */
+export function useE2eApp(env: Lazy<Record<string, string>> = E2E_SERVER_ENV, options: E2eAppOptions = {}): E2eApp {
   const app = {} as E2eApp;
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     await ensureWebBuilt();
-    [app.server, app.browser] = await Promise.all([startTestServer(env), launchBrowser()]);
+    [app.server, app.browser] = await Promise.all([
+      startTestServer(resolve(env)),
+      launchBrowser(resolve(options.browserArgs ?? [])),
+    ]);
   });
   afterAll(async () => {
     await app.browser?.close();

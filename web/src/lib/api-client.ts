@@ -33,8 +33,8 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** Accept header (default application/json); `text/event-stream` for streams. */
   accept?: string;
-  /** A body sent as it is (an import file) instead of `body` as JSON. */
-  raw?: { text: string; type: string };
+  /** A body sent as it is (an import file, a voice recording) instead of `body` as JSON. */
+  raw?: { text: string | Blob; type: string };
 }
 
 /**
@@ -44,14 +44,16 @@ export interface RequestOptions {
 export function humanMessage(code: string, message: string, details: unknown): string {
   if (code !== "validation_failed" || !Array.isArray(details)) return message;
   const first: unknown = details[0];
-  const text = first && typeof first === "object" && "message" in first && typeof first.message === "string" ? first.message : "";
+  const text =
+    first && typeof first === "object" && "message" in first && typeof first.message === "string" ? first.message : "";
   if (!text) return message;
   const sentence = text.charAt(0).toUpperCase() + text.slice(1);
   return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
 }
 
 /** A request worth sending again as it is: the server or the network failed, not the request. */
-export const isRetryable = (err: unknown): boolean => err instanceof ApiError && (err.status >= 500 || err.status === 429 || err.status === 0);
+export const isRetryable = (err: unknown): boolean =>
+  err instanceof ApiError && (err.status >= 500 || err.status === 429 || err.status === 0);
 
 async function toApiError(res: Response): Promise<ApiError> {
   let body: unknown = null;
@@ -65,7 +67,8 @@ async function toApiError(res: Response): Promise<ApiError> {
     const { code, message, details } = parsed.data.error;
     return new ApiError(res.status, code, humanMessage(code, message, details), details);
   }
-  const message = res.status >= 500 ? "The server had a problem. Try again in a moment." : res.statusText || "Request failed";
+  const message =
+    res.status >= 500 ? "The server had a problem. Try again in a moment." : res.statusText || "Request failed";
   return new ApiError(res.status, `http_${res.status}`, message);
 }
 
@@ -96,7 +99,11 @@ async function getToken(force: boolean): Promise<string> {
 export async function apiFetch(path: string, opts: RequestOptions = {}): Promise<Response> {
   const url = opts.query && [...opts.query].length ? `${path}?${opts.query}` : path;
   const send = async (token: string) => {
-    const headers: Record<string, string> = { ...opts.headers, Authorization: `Bearer ${token}`, Accept: opts.accept ?? "application/json" };
+    const headers: Record<string, string> = {
+      ...opts.headers,
+      Authorization: `Bearer ${token}`,
+      Accept: opts.accept ?? "application/json",
+    };
     if (opts.body !== undefined) headers["Content-Type"] = "application/json";
     if (opts.raw) headers["Content-Type"] = opts.raw.type;
     try {
@@ -154,6 +161,10 @@ export function parseResponse<S extends z.ZodType>(schema: S, value: unknown): z
 }
 
 /** One API request whose JSON answer is read with its contract. */
-export async function apiJson<S extends z.ZodType>(schema: S, path: string, opts: RequestOptions = {}): Promise<z.output<S>> {
+export async function apiJson<S extends z.ZodType>(
+  schema: S,
+  path: string,
+  opts: RequestOptions = {},
+): Promise<z.output<S>> {
   return parseResponse(schema, await apiRequest(path, opts));
 }

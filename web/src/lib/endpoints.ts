@@ -29,6 +29,7 @@ import {
   SnoozeRequest,
 } from "#contracts/reminder.ts";
 import { ExportQuery, ImportQuery, ImportResult, ImportSummary } from "#contracts/transfer.ts";
+import { TRANSCRIBE_MEDIA_TYPES, Transcription } from "#contracts/transcription.ts";
 import {
   List,
   ListCreate,
@@ -70,8 +71,8 @@ export interface Endpoint<
   status: number;
   body: B;
   query: Q;
-  /** The body is a file sent as text (`raw`), not JSON. */
-  raw?: boolean;
+  /** The body is a file (`raw`), not JSON: the media types it may be sent as. */
+  raw?: readonly string[];
   /** Callable without a token (sent without Authorization). */
   public?: boolean;
 }
@@ -85,7 +86,7 @@ function endpoint<
   method: Method,
   path: P,
   response: R,
-  extra: { body?: B; query?: Q; status?: number; public?: boolean; raw?: boolean } = {},
+  extra: { body?: B; query?: Q; status?: number; public?: boolean; raw?: readonly string[] } = {},
 ): Endpoint<P, R, B, Q> {
   return {
     method,
@@ -100,6 +101,7 @@ function endpoint<
 }
 
 const TASKS = "/api/{user_id}/tasks";
+const IMPORT_FILE = ["text/csv", "application/json"] as const;
 const CONVERSATIONS = "/api/{user_id}/conversations";
 
 export const endpoints = {
@@ -122,6 +124,8 @@ export const endpoints = {
   deleteSection: endpoint("DELETE", "/api/{user_id}/sections/{id}", null),
   /** SSE; the caller reads the stream (`ChatEvent`s). */
   chat: endpoint("POST", "/api/{user_id}/chat", null, { body: ChatRequest }),
+  /** Voice input: the recording is the body. */
+  transcribe: endpoint("POST", "/api/{user_id}/chat/transcribe", Transcription, { raw: TRANSCRIBE_MEDIA_TYPES }),
   listConversations: endpoint("GET", CONVERSATIONS, ConversationPage, { query: ConversationListQuery }),
   getConversation: endpoint("GET", `${CONVERSATIONS}/{id}`, ConversationWithMessages),
   renameConversation: endpoint("PATCH", `${CONVERSATIONS}/{id}`, Conversation, { body: ConversationRename }),
@@ -133,8 +137,15 @@ export const endpoints = {
   events: endpoint("GET", "/api/{user_id}/events", null),
   /** Read as a file (Blob), checked by its contract in the API test. */
   exportAccount: endpoint("GET", "/api/{user_id}/export", AccountExport, { query: ExportQuery }),
-  importPreview: endpoint("POST", "/api/{user_id}/import/preview", ImportSummary, { query: ImportQuery, raw: true }),
-  importFile: endpoint("POST", "/api/{user_id}/import", ImportResult, { query: ImportQuery, raw: true, status: 201 }),
+  importPreview: endpoint("POST", "/api/{user_id}/import/preview", ImportSummary, {
+    query: ImportQuery,
+    raw: IMPORT_FILE,
+  }),
+  importFile: endpoint("POST", "/api/{user_id}/import", ImportResult, {
+    query: ImportQuery,
+    raw: IMPORT_FILE,
+    status: 201,
+  }),
   connectedApps: endpoint("GET", "/api/{user_id}/connected-apps", ConnectedAppList),
   occurrences: endpoint("GET", `${TASKS}/occurrences`, OccurrencePage, { query: OccurrencesQuery }),
   settings: endpoint("GET", "/api/{user_id}/settings", UserSettings),

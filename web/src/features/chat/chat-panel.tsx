@@ -17,6 +17,8 @@ import { useChat } from "./use-chat.ts";
 import "../../styles/chat.css";
 import { useConversations } from "./use-conversations.ts";
 import { useOverlayInert } from "./use-overlay-inert.ts";
+import { useVoiceInput } from "./use-voice-input.ts";
+import { appendTranscript } from "./voice-recorder.ts";
 
 export interface Props extends ChatPanelProps {
   variant?: "panel" | "page";
@@ -37,6 +39,11 @@ export function ChatPanel({ onTasksChanged, onClose, autoFocus = false, variant 
   useOverlayInert(!isPage);
 
   const focusInput = () => requestAnimationFrame(() => inputRef.current?.focus());
+  // The transcript goes into the box for the person to read and send: never sent by itself.
+  const voice = useVoiceInput((text) => {
+    setDraft((d) => appendTranscript(d, text));
+    focusInput();
+  });
   useEffect(() => {
     if (autoFocus) focusInput();
   }, [autoFocus]);
@@ -71,7 +78,12 @@ export function ChatPanel({ onTasksChanged, onClose, autoFocus = false, variant 
   const Heading = isPage ? "h1" : "h2";
   const headingId = `${idPrefix}-heading`;
   return (
-    <section className={`chat chat-${variant}`} aria-labelledby={headingId} onKeyDown={onKeyDown} data-testid="chat-panel">
+    <section
+      className={`chat chat-${variant}`}
+      aria-labelledby={headingId}
+      onKeyDown={onKeyDown}
+      data-testid="chat-panel"
+    >
       <header className="chat-header">
         <div className="chat-heading">
           <Heading id={headingId}>Assistant</Heading>
@@ -96,11 +108,24 @@ export function ChatPanel({ onTasksChanged, onClose, autoFocus = false, variant 
               <ListIcon />
             </button>
           )}
-          <button type="button" className="icon-btn" onClick={newConversation} aria-label="New chat" title="New chat" data-testid="chat-new-top">
+          <button
+            type="button"
+            className="icon-btn"
+            onClick={newConversation}
+            aria-label="New chat"
+            title="New chat"
+            data-testid="chat-new-top"
+          >
             <PlusIcon />
           </button>
           {!isPage && (
-            <Link href="/chat" className="icon-btn" aria-label="Open the assistant full page" title="Full page" data-testid="chat-expand">
+            <Link
+              href="/chat"
+              className="icon-btn"
+              aria-label="Open the assistant full page"
+              title="Full page"
+              data-testid="chat-expand"
+            >
               <ExpandIcon />
             </Link>
           )}
@@ -139,7 +164,11 @@ export function ChatPanel({ onTasksChanged, onClose, autoFocus = false, variant 
           {chat.loadError ? (
             <div className="chat-load-error" role="alert">
               <p>Couldn't open this conversation. {chat.loadError}</p>
-              <button type="button" className="btn btn-small" onClick={() => chat.conversationId && void chatStore.open(chat.conversationId)}>
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() => chat.conversationId && void chatStore.open(chat.conversationId)}
+              >
                 Try again
               </button>
             </div>
@@ -157,9 +186,23 @@ export function ChatPanel({ onTasksChanged, onClose, autoFocus = false, variant 
               }}
             />
           ) : (
-            <MessageList messages={chat.messages} busy={chat.phase === "streaming"} onRetry={chatStore.retry} onUndo={(m, t) => void chatStore.undo(m, t)} onSuggest={(text) => chatStore.send(text)} />
+            <MessageList
+              messages={chat.messages}
+              busy={chat.phase === "streaming"}
+              onRetry={chatStore.retry}
+              onUndo={(m, t) => void chatStore.undo(m, t)}
+              onSuggest={(text) => chatStore.send(text)}
+            />
           )}
-          <Composer value={draft} onChange={setDraft} onSend={send} busy={chat.phase !== "idle"} inputRef={inputRef} idPrefix={idPrefix} />
+          <Composer
+            value={draft}
+            onChange={setDraft}
+            onSend={send}
+            busy={chat.phase !== "idle"}
+            inputRef={inputRef}
+            idPrefix={idPrefix}
+            voice={voice}
+          />
         </div>
       </div>
       <div className="sr-only" role="status" aria-live="polite" data-testid="chat-announcer">

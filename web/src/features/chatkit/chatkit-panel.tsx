@@ -12,6 +12,8 @@ import { loadChatKit } from "./load-chatkit.ts";
 export interface ChatKitPanelProps extends ChatPanelProps {
   domainKey: string;
   apiUrl: string;
+  /** The server transcribes speech (`input.transcribe`): the widget shows its dictation button. */
+  dictation?: boolean;
   /** Offered when the widget cannot load (offline, CDN blocked). */
   onUseBuiltIn: () => void;
 }
@@ -22,7 +24,14 @@ const isDark = () => {
   return chosen ? chosen === "dark" : matchMedia("(prefers-color-scheme: dark)").matches;
 };
 
-export default function ChatKitPanel({ domainKey, apiUrl, onTasksChanged, onClose, onUseBuiltIn }: ChatKitPanelProps) {
+export default function ChatKitPanel({
+  domainKey,
+  apiUrl,
+  dictation = false,
+  onTasksChanged,
+  onClose,
+  onUseBuiltIn,
+}: ChatKitPanelProps) {
   const host = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<"loading" | "ready" | "failed">("loading");
   const tasksChanged = useRef(onTasksChanged);
@@ -40,7 +49,7 @@ export default function ChatKitPanel({ domainKey, apiUrl, onTasksChanged, onClos
           api: { url: apiUrl, domainKey, fetch: chatkitFetch },
           theme: isDark() ? "dark" : "light",
           startScreen: { greeting: "What should I do with your tasks?", prompts: [] },
-          composer: { placeholder: "Ask the assistant…" },
+          composer: { placeholder: "Ask the assistant…", dictation: { enabled: dictation } },
         });
         element.addEventListener("chatkit.response.end", onResponseEnd);
         element.style.height = "100%";
@@ -54,10 +63,14 @@ export default function ChatKitPanel({ domainKey, apiUrl, onTasksChanged, onClos
       element?.removeEventListener("chatkit.response.end", onResponseEnd);
       element?.remove();
     };
-  }, [domainKey, apiUrl]);
+  }, [domainKey, apiUrl, dictation]);
 
   return (
-    <section className="chatkit-panel" aria-label="Assistant (ChatKit)" style={{ display: "flex", flexDirection: "column", height: "100%" }}>
+    <section
+      className="chatkit-panel"
+      aria-label="Assistant (ChatKit)"
+      style={{ display: "flex", flexDirection: "column", height: "100%" }}
+    >
       <header style={{ display: "flex", justifyContent: "flex-end" }}>
         <button type="button" className="btn btn-ghost" onClick={onClose} aria-label="Close the assistant">
           Close

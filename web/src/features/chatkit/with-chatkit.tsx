@@ -17,10 +17,15 @@ const ChatKitPanel = lazy(() => import("./chatkit-panel.tsx"));
 export function withChatKit(BuiltIn: ComponentType<ChatPanelProps>): ComponentType<ChatPanelProps> {
   return function ChatPanelOrChatKit(props: ChatPanelProps) {
     const [chatkit, setChatkit] = useState<PublicConfig["chatkit"] | undefined>(undefined);
+    const [dictation, setDictation] = useState(false);
     useEffect(() => {
       let live = true;
       loadServerConfig().then(
-        (c) => live && setChatkit(c.chatkit),
+        (c) => {
+          if (!live) return;
+          setChatkit(c.chatkit);
+          setDictation(c.transcription);
+        },
         () => live && setChatkit(null),
       );
       return () => {
@@ -30,7 +35,11 @@ export function withChatKit(BuiltIn: ComponentType<ChatPanelProps>): ComponentTy
     if (chatkit === undefined) return null;
     return (
       <Suspense fallback={null}>
-        {chatkit ? <ChatKitPanel {...props} {...chatkit} onUseBuiltIn={() => setChatkit(null)} /> : <BuiltIn {...props} />}
+        {chatkit ? (
+          <ChatKitPanel {...props} {...chatkit} dictation={dictation} onUseBuiltIn={() => setChatkit(null)} />
+        ) : (
+          <BuiltIn {...props} />
+        )}
       </Suspense>
     );
   };
