@@ -53,6 +53,26 @@ describe("create, read, update, complete, delete", () => {
     expect(new Set(tasks.map((x) => x.id)).size).toBe(20);
   });
 
+  it("places concurrent creates after each other, in the order of their numbers", async () => {
+    // Each create reads its siblings' last position after taking the user's locks (decision 027):
+    // one that waited for another sees its row, so no two get the same place.
+    const fresh = await t.signUp("Appender");
+    await create(fresh, { title: "first" }); // makes the Inbox
+    const tasks = await Promise.all(Array.from({ length: 20 }, (_, i) => create(fresh, { title: `t${i}` })));
+    const byId = [...tasks].sort((a, b) => a.id - b.id);
+    expect(new Set(tasks.map((x) => x.position)).size).toBe(20);
+    expect(byId.map((x) => x.position)).toEqual(byId.map((x) => x.position).sort((a, b) => a - b));
+  });
+
+  it("refuses a list that is not the user's, and the refusal uses no number", async () => {
+    const fresh = await t.signUp("Wrong list");
+    expect((await create(fresh, { title: "a" })).id).toBe(1);
+    const res = await t.api(fresh, "POST", "/api/me/tasks", { title: "b", list_id: 999 });
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: { code: "not_found" } });
+    expect((await create(fresh, { title: "c" })).id).toBe(2);
+  });
+
   it("stores due dates with a time zone as UTC", async () => {
     const task = await create(u, { title: "Call", due_at: "2026-12-01T09:30:00+01:00" });
     expect(task.due_at).toBe("2026-12-01T08:30:00.000Z");

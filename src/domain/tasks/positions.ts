@@ -4,7 +4,7 @@
  * the gap is used up the whole sibling group is renumbered in the same
  * transaction. Callers hold the per-user organiser lock (decision 008).
  */
-import { and, asc, eq, isNull, max, notInArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, notInArray, sql, type SQL } from "drizzle-orm";
 import { tasks } from "../../db/schema/tasks.ts";
 import type { Tx } from "../lists/lock.ts";
 
@@ -25,9 +25,13 @@ export function inGroup(userId: string, g: Group): SQL {
   )!;
 }
 
-/** The rank after the group's last task. */
+/**
+ * The rank after the group's last task. ORDER BY … LIMIT 1 walks the list's position index from the
+ * end and stops at the first sibling; a max() over the same filter read every task of the list
+ * whenever the table's statistics were stale (decision 027).
+ */
 export async function appendPosition(tx: Tx, userId: string, g: Group): Promise<number> {
-  const [row] = await tx.select({ p: max(tasks.position) }).from(tasks).where(inGroup(userId, g));
+  const [row] = await tx.select({ p: tasks.position }).from(tasks).where(inGroup(userId, g)).orderBy(desc(tasks.position)).limit(1);
   return Number(row?.p ?? 0) + GAP;
 }
 

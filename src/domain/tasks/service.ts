@@ -6,18 +6,19 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type * as z from "zod";
 import type { Task, TaskCreate, TaskFilter, TaskPage, TaskPatch } from "../../contracts/task.ts";
 import type { Db } from "../../db/client.ts";
-import { deletedAccounts, taskCounters, tasks } from "../../db/schema/tasks.ts";
+import { tasks } from "../../db/schema/tasks.ts";
 import type { RecurrenceInput } from "../../contracts/task.ts";
 import { userTimeZone } from "../settings.ts";
-import { accountDeleted, invalid, notFound } from "../errors.ts";
+import { invalid, notFound } from "../errors.ts";
 import { lockOrganizer, type Tx } from "../lists/lock.ts";
-import { claimRows, type RowLimits } from "../quotas.ts";
+import type { RowLimits } from "../quotas.ts";
 import { getList } from "../lists/service.ts";
 import { getSection } from "../lists/sections.ts";
 import { afterCursor, decodeCursor, DEFAULT_ORDER, encodeCursor, orderBy, rankExpr, type SortContext } from "./cursor.ts";
 import { checkFilterScope, taskConditions } from "./filters.ts";
 import { priorityRank, taskColumns, toTask, type TaskRow } from "./mapping.ts";
-import { appendPosition, type Group } from "./positions.ts";
+import type { Group } from "./positions.ts";
+import { insertClaimed, NoInboxYet, type ClaimedValues } from "./claim.ts";
 import { searchTerms } from "./search.ts";
 import { subtaskCounts, subtaskCountsExpr } from "./subtasks.ts";
 import { nextDueExpr, revalidationKey, versionExpr } from "./version.ts";
@@ -82,45 +83,45 @@ async function placeNew(tx: Tx, userId: string, inbox: number, input: NewTask): 
   return { listId: input.list_id ?? inbox, sectionId: null, parentId: null };
 }
 
+/**
+ * Creates a task. A top-level task without reminders (nearly every create) is one
+ * statement outside any transaction (claim.ts); a subtask, a task in a section or
+ * with reminders checks its placement and writes its reminders in a transaction
+ * around the same statement, as does a user's first create (it makes the Inbox).
+ */
 export async function createTask(db: Db, userId: string, input: NewTask, limits: Pick<RowLimits, "tasks">, opts: WriteOptions = {}): Promise<Task> {
   const rec = recurrenceColumns(input.recurrence ?? null);
+  const now = new Date();
+  const dueAt = input.due_at ? new Date(input.due_at) : rec.recurrenceRule ? firstDue(rec.recurrenceRule, await zoneOf(db, userId, opts), opts.now ?? now) : null;
+  const values: ClaimedValues = {
+    title: input.title,
+    description: input.description ?? null,
+    priority: priorityRank(input.priority ?? "none"),
+    tags: input.tags ?? [],
+    dueAt,
+    ...rec,
+    completed: input.completed ?? false,
+    completedAt: input.completed ? now : null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const created = (row: TaskRow, reminders: Task["reminders"] = []): Task => ({ ...toTask(row), reminders, subtask_counts: { total: 0, completed: 0 } });
+  if (input.parent_id == null && input.section_id == null && !input.reminders?.length) {
+    try {
+      // A new task has no reminders yet (numbers are never reused), so nothing else to read.
+      return created(await insertClaimed(db, userId, { listId: input.list_id ?? null, sectionId: null, parentId: null }, values, limits.tasks));
+    } catch (err) {
+      if (!(err instanceof NoInboxYet)) throw err;
+    }
+  }
   return db.transaction(async (tx) => {
-    // The organiser lock first (then the counter), the order every writer takes them in.
+    // The organiser lock first (the claim takes it again, a no-op), the order every writer takes them in.
     const inbox = await lockOrganizer(tx, userId);
     const group = await placeNew(tx, userId, inbox, input);
-    // Per-user numbering: the upsert locks the user's counter row until commit.
-    // A deleted account (whose token has not expired yet) gets no number, so nothing is created.
-    const { rows } = (await tx.execute<{ last_id: number }>(sql`
-      insert into ${taskCounters} (user_id, last_id)
-      select ${userId}, 1 where not exists (select 1 from ${deletedAccounts} where user_id = ${userId})
-      on conflict (user_id) do update set last_id = ${taskCounters}.last_id + 1
-      returning last_id`)) as { rows: { last_id: number }[] };
-    const counter = rows[0] ? { id: Number(rows[0].last_id) } : undefined;
-    if (!counter) throw accountDeleted();
-    await claimRows(tx, userId, "tasks", limits.tasks);
-    const now = new Date();
-    const dueAt = input.due_at ? new Date(input.due_at) : rec.recurrenceRule ? firstDue(rec.recurrenceRule, await zoneOf(tx, userId, opts), opts.now ?? now) : null;
-    const [row] = await tx
-      .insert(tasks)
-      .values({
-        userId,
-        id: counter.id,
-        title: input.title,
-        description: input.description ?? null,
-        priority: priorityRank(input.priority ?? "none"),
-        tags: input.tags ?? [],
-        dueAt,
-        ...rec,
-        completed: input.completed ?? false,
-        completedAt: input.completed ? now : null,
-        createdAt: now,
-        updatedAt: now,
-        ...group,
-        position: await appendPosition(tx, userId, group),
-      })
-      .returning();
-    if (input.reminders?.length) await writeReminders(tx, userId, row!.id, input.reminders, row!.dueAt);
-    const [task] = await withReminders(tx, userId, [toTask(row!)]);
+    const row = await insertClaimed(tx, userId, group, values, limits.tasks);
+    if (!input.reminders?.length) return created(row);
+    await writeReminders(tx, userId, row.id, input.reminders, row.dueAt);
+    const [task] = await withReminders(tx, userId, [toTask(row)]);
     return { ...task!, subtask_counts: { total: 0, completed: 0 } };
   });
 }
