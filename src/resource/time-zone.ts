@@ -13,6 +13,12 @@ export async function zoneFor(db: Db, userId: string, explicit: unknown): Promis
   return userTimeZone(db, userId);
 }
 
+/** The zone the request names (`?tz=` or `X-Time-Zone`), checked; undefined when it names none (no query). */
+export function explicitZone(c: Context<AuthEnv>): string | undefined {
+  const explicit = c.req.query("tz") ?? c.req.header("x-time-zone");
+  return explicit?.trim() ? assertTimeZone(explicit.trim().slice(0, 64)) : undefined;
+}
+
 export async function requestZone(c: Context<AuthEnv>, db: Db): Promise<string> {
   return zoneFor(db, c.var.user.id, c.req.query("tz") ?? c.req.header("x-time-zone"));
 }

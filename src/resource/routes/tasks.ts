@@ -16,7 +16,7 @@ import { matches, notModified, setTag, shapeOf, tagOf } from "../etag.ts";
 import { OccurrencePage } from "../../contracts/occurrences.ts";
 import { listOccurrences } from "../../domain/tasks/projections.ts";
 import { withRecurrenceRead } from "../recurrence-text.ts";
-import { requestZone, zoneFor } from "../time-zone.ts";
+import { explicitZone, requestZone, zoneFor } from "../time-zone.ts";
 import type { AuthEnv } from "../require-user.ts";
 import { IntId, jsonBody, parseWith, queryParams } from "../validate.ts";
 
@@ -81,8 +81,12 @@ export function taskRoutes({ db, rowLimits, onChange = () => {} }: TaskRouteDeps
   });
 
   app.post("/", doc({ summary: "Create a task", body: TaskCreate, idempotent: true, zoned: true, responses: { 201: { schema: Task, headers: { Location: "the new task" } } }, errors: [403, 404, 429] }), async (c) => {
-    const timeZone = await requestZone(c, db);
-    const input = withRecurrenceRead(await jsonBody(c, TaskCreate), timeZone);
+    // The stored zone costs a query: read it only for a recurrence in words (the domain reads it
+    // itself for a recurrence without a due date); an explicit zone is checked either way.
+    const explicit = explicitZone(c);
+    const body = await jsonBody(c, TaskCreate);
+    const timeZone = body.recurrence && !("rule" in body.recurrence) ? (explicit ?? (await requestZone(c, db))) : explicit;
+    const input = timeZone ? withRecurrenceRead(body, timeZone) : body;
     const task = await tasks.createTask(db, c.var.user.id, input, rowLimits, { timeZone });
     c.header("location", `${c.req.path.replace(/\/$/, "")}/${task.id}`);
     return c.json(changed(c.var.user.id, task), 201);
