@@ -19,9 +19,15 @@ export class DatabaseRateLimitStore implements RateLimitStore {
   async hit(key: string, windowSeconds: number): Promise<RateLimitHit> {
     const b = rateLimitBuckets;
     // A row whose window has ended restarts at 1 with a new window; otherwise +1.
+    // Committed without waiting for the WAL flush (synchronous_commit off for this statement's own
+    // transaction): the row's lock is held for microseconds instead of a disk flush, so one user's
+    // writes do not queue on their bucket (decision 027). A crash can forget the last fraction of a
+    // second of counts, never a write's: WAL is flushed in order, so a later write's durable commit
+    // carries every count taken before it.
     const result = (await this.db.execute<BucketRow>(sql`
       insert into ${b} as b (key, count, reset_at)
-      values (${key}, 1, now() + make_interval(secs => ${windowSeconds}))
+      select ${key}, 1, now() + make_interval(secs => ${windowSeconds})
+      from (select set_config('synchronous_commit', 'off', true)) as async_commit
       on conflict (key) do update set
         count = case when b.reset_at <= now() then 1 else b.count + 1 end,
         reset_at = case when b.reset_at <= now() then excluded.reset_at else b.reset_at end
