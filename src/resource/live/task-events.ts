@@ -25,11 +25,28 @@ export async function createTaskEvents(database: Database, logger: Logger): Prom
   const unlisten = await database.listen(TASKS_CHANNEL, (userId) => {
     subscribers.notify(userId, false);
   });
+  // One NOTIFY in flight per user: the publishes that arrive meanwhile fold into one more, sent
+  // after it (so after they were asked for: no change goes unsignalled). Streams collapse changes
+  // that arrive together anyway; this spares a statement per write when one user writes in bursts.
+  const owed = new Map<string, boolean>();
+  const send = (userId: string): void => {
+    database.db
+      .execute(sql`select pg_notify(${TASKS_CHANNEL}, ${userId})`)
+      .catch((err: Error) => {
+        logger.warn("task event not published", { error: err.message });
+      })
+      .finally(() => {
+        if (owed.get(userId)) {
+          owed.set(userId, false);
+          send(userId);
+        } else owed.delete(userId);
+      });
+  };
   return {
     publish(userId) {
-      database.db.execute(sql`select pg_notify(${TASKS_CHANNEL}, ${userId})`).catch((err: Error) => {
-        logger.warn("task event not published", { error: err.message });
-      });
+      if (owed.has(userId)) return void owed.set(userId, true);
+      owed.set(userId, false);
+      send(userId);
     },
     subscribe: (userId, fn) => subscribers.subscribe(userId, fn),
     endStreams() {
