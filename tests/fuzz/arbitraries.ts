@@ -4,6 +4,7 @@
  * headers and auth bodies. Shared by the REST fuzz suite and (later) the
  * chat/MCP/ChatKit ones; `fuzzRequest` sends one generated request in process.
  */
+import { gunzipSync } from "node:zlib";
 import fc from "fast-check";
 import { PRIORITIES, TASK_SORTS } from "../../src/contracts/task.ts";
 
@@ -190,4 +191,10 @@ export const httpMethod = fc.constantFrom(...HTTP_METHODS);
 export function isErrorShape(body: unknown): boolean {
   const e = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
   return typeof e?.code === "string" && typeof e.message === "string";
+}
+
+/** A response's body decoded as an HTTP client would: generated headers may ask for gzip. */
+export async function bodyText(res: Response): Promise<string> {
+  const raw = Buffer.from(await res.arrayBuffer());
+  return (res.headers.get("content-encoding") === "gzip" ? gunzipSync(raw) : raw).toString("utf8");
 }

@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp, type TestUser } from "../support/test-app.ts";
-import { contentType, encode, extraHeaders, isErrorShape, jsonValue, nastyString, rawBody } from "./arbitraries.ts";
+import { bodyText, contentType, encode, extraHeaders, isErrorShape, jsonValue, nastyString, rawBody } from "./arbitraries.ts";
 
 const TIME_LIMIT_MS = 15_000;
 let t: TestApp;
@@ -37,7 +37,7 @@ afterAll(async () => {
 
 async function send(path: string, body: string, headers: Record<string, string>) {
   const res = await t.request(path, { method: "POST", headers: { authorization: fuzzer.headers.authorization!, ...headers }, body });
-  const text = await res.text();
+  const text = await bodyText(res);
   return { status: res.status, type: res.headers.get("content-type") ?? "", text };
 }
 
@@ -73,7 +73,12 @@ describe("fuzzing the assistant surfaces", () => {
         expectSane(r, `chat ${JSON.stringify(body).slice(0, 120)}`);
         if (sse && r.status === 200) expect(r.text).toMatch(/event: (done|error)\n/);
       }),
-      { numRuns: 400, interruptAfterTimeLimit: TIME_LIMIT_MS },
+      {
+        numRuns: 400,
+        interruptAfterTimeLimit: TIME_LIMIT_MS,
+        // Found by CI: an error long enough to be gzipped must still be read as JSON.
+        examples: [[{ [" ".repeat(200)]: null, [`${" ".repeat(199)}!`]: null }, false, { "accept-encoding": "gzip" }]],
+      },
     );
   });
 

@@ -4,7 +4,6 @@
  * otherwise, never 5xx, always in the one error shape; afterwards the database
  * holds exactly the creates that were acknowledged.
  */
-import { gunzipSync } from "node:zlib";
 import { eq } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -13,6 +12,7 @@ import { tasks } from "../../src/db/schema/tasks.ts";
 import { createTestApp, TEST_ORIGIN, type TestApp, type TestUser } from "../support/test-app.ts";
 import {
   authBody,
+  bodyText,
   badAuthorization,
   contentType,
   encode,
@@ -47,9 +47,7 @@ async function send(method: string, path: string, init: { headers?: Record<strin
   const hasBody = init.body !== undefined && !["GET", "HEAD"].includes(method);
   const res = await t.request(path, { method, headers: init.headers, body: hasBody ? init.body : undefined });
   const type = res.headers.get("content-type") ?? "";
-  // Decoded as an HTTP client would: generated headers may ask for gzip.
-  const raw = Buffer.from(await res.arrayBuffer());
-  const text = (res.headers.get("content-encoding") === "gzip" ? gunzipSync(raw) : raw).toString("utf8");
+  const text = await bodyText(res);
   record(res.status);
   let json: unknown;
   if (type.includes("json") && text) json = JSON.parse(text); // a JSON content type must carry valid JSON
