@@ -9,12 +9,13 @@
  * local server when one answers), LOAD_ROUNDS times each (default 2) against the
  * same process, and reports its RSS once idle after start and after each round:
  * memory must stay flat from one round to the next (decision 010).
- * LOAD_USERS and LOAD_SECONDS change the size.
+ * LOAD_USERS and LOAD_SECONDS change the size, LOAD_DATABASES=pglite|postgres runs one; LOAD_NODE_ARGS adds Node flags before
+ * the start script's (to compare heap settings).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { spawnServer } from "../tests/support/spawn-server.ts";
+import { spawnServer, startArgs } from "../tests/support/spawn-server.ts";
 import { createPostgresTestDatabase, postgresAvailable } from "../tests/support/test-db.ts";
 import { percentiles } from "./http.ts";
 import { idleRssMb, mb, rssMb } from "./rss.ts";
@@ -57,12 +58,16 @@ async function timed(op: string, fn: () => Promise<Response>): Promise<Response 
 }
 
 async function main() {
-  const dataDir = mkdtempSync(join(tmpdir(), "tickler-load-"));
-  try {
-    await runOn("PGlite", { DATA_DIR: dataDir });
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+  const only = process.env.LOAD_DATABASES; // "pglite" or "postgres"; both by default
+  if (only !== "postgres") {
+    const dataDir = mkdtempSync(join(tmpdir(), "tickler-load-"));
+    try {
+      await runOn("PGlite", { DATA_DIR: dataDir });
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   }
+  if (only === "pglite") return;
   if (process.env.DATABASE_URL)
     return runOn("PostgreSQL", { DATABASE_URL: process.env.DATABASE_URL, DATA_DIR: "memory://" });
   if (!(await postgresAvailable())) return void console.log("\nPostgreSQL: no server on 127.0.0.1:5432, skipped");
@@ -83,7 +88,8 @@ async function runOn(database: string, dbEnv: Record<string, string>) {
     // Accounts are set up, not measured: no verification mail to follow for 200 of them.
     EMAIL_VERIFICATION: "off",
   };
-  const server = await spawnServer(env, 60_000);
+  const extra = process.env.LOAD_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+  const server = await spawnServer(env, 60_000, { nodeArgs: [...extra, ...startArgs()] });
   const url = server.url;
   const pid = server.child.pid!;
   try {
