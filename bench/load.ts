@@ -9,8 +9,9 @@
  * local server when one answers), LOAD_ROUNDS times each (default 2) against the
  * same process, and reports its RSS once idle after start and after each round:
  * memory must stay flat from one round to the next (decision 010).
- * LOAD_USERS and LOAD_SECONDS change the size, LOAD_DATABASES=pglite|postgres runs one; LOAD_NODE_ARGS adds Node flags before
- * the start script's (to compare heap settings).
+ * LOAD_USERS and LOAD_SECONDS change the size; LOAD_DATABASES=pglite|postgres runs
+ * one database; LOAD_NODE_ARGS adds Node flags before the start script's (heap
+ * settings, CPU profiles).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,8 +1,8 @@
 /**
  * Reusable fast-check generators for fuzzing Tickler's HTTP surface: hostile
  * strings, JSON values and near-miss task bodies, query strings, path segments,
- * headers and auth bodies. Shared by the REST fuzz suite and (later) the
- * chat/MCP/ChatKit ones; `fuzzRequest` sends one generated request in process.
+ * headers and auth bodies, and `bodyText` to read an answer as a client would.
+ * Shared by the REST and the assistant (chat/MCP/ChatKit) fuzz suites.
  */
 import { gunzipSync } from "node:zlib";
 import fc from "fast-check";
