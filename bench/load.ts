@@ -19,7 +19,7 @@ import { join } from "node:path";
 import { spawnServer, startArgs } from "../tests/support/spawn-server.ts";
 import { createPostgresTestDatabase, postgresAvailable } from "../tests/support/test-db.ts";
 import { percentiles } from "./http.ts";
-import { idleRssMb, mb, rssMb } from "./rss.ts";
+import { cpuMsOf, idleRssMb, mb, rssMb } from "./rss.ts";
 
 const USERS = Number(process.env.LOAD_USERS ?? 200);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
@@ -119,7 +119,7 @@ async function runOn(database: string, dbEnv: Record<string, string>) {
       `\nLoad test: ${USERS} users for ${SECONDS} s × ${ROUNDS} (${database}); idle RSS after start ${mb(rss[0])}; accounts created in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
     for (let round = 1; round <= ROUNDS; round++) {
-      await loadRound(url, sims);
+      await loadRound(url, pid, sims);
       rss.push(rssMb(pid));
       const d = (a: number | undefined, b: number | undefined) =>
         a === undefined || b === undefined ? "" : ` (${b - a >= 0 ? "+" : ""}${(b - a).toFixed(0)})`;
@@ -133,13 +133,14 @@ async function runOn(database: string, dbEnv: Record<string, string>) {
 }
 
 /** One round: every user signs in and works for SECONDS; then every acknowledged write is checked. */
-async function loadRound(url: string, sims: Sim[]) {
+async function loadRound(url: string, pid: number, sims: Sim[]) {
   samples.clear();
   errors = 0;
   errorKinds.clear();
   {
     const deadline = Date.now() + SECONDS * 1000;
     const started = performance.now();
+    const cpu0 = cpuMsOf(pid) ?? NaN;
     // Users arrive over the first half (at most 30 s): a sign-in costs ~180 ms of scrypt CPU.
     const rampMs = Math.min(30, SECONDS / 2) * 1000;
     await Promise.all(
@@ -149,11 +150,12 @@ async function loadRound(url: string, sims: Sim[]) {
       }),
     );
     const elapsed = (performance.now() - started) / 1000;
+    const cpuMs = (cpuMsOf(pid) ?? NaN) - cpu0;
 
     const all = [...samples.values()].flat();
     const overall = percentiles(all);
     console.log(
-      `requests: ${all.length + errors} in ${elapsed.toFixed(1)} s → ${(all.length / elapsed).toFixed(0)} ok/s; errors: ${errors}`,
+      `requests: ${all.length + errors} in ${elapsed.toFixed(1)} s → ${(all.length / elapsed).toFixed(0)} ok/s; errors: ${errors}; server CPU ${(cpuMs / (all.length + errors)).toFixed(2)} ms/request`,
     );
     console.log(`latency all: p50 ${overall.p50.toFixed(1)} ms, p99 ${overall.p99.toFixed(1)} ms`);
     for (const [op, list] of [...samples].sort()) {

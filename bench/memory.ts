@@ -106,6 +106,9 @@ async function main(): Promise<void> {
         { name: "shared_buffers 16MB, --liftoff-only, source maps", nodeArgs: ["--liftoff-only", "--enable-source-maps", script], env: {} },
         { name: "shared_buffers 16MB, --liftoff-only, no source maps", nodeArgs: ["--liftoff-only", script], env: {} },
         { name: "shared_buffers 16MB, V8's default young generation (before decision 023)", nodeArgs: ["--enable-source-maps", script], env: {} },
+        { name: "16 MB semi-spaces, source maps (before decision 028)", nodeArgs: ["--enable-source-maps", "--max-semi-space-size=16", script], env: {} },
+        { name: "no source maps, V8's own heap growing", nodeArgs: ["--max-semi-space-size=16", script], env: {} },
+        { name: "no source maps, heap growing 20 %", nodeArgs: ["--max-semi-space-size=16", "--heap-growing-percent=20", script], env: {} },
         npmStart,
       ]
     : [npmStart];
@@ -138,6 +141,9 @@ async function main(): Promise<void> {
       ? [
           { name: "source maps, V8's default young generation (before decision 023)", nodeArgs: ["--enable-source-maps", script], env: {} },
           { name: "no source maps", nodeArgs: [script], env: {} },
+          { name: "16 MB semi-spaces, source maps (before decision 028)", nodeArgs: ["--enable-source-maps", "--max-semi-space-size=16", script], env: {} },
+          { name: "no source maps, V8's own heap growing", nodeArgs: ["--max-semi-space-size=16", script], env: {} },
+          { name: "no source maps, heap growing 20 %", nodeArgs: ["--max-semi-space-size=16", "--heap-growing-percent=20", script], env: {} },
           npmStart,
         ]
       : [npmStart];

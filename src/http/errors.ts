@@ -8,6 +8,7 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { DomainError, type DomainErrorKind } from "../domain/errors.ts";
 import type { Logger } from "./logger.ts";
+import { originalStack } from "./original-stack.ts";
 
 const STATUS: Record<DomainErrorKind, ContentfulStatusCode> = {
   invalid: 422,
@@ -106,7 +107,7 @@ export function createErrorHandler(logger: Logger, renderers: readonly ErrorRend
       method: c.req.method,
       path: c.req.path,
       error: err.message,
-      stack: err.stack,
+      stack: originalStack(err.stack),
     });
     return errorJson(c, 500, "internal_error", "something went wrong on our side");
   };
