@@ -23,7 +23,7 @@ import { searchTerms } from "./search.ts";
 import { subtaskCounts, subtaskCountsExpr } from "./subtasks.ts";
 import { nextDueExpr, revalidationKey, versionExpr } from "./version.ts";
 import { checkNesting, descendantsOf } from "./tree.ts";
-import { remindersOf, syncReminders, withReminders, writeReminders } from "../reminders/service.ts";
+import { remindersColumn, remindersFrom, remindersOf, syncReminders, withReminders, writeReminders } from "../reminders/service.ts";
 import { clearCompletions, completeOccurrence, isRecurring, skipOccurrence, undoCompletion } from "./occurrences.ts";
 import { checkRule, describeRule, firstOccurrence } from "./recurrence.ts";
 
@@ -127,9 +127,9 @@ export async function createTask(db: Db, userId: string, input: NewTask, limits:
 }
 
 export async function getTask(db: Db, userId: string, id: number): Promise<Task> {
-  const [row] = await db.select({ ...taskColumns, subtasks: subtaskCountsExpr }).from(tasks).where(byId(userId, id));
+  const [row] = await db.select({ ...taskColumns, subtasks: subtaskCountsExpr, reminders: remindersColumn }).from(tasks).where(byId(userId, id));
   if (!row) throw notFound("task");
-  return (await withReminders(db, userId, [{ ...toTask(row), subtask_counts: subtaskCounts(row.subtasks) }]))[0]!;
+  return { ...toTask(row), subtask_counts: subtaskCounts(row.subtasks), reminders: remindersFrom(row.reminders) };
 }
 
 /** Completes the open subtasks (any depth) of `ids`; returns their ids, so an Undo can reopen exactly those. */
@@ -298,8 +298,8 @@ export const defaultSort = (f: { q?: string | undefined; list_id?: number | unde
 export type VersionedPage = TaskPage & { version: number; nextDue: string | null };
 
 /**
- * One statement per page: the rows, their subtask counts (a subquery Postgres
- * runs only for the rows that survive the LIMIT) and the user's data version,
+ * One statement per page: the rows, their subtask counts and reminders
+ * (subqueries Postgres runs only for the rows that survive the LIMIT) and the user's data version,
  * read in one snapshot. The scope of list_id/section_id/parent_id is checked
  * only when the page is empty: a row found through them proves they are the
  * user's (the foreign keys carry user_id), so a full page costs no extra query.
@@ -319,6 +319,7 @@ export async function listTasks(db: Db, userId: string, query: Omit<TaskFilter, 
       ...taskColumns,
       rank: sql<number>`${f.sort === "relevance" ? rankExpr(ctx) : sql`0`}`.as("rank"),
       subtasks: subtaskCountsExpr,
+      reminders: remindersColumn,
       version: versionExpr(userId),
       nextDue: f.overdue ? nextDueExpr(userId, now) : sql<null>`null`,
     })
@@ -333,7 +334,7 @@ export async function listTasks(db: Db, userId: string, query: Omit<TaskFilter, 
   const page = rows.slice(0, f.limit);
   const last = page.at(-1)!;
   return {
-    tasks: await withReminders(db, userId, page.map((r) => ({ ...toTask(r), subtask_counts: subtaskCounts(r.subtasks) }))),
+    tasks: page.map((r) => ({ ...toTask(r), subtask_counts: subtaskCounts(r.subtasks), reminders: remindersFrom(r.reminders) })),
     next_cursor: rows.length > f.limit ? encodeCursor(last, f.sort, order, Number(last.rank)) : null,
     version: Number(rows[0]!.version ?? 0),
     nextDue: rows[0]!.nextDue == null ? null : new Date(rows[0]!.nextDue).toISOString(),
