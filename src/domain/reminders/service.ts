@@ -137,7 +137,7 @@ const instantOf = (ms: number | null) => (ms == null ? null : new Date(Number(ms
 
 /** Reads `remindersColumn` (pg and PGlite parse json; a text form is tolerated). */
 export function remindersFrom(value: ReminderTuple[] | string | null): Reminder[] {
-  const tuples: ReminderTuple[] = typeof value === "string" ? JSON.parse(value) : (value ?? []);
+  const tuples = typeof value === "string" ? (JSON.parse(value) as ReminderTuple[]) : (value ?? []);
   return tuples.map(([id, at, beforeMinutes, fireAt, state]) =>
     toReminder({ id, at: instantOf(at), beforeMinutes, fireAt: instantOf(fireAt), state } as Row),
   );
