@@ -120,29 +120,6 @@ export async function remindersOf(db: Tx | Db, userId: string, taskIds: number[]
   return out;
 }
 
-/** What `remindersColumn` reads per reminder: id, at and fire_at in epoch ms, before_minutes, state. */
-type ReminderTuple = [string, number | null, number | null, number | null, string];
-
-/**
- * The reminders of the row's task as a column of the task's own select, in
- * `remindersOf`'s order: a page of tasks then costs one round trip, not two.
- * Instants travel as epoch milliseconds (the columns hold milliseconds), so
- * `toReminder` formats them exactly as it does for `remindersOf`.
- */
-export const remindersColumn = sql<ReminderTuple[] | string>`(select coalesce(json_agg(json_build_array(r.id, (extract(epoch from r.at) * 1000)::bigint, r.before_minutes, (extract(epoch from r.fire_at) * 1000)::bigint, r.state)
-    order by r.fire_at asc nulls last, r.created_at, r.id), '[]'::json)
-  from reminders r where r.user_id = "tasks"."user_id" and r.task_id = "tasks"."id")`;
-
-const instantOf = (ms: number | null) => (ms == null ? null : new Date(Number(ms)));
-
-/** Reads `remindersColumn` (pg and PGlite parse json; a text form is tolerated). */
-export function remindersFrom(value: ReminderTuple[] | string | null): Reminder[] {
-  const tuples = typeof value === "string" ? (JSON.parse(value) as ReminderTuple[]) : (value ?? []);
-  return tuples.map(([id, at, beforeMinutes, fireAt, state]) =>
-    toReminder({ id, at: instantOf(at), beforeMinutes, fireAt: instantOf(fireAt), state } as Row),
-  );
-}
-
 /** Adds `reminders` to each task (one query for the whole page). */
 export async function withReminders<T extends Task>(db: Tx | Db, userId: string, list: T[]): Promise<T[]> {
   const byTask = await remindersOf(

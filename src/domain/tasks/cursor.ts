@@ -43,7 +43,19 @@ const SORT_EXPR: Record<Exclude<TaskSort, "relevance">, SQL> = {
 export const rankExpr = (ctx: SortContext) => relevance(ctx.words);
 const sortExpr = (sort: TaskSort, ctx: SortContext) => (sort === "relevance" ? rankExpr(ctx) : SORT_EXPR[sort]);
 
-function keyOf(row: TaskRow, sort: TaskSort, rank: number): Key {
+/** The columns a cursor is made of: what a page selects besides its JSON. */
+export const cursorColumns = {
+  id: tasks.id,
+  createdAt: tasks.createdAt,
+  updatedAt: tasks.updatedAt,
+  priority: tasks.priority,
+  title: tasks.title,
+  dueAt: tasks.dueAt,
+  position: tasks.position,
+};
+type CursorRow = Pick<TaskRow, keyof typeof cursorColumns>;
+
+function keyOf(row: CursorRow, sort: TaskSort, rank: number): Key {
   switch (sort) {
     case "created_at":
       return row.createdAt.toISOString();
@@ -66,7 +78,7 @@ const isNumeric = (s: TaskSort) => s === "priority" || s === "position" || s ===
 
 const isTime = (s: TaskSort) => s === "created_at" || s === "updated_at" || s === "due_at";
 
-export function encodeCursor(row: TaskRow, sort: TaskSort, order: Order, rank = 0): string {
+export function encodeCursor(row: CursorRow, sort: TaskSort, order: Order, rank = 0): string {
   const c = { s: sort, o: order, v: keyOf(row, sort, rank), id: row.id };
   return Buffer.from(JSON.stringify(c)).toString("base64url");
 }

@@ -1,17 +1,10 @@
 /** Converts between task rows and the public task contract. */
 import type { Priority, Task } from "../../contracts/task.ts";
 import { PRIORITIES } from "../../contracts/task.ts";
-import { getTableColumns } from "drizzle-orm";
 import { tasks } from "../../db/schema/tasks.ts";
 import { toRecurrence } from "./recurrence.ts";
 
 export type TaskRow = Omit<typeof tasks.$inferSelect, "searchText" | "searchTitle">;
-
-/** Every column but the folded search copies, which no response shows: what reads select. */
-export const taskColumns = (() => {
-  const { searchText: _text, searchTitle: _title, ...rest } = getTableColumns(tasks);
-  return rest;
-})();
 
 export const priorityRank = (p: Priority): number => PRIORITIES.indexOf(p);
 export const priorityName = (rank: number): Priority => PRIORITIES[rank] ?? "none";

@@ -14,16 +14,16 @@ import { lockOrganizer, type Tx } from "../lists/lock.ts";
 import type { RowLimits } from "../quotas.ts";
 import { getList } from "../lists/service.ts";
 import { getSection } from "../lists/sections.ts";
-import { afterCursor, decodeCursor, DEFAULT_ORDER, encodeCursor, orderBy, rankExpr, type SortContext } from "./cursor.ts";
+import { afterCursor, cursorColumns, decodeCursor, DEFAULT_ORDER, encodeCursor, orderBy, rankExpr, type SortContext } from "./cursor.ts";
 import { checkFilterScope, taskConditions } from "./filters.ts";
-import { priorityRank, taskColumns, toTask, type TaskRow } from "./mapping.ts";
+import { priorityRank, toTask, type TaskRow } from "./mapping.ts";
 import type { Group } from "./positions.ts";
 import { insertClaimed, NoInboxYet, type ClaimedValues } from "./claim.ts";
 import { searchTerms } from "./search.ts";
-import { subtaskCounts, subtaskCountsExpr } from "./subtasks.ts";
+import { taskJson } from "./task-json.ts";
 import { nextDueExpr, revalidationKey, versionExpr } from "./version.ts";
 import { checkNesting, descendantsOf } from "./tree.ts";
-import { remindersColumn, remindersFrom, remindersOf, syncReminders, withReminders, writeReminders } from "../reminders/service.ts";
+import { remindersOf, syncReminders, withReminders, writeReminders } from "../reminders/service.ts";
 import { clearCompletions, completeOccurrence, isRecurring, skipOccurrence, undoCompletion } from "./occurrences.ts";
 import { checkRule, describeRule, firstOccurrence } from "./recurrence.ts";
 
@@ -127,9 +127,9 @@ export async function createTask(db: Db, userId: string, input: NewTask, limits:
 }
 
 export async function getTask(db: Db, userId: string, id: number): Promise<Task> {
-  const [row] = await db.select({ ...taskColumns, subtasks: subtaskCountsExpr, reminders: remindersColumn }).from(tasks).where(byId(userId, id));
+  const [row] = await db.select({ json: taskJson }).from(tasks).where(byId(userId, id));
   if (!row) throw notFound("task");
-  return { ...toTask(row), subtask_counts: subtaskCounts(row.subtasks), reminders: remindersFrom(row.reminders) };
+  return JSON.parse(row.json) as Task;
 }
 
 /** Completes the open subtasks (any depth) of `ids`; returns their ids, so an Undo can reopen exactly those. */
@@ -297,14 +297,19 @@ export const defaultSort = (f: { q?: string | undefined; list_id?: number | unde
  */
 export type VersionedPage = TaskPage & { version: number; nextDue: string | null };
 
+type ListQuery = Omit<TaskFilter, "sort"> & { sort?: TaskFilter["sort"] | undefined };
+
+/** A page as JSON text, what the REST list sends as it is. */
+export type PageJson = { body: string; version: number; nextDue: string | null };
+
 /**
- * One statement per page: the rows, their subtask counts and reminders
- * (subqueries Postgres runs only for the rows that survive the LIMIT) and the user's data version,
- * read in one snapshot. The scope of list_id/section_id/parent_id is checked
- * only when the page is empty: a row found through them proves they are the
- * user's (the foreign keys carry user_id), so a full page costs no extra query.
+ * One statement per page: the rows as JSON (task-json.ts), the last one's sort
+ * key, and the user's data version, read in one snapshot. The scope of
+ * list_id/section_id/parent_id is checked only when the page is empty: a row
+ * found through them proves they are the user's (the foreign keys carry
+ * user_id), so a full page costs no extra query.
  */
-export async function listTasks(db: Db, userId: string, query: Omit<TaskFilter, "sort"> & { sort?: TaskFilter["sort"] | undefined }, now = new Date()): Promise<VersionedPage> {
+async function readPage(db: Db, userId: string, query: ListQuery, now: Date) {
   const f = { ...query, sort: defaultSort(query) };
   if (f.sort === "relevance" && !f.q) throw invalid("validation_failed", "sort=relevance needs q");
   const order = f.order ?? DEFAULT_ORDER[f.sort];
@@ -316,10 +321,9 @@ export async function listTasks(db: Db, userId: string, query: Omit<TaskFilter, 
   if (cursor) where.push(afterCursor(cursor, ctx));
   const rows = await db
     .select({
-      ...taskColumns,
+      ...cursorColumns,
+      json: taskJson,
       rank: sql<number>`${f.sort === "relevance" ? rankExpr(ctx) : sql`0`}`.as("rank"),
-      subtasks: subtaskCountsExpr,
-      reminders: remindersColumn,
       version: versionExpr(userId),
       nextDue: f.overdue ? nextDueExpr(userId, now) : sql<null>`null`,
     })
@@ -329,14 +333,26 @@ export async function listTasks(db: Db, userId: string, query: Omit<TaskFilter, 
     .limit(f.limit + 1);
   if (rows.length === 0) {
     await checkFilterScope(db, userId, f);
-    return { tasks: [], next_cursor: null, ...(await revalidationKey(db, userId, now, Boolean(f.overdue))) };
+    return { json: [], next_cursor: null, ...(await revalidationKey(db, userId, now, Boolean(f.overdue))) };
   }
   const page = rows.slice(0, f.limit);
   const last = page.at(-1)!;
   return {
-    tasks: page.map((r) => ({ ...toTask(r), subtask_counts: subtaskCounts(r.subtasks), reminders: remindersFrom(r.reminders) })),
+    json: page.map((r) => r.json),
     next_cursor: rows.length > f.limit ? encodeCursor(last, f.sort, order, Number(last.rank)) : null,
     version: Number(rows[0]!.version ?? 0),
     nextDue: rows[0]!.nextDue == null ? null : new Date(rows[0]!.nextDue).toISOString(),
   };
+}
+
+/** A page of tasks as objects (the assistant's tools). */
+export async function listTasks(db: Db, userId: string, query: ListQuery, now = new Date()): Promise<VersionedPage> {
+  const { json, ...rest } = await readPage(db, userId, query, now);
+  return { tasks: json.map((j) => JSON.parse(j) as Task), ...rest };
+}
+
+/** The same page as `TaskPage` JSON text, assembled from the rows' JSON without parsing it. */
+export async function listTasksJson(db: Db, userId: string, query: ListQuery, now = new Date()): Promise<PageJson> {
+  const { json, next_cursor, version, nextDue } = await readPage(db, userId, query, now);
+  return { body: `{"tasks":[${json.join(",")}],"next_cursor":${JSON.stringify(next_cursor)}}`, version, nextDue };
 }

@@ -51,9 +51,9 @@ export function taskRoutes({ db, rowLimits, onChange = () => {} }: TaskRouteDeps
       const etag = tag(await revalidationKey(db, userId, now, Boolean(query.overdue)));
       if (matches(conditional, etag)) return notModified(c, etag);
     }
-    const { version, nextDue, ...page } = await tasks.listTasks(db, userId, query, now);
+    const { body, version, nextDue } = await tasks.listTasksJson(db, userId, query, now);
     setTag(c, tag({ version, nextDue }));
-    return c.json(page);
+    return c.body(body, 200, { "content-type": "application/json" });
   });
 
   app.get("/counts", doc({ summary: "Counts per view and per list", query: TaskCountsQuery, revalidates: true, responses: { 200: TaskCounts } }), async (c) => {
