@@ -9,6 +9,7 @@ import * as schema from "./schema/index.ts";
 import { collectGarbage } from "./collect-garbage.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
 import { leakFreeTransactions } from "./pg-transaction.ts";
+import { namedStatementClient } from "./named-statements.ts";
 import { pgliteOptions } from "./pglite-options.ts";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -87,6 +88,7 @@ async function openPostgres(url: string, poolSize: number, isApplicationError: (
   const pg = (await import("pg")).default;
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const pool = new pg.Pool({
+    Client: namedStatementClient(pg.Client),
     connectionString: url,
     max: poolSize,
     connectionTimeoutMillis: 5_000,
