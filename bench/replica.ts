@@ -18,7 +18,7 @@ import { fileURLToPath } from "node:url";
 import { createPostgresTestDatabase, postgresAvailable } from "../tests/support/test-db.ts";
 import { signUpOverHttp } from "../tests/support/http-user.ts";
 import { spawnServer } from "../tests/support/spawn-server.ts";
-import { load, type LoadResult } from "./http.ts";
+import { load, LOADER, type LoadResult } from "./http.ts";
 
 const PYTHON = process.env.REPLICA_PYTHON ?? "/usr/bin/python3";
 // REPLICA_SCRIPT: a worktree under /work/wt is one level deeper than ../shared.
@@ -135,7 +135,7 @@ async function compare(db: "PostgreSQL" | "PGlite") {
     const t = row("Tickler GET /api/{sub}/tasks", tickler);
     const o = row("original's replica GET /api/{sub}/tasks", original);
     console.log(
-      `\nSide by side with the original's request path — Tickler on ${db}, the replica on PostgreSQL, ${CONNECTIONS} connections, ${SECONDS} s × ${ROUNDS} rounds (medians), ${TASKS} tasks`,
+      `\nSide by side with the original's request path — Tickler on ${db}, the replica on PostgreSQL, ${CONNECTIONS} connections (${LOADER}), ${SECONDS} s × ${ROUNDS} rounds (medians), ${TASKS} tasks`,
     );
     console.log("target                                      req/s     p50 ms   p99 ms   errors+non-2xx");
     for (const r of [t, o])

@@ -13,7 +13,7 @@ import { RAISED_LIMITS } from "../tests/support/limits.ts";
 import { signUpOverHttp } from "../tests/support/http-user.ts";
 import { openSse } from "../tests/support/sse-client.ts";
 import { spawnServer } from "../tests/support/spawn-server.ts";
-import { load, percentiles, type LoadResult } from "./http.ts";
+import { load, LOADER, percentiles, type LoadResult } from "./http.ts";
 import { chatTurns } from "./chat.ts";
 import { verifyCost } from "./jwt-verify.ts";
 
@@ -39,7 +39,7 @@ async function main() {
     for (let i = 0; i < 50; i++) {
       await fetch(`${server.url}/api/me/tasks`, { method: "POST", headers: auth, body: JSON.stringify({ title: `Task ${i}`, tags: ["bench"] }) });
     }
-    console.log(`Tickler benchmark — ${SECONDS}s per case, ${CONNECTIONS} connections, database: ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}\n`);
+    console.log(`Tickler benchmark — ${SECONDS}s per case, ${CONNECTIONS} connections (${LOADER}), database: ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}\n`);
 
     const results: LoadResult[] = [];
     results.push(await load("bare Hono route (baseline)", { url: baseline.url, seconds: SECONDS, connections: CONNECTIONS }));
