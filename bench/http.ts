@@ -21,7 +21,14 @@ export interface LoadResult {
   total: number;
 }
 
-type LoadOptions = { url: string; method?: "GET" | "POST"; headers?: Record<string, string>; body?: string; seconds: number; connections: number };
+type LoadOptions = {
+  url: string;
+  method?: "GET" | "POST";
+  headers?: Record<string, string>;
+  body?: string;
+  seconds: number;
+  connections: number;
+};
 
 const hasWrk = process.env.BENCH_LOADER !== "autocannon" && spawnSync("wrk", ["--version"]).error === undefined;
 export const LOADER = hasWrk ? "wrk -t1" : "autocannon";
@@ -54,12 +61,24 @@ async function wrk(name: string, opts: LoadOptions): Promise<LoadResult> {
       script,
       [
         `wrk.method = ${JSON.stringify(opts.method ?? "GET")}`,
-        ...Object.entries(opts.headers ?? {}).map(([k, v]) => `wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`),
+        ...Object.entries(opts.headers ?? {}).map(
+          ([k, v]) => `wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`,
+        ),
         ...(opts.body === undefined ? [] : [`wrk.body = ${JSON.stringify(opts.body)}`]),
       ].join("\n"),
     );
     // autocannon's 10 s timeout: wrk's default 2 s would count a slow tail as errors, not latency.
-    const args = ["-t1", `-c${opts.connections}`, `-d${opts.seconds}s`, "--timeout", "10s", "--latency", "-s", script, opts.url];
+    const args = [
+      "-t1",
+      `-c${opts.connections}`,
+      `-d${opts.seconds}s`,
+      "--timeout",
+      "10s",
+      "--latency",
+      "-s",
+      script,
+      opts.url,
+    ];
     const { code, out, err } = await run(args);
     if (code !== 0) throw new Error(`wrk failed: ${err}`);
     const num = (re: RegExp) => Number(re.exec(out)?.[1] ?? 0);
@@ -91,7 +110,15 @@ async function withAutocannon(name: string, opts: LoadOptions): Promise<LoadResu
     duration: opts.seconds,
     connections: opts.connections,
   });
-  return { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, total: r.requests.total };
+  return {
+    name,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+    total: r.requests.total,
+  };
 }
 
 /** Percentiles of a list of millisecond samples. */

@@ -29,7 +29,13 @@ export function namedStatementClient(Client: typeof pg.Client, cap = 200): typeo
   class NamedStatementClient extends Client {}
   NamedStatementClient.prototype.query = function (this: pg.Client, config: unknown, ...rest: unknown[]) {
     const c = config as Config | null;
-    if (typeof c === "object" && c !== null && c.submit === undefined && typeof c.text === "string" && c.name === undefined) {
+    if (
+      typeof c === "object" &&
+      c !== null &&
+      c.submit === undefined &&
+      typeof c.text === "string" &&
+      c.name === undefined
+    ) {
       const name = nameOf(c.text);
       if (name) return query.call(this, { ...c, name }, ...rest);
     }

@@ -36,10 +36,24 @@ describe("a task's JSON built by the database", () => {
         reminders: [{ before_minutes: 45 }, { at: "2031-02-01T10:00:00.001Z" }, { before_minutes: 0 }],
       }),
     );
-    written.push(await create({ title: "Low, dated in a far year", priority: "low", due_at: "9999-12-31T23:59:59.999Z" }));
+    written.push(
+      await create({ title: "Low, dated in a far year", priority: "low", due_at: "9999-12-31T23:59:59.999Z" }),
+    );
     written.push(await create({ title: "Medium, early", priority: "medium", due_at: "1900-01-01T00:00:00.000Z" }));
-    written.push(await create({ title: "Every week", due_at: "2031-01-06T09:00:00.000Z", recurrence: { text: "every monday at 9am" } }));
-    written.push(await create({ title: "After completion", due_at: "2031-01-06T09:00:00.000Z", recurrence: { text: "every 3 days", from: "completion" } }));
+    written.push(
+      await create({
+        title: "Every week",
+        due_at: "2031-01-06T09:00:00.000Z",
+        recurrence: { text: "every monday at 9am" },
+      }),
+    );
+    written.push(
+      await create({
+        title: "After completion",
+        due_at: "2031-01-06T09:00:00.000Z",
+        recurrence: { text: "every 3 days", from: "completion" },
+      }),
+    );
     // A recurring task completed once: its counters and last completion come from the write path.
     const { completed_subtask_ids: _undo, ...done } = await ok<Task & { completed_subtask_ids: number[] }>(
       await t.api(u, "PATCH", `/api/me/tasks/${written[4]!.id}/complete`),

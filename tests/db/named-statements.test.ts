@@ -9,7 +9,9 @@ let pool: pg.Pool | undefined;
 afterEach(() => pool?.end());
 
 const prepared = async (client: pg.PoolClient) =>
-  (await client.query<{ name: string }>("select name from pg_prepared_statements order by name")).rows.map((r) => r.name);
+  (await client.query<{ name: string }>("select name from pg_prepared_statements order by name")).rows.map(
+    (r) => r.name,
+  );
 
 describe.skipIf(!available)("named statements on the pg pool", () => {
   it("prepares each text once per connection and runs it with any values", async () => {
@@ -36,7 +38,8 @@ describe.skipIf(!available)("named statements on the pg pool", () => {
     pool = new pg.Pool({ Client: namedStatementClient(pg.Client, 2), connectionString: ADMIN_URL, max: 1 });
     const client = await pool.connect();
     try {
-      for (let i = 0; i < 5; i++) expect((await client.query({ text: `select $1::int + ${i} as n`, values: [1] })).rows).toEqual([{ n: 1 + i }]);
+      for (let i = 0; i < 5; i++)
+        expect((await client.query({ text: `select $1::int + ${i} as n`, values: [1] })).rows).toEqual([{ n: 1 + i }]);
       expect(await prepared(client)).toHaveLength(2);
     } finally {
       client.release();

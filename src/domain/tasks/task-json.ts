@@ -10,7 +10,8 @@ import { PRIORITIES } from "../../contracts/task.ts";
 import { tasks } from "../../db/schema/tasks.ts";
 
 /** `Date.prototype.toISOString`'s form (the contract's instants are years 1900–9999). */
-export const isoSql = (instant: SQLWrapper) => sql`to_char(${instant} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+export const isoSql = (instant: SQLWrapper) =>
+  sql`to_char(${instant} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 const priorityNames = sql.raw(`array[${PRIORITIES.map((p) => `'${p}'`).join(", ")}]`);
 
