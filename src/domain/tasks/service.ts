@@ -126,7 +126,7 @@ export async function createTask(db: Db, userId: string, input: NewTask, limits:
   });
 }
 
-export async function getTask(db: Db, userId: string, id: number): Promise<Task> {
+export async function getTask(db: Tx | Db, userId: string, id: number): Promise<Task> {
   const [row] = await db.select({ json: taskJson }).from(tasks).where(byId(userId, id));
   if (!row) throw notFound("task");
   return JSON.parse(row.json) as Task;
@@ -192,9 +192,10 @@ export async function updateTask(
     const oldReminders = changes.reminders !== undefined ? JSON.stringify((await remindersOf(tx, userId, [id])).get(id) ?? []) : "";
     if (changes.reminders !== undefined) await writeReminders(tx, userId, id, changes.reminders ?? [], row!.dueAt);
     else if (row!.dueAt?.getTime() !== before.dueAt?.getTime()) await syncReminders(tx, userId, [id]);
-    const [task] = (await withReminders(tx, userId, [toTask(row!)])) as [Task];
     const old = toTask(before);
-    const completed_subtask_ids = task.completed && !old.completed ? await completeSubtasks(tx, userId, [id]) : [];
+    const completed_subtask_ids = row!.completed && !old.completed ? await completeSubtasks(tx, userId, [id]) : [];
+    // Read as GET and the list read it (subtask counts after the cascade included).
+    const task = await getTask(tx, userId, id);
     const previous: Partial<Task> = {};
     // Reminders are reported as changed, not restored by an undo (their ids and states are the server's).
     if (changes.reminders !== undefined && JSON.stringify(task.reminders) !== oldReminders) changed.push("reminders");
@@ -257,8 +258,7 @@ export async function setCompleted(
     const cascaded = row.completed && !before.completed ? await completeSubtasks(tx, userId, [id]) : [];
     // A recurring task that moved on takes its relative reminders to the next date.
     if (row.dueAt?.getTime() !== before.dueAt?.getTime()) await syncReminders(tx, userId, [id]);
-    const [task] = (await withReminders(tx, userId, [toTask(row)])) as [Task];
-    return { ...task, completed_subtask_ids: cascaded };
+    return { ...(await getTask(tx, userId, id)), completed_subtask_ids: cascaded };
   });
 }
 
