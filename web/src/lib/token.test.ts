@@ -145,6 +145,51 @@ describe("TokenManager", () => {
     expect(mint).toHaveBeenCalledTimes(1);
   });
 
+  it("a device clock 20 minutes ahead of the server mints once per lifetime, not in a loop", async () => {
+    vi.useFakeTimers();
+    vi.spyOn(document, "visibilityState", "get").mockReturnValue("visible");
+    const ahead = 20 * 60_000;
+    // Every token the server issues has already "expired" by this device's clock.
+    const { mint, manager, clock } = setup(() => Promise.resolve(tokenAt(clock.now - ahead, 900)));
+    const first = await manager.get();
+    await vi.advanceTimersByTimeAsync(1_000);
+    clock.now += 1_000;
+    expect(await manager.get()).toBe(first);
+    expect(mint).toHaveBeenCalledTimes(1);
+    expect(manager.peek()).toBe(first);
+    // Refreshed at the margin of its 15 minutes, counted from when it arrived.
+    clock.now = T0 + 900_000 - 60_000;
+    expect(await manager.get()).not.toBe(first);
+    expect(mint).toHaveBeenCalledTimes(2);
+  });
+
+  it("a device clock 10 minutes behind refreshes before the server's expiry, not 10 minutes after it", async () => {
+    const behind = 10 * 60_000;
+    const { mint, manager, clock } = setup(() => Promise.resolve(tokenAt(clock.now + behind, 900)));
+    const first = await manager.get();
+    clock.now = T0 + 900_000 - 60_001;
+    expect(await manager.get()).toBe(first);
+    clock.now = T0 + 900_000 - 60_000;
+    expect(await manager.get()).not.toBe(first);
+    clock.now = T0 + 900_000 + 1;
+    expect(manager.peek()).not.toBe(first);
+    expect(mint).toHaveBeenCalledTimes(2);
+  });
+
+  it("offer compares tokens by the server's exp when the device clock is off", async () => {
+    const ahead = 20 * 60_000;
+    const { mint, manager, clock } = setup(() => Promise.resolve(tokenAt(clock.now - ahead, 900)));
+    const minted = await manager.get();
+    manager.offer(tokenAt(T0 - ahead - 60_000, 900, 7)); // issued before the minted one
+    manager.offer(jwt({ exp: (T0 - ahead) / 1000 - 1 })); // expired by the server's clock
+    expect(await manager.get()).toBe(minted);
+    clock.now += 30_000;
+    const later = tokenAt(clock.now - ahead, 900, 8);
+    manager.offer(later);
+    expect(await manager.get()).toBe(later);
+    expect(mint).toHaveBeenCalledTimes(1);
+  });
+
   it("refreshes in the background at the margin while the tab is visible, not while it is hidden", async () => {
     vi.useFakeTimers();
     const visibility = vi.spyOn(document, "visibilityState", "get").mockReturnValue("visible");

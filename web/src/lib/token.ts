@@ -4,6 +4,9 @@
  * - Kept in memory only (never localStorage): a reload gets a new one from the cookie session
  *   (the get-session response carries one; otherwise `authClient.token()` mints it).
  * - Reused until shortly before `exp`, then refreshed in the background while the tab is visible.
+ *   `exp` is the server's clock: it is read against this device's clock corrected by the error a
+ *   fresh token's `iat` shows, so a device clock that is off neither refreshes in a loop (ahead by
+ *   more than a lifetime, every token looks expired) nor keeps an expired token (behind).
  * - Concurrent callers share one in-flight refresh, so a burst of requests mints at most one token.
  * - `invalidate()` drops a token the API rejected; the API client then refreshes once and retries.
  */
@@ -29,8 +32,13 @@ function refreshMarginMs(lifetimeMs: number): number {
 
 export class TokenManager {
   private token: string | null = null;
+  /** Device time (ms) at which the current token expires, and at which it counts as stale. */
   private expiresAt = 0;
   private staleAt = 0;
+  /** The current token's `exp` in server time (ms): tokens compare by it, whatever the device clock. */
+  private serverExp = 0;
+  /** Server clock minus this device's (ms), from the last fresh token's `iat`; 0 within rounding. */
+  private skewMs = 0;
   private inflight: Promise<string> | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private generation = 0;
@@ -73,7 +81,7 @@ export class TokenManager {
   /** A token obtained another way (the get-session response): kept if it outlives the current one. */
   offer(token: string): void {
     const exp = decodeJwt(token)?.exp;
-    if (!exp || exp * 1000 <= this.expiresAt || exp * 1000 <= this.now()) return;
+    if (!exp || exp * 1000 <= this.serverExp || exp * 1000 - this.skewMs <= this.now()) return;
     this.store(token);
   }
 
@@ -89,7 +97,7 @@ export class TokenManager {
   clear(): void {
     this.generation++;
     this.token = null;
-    this.expiresAt = this.staleAt = 0;
+    this.expiresAt = this.staleAt = this.serverExp = 0;
     this.inflight = null;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
@@ -109,14 +117,21 @@ export class TokenManager {
     for (const l of this.expiredListeners) l();
   }
 
+  /** Keeps a token that was just issued (minted, or carried by a get-session response). */
   private store(token: string): void {
     const now = this.now();
     const claims = decodeJwt(token);
+    // `iat` is whole seconds and the answer took a moment: a difference under 2 s is that, not a wrong clock.
+    if (claims?.iat) {
+      const skew = claims.iat * 1000 - now;
+      this.skewMs = Math.abs(skew) > 2_000 ? skew : 0;
+    }
     // Without a readable exp, assume the Better Auth default of 15 minutes.
-    const expiresAt = claims?.exp ? claims.exp * 1000 : now + 15 * 60_000;
-    const issuedAt = claims?.iat ? Math.min(claims.iat * 1000, now) : now;
-    const lifetime = Math.max(1000, expiresAt - issuedAt);
+    const serverExp = claims?.exp ? claims.exp * 1000 : now + this.skewMs + 15 * 60_000;
+    const expiresAt = serverExp - this.skewMs;
+    const lifetime = Math.max(1000, claims?.exp && claims.iat ? (claims.exp - claims.iat) * 1000 : expiresAt - now);
     this.token = token;
+    this.serverExp = serverExp;
     this.expiresAt = expiresAt;
     this.staleAt = expiresAt - refreshMarginMs(lifetime);
     this.scheduleBackgroundRefresh();
