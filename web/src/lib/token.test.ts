@@ -176,6 +176,14 @@ describe("TokenManager", () => {
     expect(mint).toHaveBeenCalledTimes(2);
   });
 
+  it("keeps a fresh offered token when the device clock is 20 minutes ahead: no mint", async () => {
+    const { mint, manager } = setup();
+    const offered = tokenAt(T0 - 20 * 60_000, 900);
+    manager.offer(offered);
+    expect(await manager.get()).toBe(offered);
+    expect(mint).not.toHaveBeenCalled();
+  });
+
   it("offer compares tokens by the server's exp when the device clock is off", async () => {
     const ahead = 20 * 60_000;
     const { mint, manager, clock } = setup(() => Promise.resolve(tokenAt(clock.now - ahead, 900)));

@@ -30,6 +30,16 @@ function refreshMarginMs(lifetimeMs: number): number {
   return Math.min(60_000, Math.max(500, lifetimeMs / 4));
 }
 
+/**
+ * Server clock minus this device's, from a token issued just now; undefined without `iat`.
+ * `iat` is whole seconds and the answer took a moment: under 2 s is that, not a wrong clock.
+ */
+function skewOf(claims: { iat?: number } | null, now: number): number | undefined {
+  if (!claims?.iat) return undefined;
+  const skew = claims.iat * 1000 - now;
+  return Math.abs(skew) > 2_000 ? skew : 0;
+}
+
 export class TokenManager {
   private token: string | null = null;
   /** Device time (ms) at which the current token expires, and at which it counts as stale. */
@@ -80,8 +90,14 @@ export class TokenManager {
 
   /** A token obtained another way (the get-session response): kept if it outlives the current one. */
   offer(token: string): void {
-    const exp = decodeJwt(token)?.exp;
-    if (!exp || exp * 1000 <= this.serverExp || exp * 1000 - this.skewMs <= this.now()) return;
+    const claims = decodeJwt(token);
+    const now = this.now();
+    if (
+      !claims?.exp ||
+      claims.exp * 1000 <= this.serverExp ||
+      claims.exp * 1000 - (skewOf(claims, now) ?? this.skewMs) <= now
+    )
+      return;
     this.store(token);
   }
 
@@ -121,11 +137,7 @@ export class TokenManager {
   private store(token: string): void {
     const now = this.now();
     const claims = decodeJwt(token);
-    // `iat` is whole seconds and the answer took a moment: a difference under 2 s is that, not a wrong clock.
-    if (claims?.iat) {
-      const skew = claims.iat * 1000 - now;
-      this.skewMs = Math.abs(skew) > 2_000 ? skew : 0;
-    }
+    this.skewMs = skewOf(claims, now) ?? this.skewMs;
     // Without a readable exp, assume the Better Auth default of 15 minutes.
     const serverExp = claims?.exp ? claims.exp * 1000 : now + this.skewMs + 15 * 60_000;
     const expiresAt = serverExp - this.skewMs;
