@@ -49,12 +49,10 @@ function serverWith(env: Record<string, string>): { readonly url: string } {
 }
 
 const path = (r: Request | Response) => new URL(r.url()).pathname;
-const isList = (r: Request | Response) =>
-  path(r) === "/api/me/tasks" && ("method" in r ? r.method() : r.request().method()) === "GET";
+const isList = (r: Request | Response) => path(r) === "/api/me/tasks" && ("method" in r ? r.method() : r.request().method()) === "GET";
 const isCounts = (r: Request | Response) => path(r) === "/api/me/tasks/counts";
 const bearer = async (r: Request) => (await r.headerValue("authorization"))?.replace(/^Bearer /, "") ?? "";
-const claims = (jwt: string) =>
-  JSON.parse(Buffer.from(jwt.split(".")[1]!, "base64url").toString()) as { iat: number; exp: number };
+const claims = (jwt: string) => JSON.parse(Buffer.from(jwt.split(".")[1]!, "base64url").toString()) as { iat: number; exp: number };
 
 /** Passes GET /api/auth/token through, recording each minted token before the page receives it. */
 async function recordMints(page: Page) {
@@ -81,11 +79,7 @@ async function recordMints(page: Page) {
 
 async function signUp(page: Page, name: string): Promise<TasksPage> {
   await new SignUpPage(page).goto();
-  await new SignUpPage(page).signUp({
-    name,
-    email: uniqueEmail(name.split(" ")[0]!.toLowerCase()),
-    password: "correct horse battery",
-  });
+  await new SignUpPage(page).signUp({ name, email: uniqueEmail(name.split(" ")[0]!.toLowerCase()), password: "correct horse battery" });
   const tasks = new TasksPage(page);
   await tasks.ready();
   return tasks;
@@ -100,9 +94,7 @@ describe("tokens with the default 15-minute lifetime", () => {
     const mints = await recordMints(page);
 
     // A page load takes its first token from the get-session response: no extra round trip.
-    const session = page.waitForResponse(
-      (r) => path(r) === "/api/auth/get-session" && r.headers()["set-auth-jwt"] !== undefined,
-    );
+    const session = page.waitForResponse((r) => path(r) === "/api/auth/get-session" && r.headers()["set-auth-jwt"] !== undefined);
     const firstList = page.waitForRequest(isList);
     await page.reload();
     const offered = (await session).headers()["set-auth-jwt"];
@@ -146,7 +138,7 @@ describe("tokens with the default 15-minute lifetime", () => {
 
   it("works with a device clock 20 minutes ahead of the server, on the token its page load brought", async () => {
     const { page, context, errors } = await openPage(browser, steady.url);
-    // By this clock every token the server issues has expired: the app must time tokens by their lifetime.
+    // By this clock every token the server issues has expired: the app must read exp by the server's clock.
     await page.clock.install({ time: Date.now() + 20 * 60_000 });
     const tasks = await signUp(page, "Cleo Clock");
     const mints = await recordMints(page);
@@ -178,16 +170,10 @@ describe("tokens with the default 15-minute lifetime", () => {
       async (route) => {
         if (mints.minted.includes(await bearer(route.request()))) return route.continue();
         refused.push(path(route.request()));
-        await route.fulfill({
-          status: 401,
-          contentType: "application/json",
-          body: JSON.stringify({ error: { code: "token_expired", message: "the token has expired" } }),
-        });
+        await route.fulfill({ status: 401, contentType: "application/json", body: JSON.stringify({ error: { code: "token_expired", message: "the token has expired" } }) });
       },
     );
-    const retried = page.waitForResponse(
-      async (r) => isList(r) && r.status() === 200 && mints.minted.includes(await bearer(r.request())),
-    );
+    const retried = page.waitForResponse(async (r) => isList(r) && r.status() === 200 && mints.minted.includes(await bearer(r.request())));
     await tasks.view("all");
     await retried;
     await tasks.ready();

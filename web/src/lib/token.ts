@@ -11,7 +11,7 @@
  * - `invalidate()` drops a token the API rejected; the API client then refreshes once and retries.
  */
 import { authClient, onSessionJwt } from "./auth-client.ts";
-import { decodeJwt } from "./jwt.ts";
+import { decodeJwt, type JwtClaims } from "./jwt.ts";
 
 /** The session behind the token is gone (signed out elsewhere, expired): the user must sign in. */
 export class SessionExpiredError extends Error {
@@ -34,10 +34,28 @@ function refreshMarginMs(lifetimeMs: number): number {
  * Server clock minus this device's, from a token issued just now; undefined without `iat`.
  * `iat` is whole seconds and the answer took a moment: under 2 s is that, not a wrong clock.
  */
-function skewOf(claims: { iat?: number } | null, now: number): number | undefined {
+function skewOf(claims: JwtClaims | null, now: number): number | undefined {
   if (!claims?.iat) return undefined;
   const skew = claims.iat * 1000 - now;
   return Math.abs(skew) > 2_000 ? skew : 0;
+}
+
+/** A token's expiry (`exp` in server time, and the same instant by this device's clock) and lifetime, in ms. */
+interface Timing {
+  skewMs: number;
+  serverExp: number;
+  expiresAt: number;
+  lifetime: number;
+}
+
+/** When a token issued just now expires, by the server's clock and by this device's. */
+function timingOf(claims: JwtClaims | null, now: number, knownSkewMs: number): Timing {
+  const skewMs = skewOf(claims, now) ?? knownSkewMs;
+  // Without a readable exp, assume the Better Auth default of 15 minutes.
+  const serverExp = claims?.exp ? claims.exp * 1000 : now + skewMs + 15 * 60_000;
+  const expiresAt = serverExp - skewMs;
+  const lifetime = Math.max(1000, claims?.exp && claims.iat ? (claims.exp - claims.iat) * 1000 : expiresAt - now);
+  return { skewMs, serverExp, expiresAt, lifetime };
 }
 
 export class TokenManager {
@@ -91,14 +109,11 @@ export class TokenManager {
   /** A token obtained another way (the get-session response): kept if it outlives the current one. */
   offer(token: string): void {
     const claims = decodeJwt(token);
+    if (!claims?.exp) return;
     const now = this.now();
-    if (
-      !claims?.exp ||
-      claims.exp * 1000 <= this.serverExp ||
-      claims.exp * 1000 - (skewOf(claims, now) ?? this.skewMs) <= now
-    )
-      return;
-    this.store(token);
+    const timing = timingOf(claims, now, this.skewMs);
+    if (timing.serverExp <= this.serverExp || timing.expiresAt <= now) return;
+    this.keep(token, timing);
   }
 
   /** Forget a token the server rejected (only if it is still the current one). */
@@ -133,19 +148,17 @@ export class TokenManager {
     for (const l of this.expiredListeners) l();
   }
 
-  /** Keeps a token that was just issued (minted, or carried by a get-session response). */
+  /** Keeps a token that was just minted. */
   private store(token: string): void {
-    const now = this.now();
-    const claims = decodeJwt(token);
-    this.skewMs = skewOf(claims, now) ?? this.skewMs;
-    // Without a readable exp, assume the Better Auth default of 15 minutes.
-    const serverExp = claims?.exp ? claims.exp * 1000 : now + this.skewMs + 15 * 60_000;
-    const expiresAt = serverExp - this.skewMs;
-    const lifetime = Math.max(1000, claims?.exp && claims.iat ? (claims.exp - claims.iat) * 1000 : expiresAt - now);
+    this.keep(token, timingOf(decodeJwt(token), this.now(), this.skewMs));
+  }
+
+  private keep(token: string, timing: Timing): void {
     this.token = token;
-    this.serverExp = serverExp;
-    this.expiresAt = expiresAt;
-    this.staleAt = expiresAt - refreshMarginMs(lifetime);
+    this.skewMs = timing.skewMs;
+    this.serverExp = timing.serverExp;
+    this.expiresAt = timing.expiresAt;
+    this.staleAt = timing.expiresAt - refreshMarginMs(timing.lifetime);
     this.scheduleBackgroundRefresh();
   }
 
