@@ -54,7 +54,8 @@ describe("graceful shutdown", () => {
     await new Promise((r) => setTimeout(r, 300));
 
     const exited = server.stop(); // SIGTERM
-    await new Promise((r) => setTimeout(r, 500));
+    // Wait until the server says it took the signal (a fixed sleep raced a busy machine).
+    await expect.poll(() => server.output().includes('"shutting down"'), { timeout: 10_000, interval: 20 }).toBe(true);
     expect(server.child.exitCode).toBeNull(); // still draining: the request is not done
     await expect(fetch(`${server.url}/healthz`)).rejects.toThrow(); // no longer accepting
 
