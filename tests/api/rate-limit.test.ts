@@ -146,9 +146,12 @@ function storeContract(name: string, make: () => Promise<RateLimitStore | undefi
     it("starts a new window once the old one ends", async (ctx) => {
       if (!store) return ctx.skip();
       const key = `window:${name}:${Math.random()}`;
-      expect((await store.hit(key, 1)).count).toBe(1);
-      expect((await store.hit(key, 1)).count).toBe(2);
-      await new Promise((r) => setTimeout(r, 1_100));
+      const first = await store.hit(key, 1);
+      expect(first.count).toBe(1);
+      const second = await store.hit(key, 1);
+      // Judged by the store's own clock: a machine stalled past the window starts a new one.
+      expect(second.count).toBe(second.now < first.resetAt ? 2 : 1);
+      await new Promise((r) => setTimeout(r, Math.max(0, second.resetAt - second.now) + 100));
       expect((await store.hit(key, 1)).count).toBe(1);
     });
   });
