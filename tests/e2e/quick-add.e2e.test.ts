@@ -83,15 +83,20 @@ describe("quick-add preview", () => {
     await input.press("Enter");
     await tasks.item("pay rent /Home").waitFor();
 
-    // Day-first locale: 5/12 is 5 December. Removing the date keeps "5/12" in the title and saves no date.
-    await input.fill("party 5/12");
-    await expect.poll(() => chips(page)).toEqual([expect.stringMatching(/5 Dec/)]);
+    // Day-first locale: d/m. Ten days ahead, so the chip shows a date (not "Tomorrow") whatever today is;
+    // a day equal to its month would not tell the orders apart. Removing the date keeps the words.
+    const ahead = new Date(Date.now() + 10 * 86_400_000);
+    if (ahead.getUTCDate() === ahead.getUTCMonth() + 1) ahead.setUTCDate(ahead.getUTCDate() + 1);
+    const dm = `${ahead.getUTCDate()}/${ahead.getUTCMonth() + 1}`;
+    const dayMonth = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" }).format(ahead);
+    await input.fill(`party ${dm}`);
+    await expect.poll(() => chips(page)).toEqual([expect.stringContaining(dayMonth)]);
     await page.getByTestId("chip-due").getByTestId("chip-remove").click();
     await expect.poll(() => chips(page)).toEqual([]);
     await input.press("Enter");
-    await tasks.item("party 5/12").waitFor();
+    await tasks.item(`party ${dm}`).waitFor();
     await tasks.settled();
-    expect(await tasks.item("party 5/12").getByTestId("task-due").count()).toBe(0);
+    expect(await tasks.item(`party ${dm}`).getByTestId("task-due").count()).toBe(0);
 
     // Nothing but shorthand: there is no title to save.
     await input.fill("@errands p1");
