@@ -11,6 +11,16 @@ export function rssMb(pid: number): number | undefined {
   }
 }
 
+/** VmHWM (the peak RSS so far) in MB, or undefined when the process is gone. */
+export function peakRssMb(pid: number): number | undefined {
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return kb === undefined ? undefined : Number(kb) / 1024;
+  } catch {
+    return undefined;
+  }
+}
+
 /** RSS once the process has been quiet for `settleMs` (timers, lazy compilation and GC have run). */
 export async function idleRssMb(pid: number, settleMs = 3_000): Promise<number | undefined> {
   await new Promise((r) => setTimeout(r, settleMs));

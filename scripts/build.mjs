@@ -48,7 +48,8 @@ async function buildServer() {
   const { build } = await import("esbuild");
   const options = {
     absWorkingDir: ROOT,
-    entryPoints: ["src/server/main.ts"],
+    // pglite-initdb runs as a child process of main (src/db/client.ts finds it beside itself).
+    entryPoints: { main: "src/server/main.ts", "pglite-initdb": "src/db/pglite-initdb.ts" },
     outdir: "dist/server",
     bundle: true,
     // Lazily imported modules (the other database's driver, the mailer) stay in chunks never parsed.
@@ -83,6 +84,9 @@ async function buildServer() {
   const result = await build({ ...options, external });
   // What the bundle leaves to node_modules, for the production-tree test.
   writeFileSync(at("dist/server/metafile.json"), JSON.stringify(result.metafile));
+  // client.ts spawns ./pglite-initdb.js from its own location: it must stay in dist/server, not a chunk.
+  const client = Object.entries(result.metafile.outputs).find(([, o]) => "src/db/client.ts" in o.inputs)?.[0];
+  if (client !== "dist/server/main.js") throw new Error(`src/db/client.ts went to ${client}, not dist/server/main.js`);
   const misplaced = Object.keys(result.metafile.inputs).filter(readsOwnFiles);
   if (misplaced.length) {
     throw new Error(

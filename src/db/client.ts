@@ -2,8 +2,11 @@
  * Opens the database: PGlite in DATA_DIR when DATABASE_URL is unset, a `pg`
  * pool otherwise. Both give the same Drizzle API, plus LISTEN/NOTIFY.
  */
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema/index.ts";
 import { collectGarbage } from "./collect-garbage.ts";
@@ -58,11 +61,12 @@ async function openPglite(opts: DatabaseOptions): Promise<Database> {
   try {
     const dir = inMemory ? undefined : join(opts.dataDir, "pglite");
     const runsInitdb = !opts.loadDataDir && (!dir || !existsSync(join(dir, "PG_VERSION")));
+    if (runsInitdb && dir) await initdbApart(dir, opts.pgliteSharedBuffers);
     const client = await PGlite.create(dir, {
       ...(await pgliteOptions(opts.pgliteSharedBuffers)),
       loadDataDir: opts.loadDataDir,
     });
-    if (runsInitdb) collectGarbage(); // frees the instance initdb ran in
+    if (runsInitdb && !dir) collectGarbage(); // frees the instance initdb ran in
     const db = drizzle(client, { schema }) as unknown as Db;
     return {
       db,
@@ -82,6 +86,19 @@ async function openPglite(opts: DatabaseOptions): Promise<Database> {
     await release();
     throw err;
   }
+}
+
+/**
+ * Runs initdb for a new data directory in a child process (pglite-initdb.ts, beside this module
+ * in src/ and in the bundle), so that this process never holds initdb's peak (decision 031).
+ */
+async function initdbApart(dir: string, sharedBuffers: string | undefined): Promise<void> {
+  const script = fileURLToPath(new URL(import.meta.url.endsWith(".ts") ? "./pglite-initdb.ts" : "./pglite-initdb.js", import.meta.url));
+  const child = spawn(process.execPath, [script, dir, sharedBuffers ?? ""], { stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr = (stderr + d).slice(-2_000)));
+  const [code] = (await once(child, "close")) as [number | null];
+  if (code !== 0) throw new Error(`could not create the database in ${dir}: ${stderr.trim().split("\n").at(-1) ?? `exit ${code}`}`);
 }
 
 async function openPostgres(url: string, poolSize: number, isApplicationError: (err: unknown) => boolean): Promise<Database> {
