@@ -1,25 +1,21 @@
 /** Resident memory of a child process, from /proc (Linux). */
 import { readFileSync } from "node:fs";
 
-/** VmRSS in MB, or undefined when the process is gone (or not on Linux). */
-export function rssMb(pid: number): number | undefined {
+/** A `/proc/<pid>/status` size field in MB, or undefined when the process is gone (or not on Linux). */
+function statusMb(pid: number, field: "VmRSS" | "VmHWM"): number | undefined {
   try {
-    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    const kb = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
     return kb === undefined ? undefined : Number(kb) / 1024;
   } catch {
     return undefined;
   }
 }
 
-/** VmHWM (the peak RSS so far) in MB, or undefined when the process is gone. */
-export function peakRssMb(pid: number): number | undefined {
-  try {
-    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-    return kb === undefined ? undefined : Number(kb) / 1024;
-  } catch {
-    return undefined;
-  }
-}
+/** Resident memory now, in MB. */
+export const rssMb = (pid: number) => statusMb(pid, "VmRSS");
+
+/** The peak resident memory so far (VmHWM), in MB. */
+export const peakRssMb = (pid: number) => statusMb(pid, "VmHWM");
 
 /** RSS once the process has been quiet for `settleMs` (timers, lazy compilation and GC have run). */
 export async function idleRssMb(pid: number, settleMs = 3_000): Promise<number | undefined> {
