@@ -98,7 +98,7 @@ async function initdbApart(dir: string, sharedBuffers: string | undefined): Prom
   let stderr = "";
   child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr = (stderr + d).slice(-2_000)));
   const [code] = (await once(child, "close")) as [number | null];
-  if (code !== 0) throw new Error(`could not create the database in ${dir}: ${stderr.trim().split("\n").at(-1) ?? `exit ${code}`}`);
+  if (code !== 0) throw new Error(`could not create the database in ${dir}: ${stderr.trim().split("\n").at(-1) || `exit ${code}`}`);
 }
 
 async function openPostgres(url: string, poolSize: number, isApplicationError: (err: unknown) => boolean): Promise<Database> {

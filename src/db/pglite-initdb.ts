@@ -9,6 +9,13 @@ import { PGlite } from "@electric-sql/pglite";
 import { pgliteOptions } from "./pglite-options.ts";
 
 const [dir, sharedBuffers] = process.argv.slice(2);
-if (!dir) throw new Error("usage: pglite-initdb <dir> [shared_buffers]");
-const client = await PGlite.create(dir, await pgliteOptions(sharedBuffers || undefined));
-await client.close();
+try {
+  if (!dir) throw new Error("usage: pglite-initdb <dir> [shared_buffers]");
+  const client = await PGlite.create(dir, await pgliteOptions(sharedBuffers || undefined));
+  await client.close();
+} catch (err) {
+  // One line, last: client.ts reports the last line of stderr (an uncaught error would end with Node's version).
+  // PGlite's file-system errors are Emscripten ErrnoErrors, with no message: then their fields.
+  process.stderr.write(`${(err as Error)?.message || JSON.stringify(err)}\n`);
+  process.exitCode = 1;
+}
