@@ -49,7 +49,7 @@ async function buildServer() {
   const options = {
     absWorkingDir: ROOT,
     // pglite-initdb runs as a child process of main (src/db/client.ts finds it beside itself).
-    entryPoints: { main: "src/server/main.ts", "pglite-initdb": "src/db/pglite-initdb.ts" },
+    entryPoints: { main: "src/server/main.ts", "pglite-initdb": "src/db/pglite-initdb.ts", "pglite-worker": "src/db/pglite-worker.ts" },
     outdir: "dist/server",
     bundle: true,
     // Lazily imported modules (the other database's driver, the mailer) stay in chunks never parsed.
