@@ -11,7 +11,7 @@
  * memory must stay flat from one round to the next (decision 010).
  * LOAD_USERS and LOAD_SECONDS change the size; LOAD_DATABASES=pglite|postgres runs
  * one database; LOAD_NODE_ARGS adds Node flags before the start script's (heap
- * settings, CPU profiles); PGLITE_THREAD=off runs PGlite in the server's thread.
+ * settings, CPU profiles).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -88,7 +88,6 @@ async function runOn(database: string, dbEnv: Record<string, string>) {
     LOG_LEVEL: "info",
     // Accounts are set up, not measured: no verification mail to follow for 200 of them.
     EMAIL_VERIFICATION: "off",
-    ...(process.env.PGLITE_THREAD ? { PGLITE_THREAD: process.env.PGLITE_THREAD } : {}),
   };
   const extra = process.env.LOAD_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
   const server = await spawnServer(env, 60_000, { nodeArgs: [...extra, ...startArgs()] });

@@ -1,8 +1,8 @@
 /**
  * Tickler side by side with a replica of the original Python backend's request
  * path (../shared/bench/seed_replica.py: FastAPI + PyJWKClient + sync SQLModel),
- * in one run (Tickler on PostgreSQL, then on PGlite on its own thread and in the
- * server's thread, decision 032; the replica always on PostgreSQL, as the original ran), with the same load generator,
+ * in one run (Tickler on PostgreSQL, then on PGlite; the replica always on
+ * PostgreSQL, as the original ran), with the same load generator,
  * token and page size: `GET /api/{sub}/tasks`, 50 tasks, 50 connections.
  * The replica verifies Tickler's own EdDSA tokens against Tickler's JWKS.
  *
@@ -74,18 +74,16 @@ async function main() {
     console.log(`Replica comparison skipped: ${reason}`);
     return;
   }
-  await compare("PostgreSQL");
-  await compare("PGlite");
-  await compare("PGlite", { PGLITE_THREAD: "off" });
+  for (const db of ["PostgreSQL", "PGlite"] as const) await compare(db);
 }
 
 /** One Tickler (on `db`) and one replica verifying its tokens, loaded in alternating rounds. */
-async function compare(db: "PostgreSQL" | "PGlite", settings: Record<string, string> = {}) {
+async function compare(db: "PostgreSQL" | "PGlite") {
   const [tdb, rdb] = await Promise.all([createPostgresTestDatabase(), createPostgresTestDatabase()]);
   const dataDir = mkdtempSync(join(tmpdir(), "tickler-replica-"));
   const dbEnv = db === "PostgreSQL" ? tdb.env : { DATA_DIR: dataDir };
   const server = await spawnServer(
-    { ...dbEnv, ...settings, BETTER_AUTH_SECRET: "replica-bench-secret-replica-bench-secret" },
+    { ...dbEnv, BETTER_AUTH_SECRET: "replica-bench-secret-replica-bench-secret" },
     60_000,
   );
   let replica: { url: string; child: ChildProcess } | null = null;
@@ -137,7 +135,7 @@ async function compare(db: "PostgreSQL" | "PGlite", settings: Record<string, str
     const t = row("Tickler GET /api/{sub}/tasks", tickler);
     const o = row("original's replica GET /api/{sub}/tasks", original);
     console.log(
-      `\nSide by side with the original's request path — Tickler on ${db}${settings.PGLITE_THREAD === "off" ? " in the server's thread" : ""}, the replica on PostgreSQL, ${CONNECTIONS} connections (${LOADER}), ${SECONDS} s × ${ROUNDS} rounds (medians), ${TASKS} tasks`,
+      `\nSide by side with the original's request path — Tickler on ${db}, the replica on PostgreSQL, ${CONNECTIONS} connections (${LOADER}), ${SECONDS} s × ${ROUNDS} rounds (medians), ${TASKS} tasks`,
     );
     console.log("target                                      req/s     p50 ms   p99 ms   errors+non-2xx");
     for (const r of [t, o])

@@ -48,9 +48,8 @@ async function buildServer() {
   const { build } = await import("esbuild");
   const options = {
     absWorkingDir: ROOT,
-    // pglite-initdb runs as a child process of main, pglite-worker as its thread (src/db/client.ts
-    // and src/db/pglite-thread.ts find them beside themselves).
-    entryPoints: { main: "src/server/main.ts", "pglite-initdb": "src/db/pglite-initdb.ts", "pglite-worker": "src/db/pglite-worker.ts" },
+    // pglite-initdb runs as a child process of main (src/db/client.ts finds it beside itself).
+    entryPoints: { main: "src/server/main.ts", "pglite-initdb": "src/db/pglite-initdb.ts" },
     outdir: "dist/server",
     bundle: true,
     // Lazily imported modules (the other database's driver, the mailer) stay in chunks never parsed.
@@ -85,11 +84,9 @@ async function buildServer() {
   const result = await build({ ...options, external });
   // What the bundle leaves to node_modules, for the production-tree test.
   writeFileSync(at("dist/server/metafile.json"), JSON.stringify(result.metafile));
-  // They start ./pglite-initdb.js and ./pglite-worker.js from their own location: not from a chunk.
-  for (const source of ["src/db/client.ts", "src/db/pglite-thread.ts"]) {
-    const output = Object.entries(result.metafile.outputs).find(([, o]) => source in o.inputs)?.[0];
-    if (output !== "dist/server/main.js") throw new Error(`${source} went to ${output}, not dist/server/main.js`);
-  }
+  // client.ts spawns ./pglite-initdb.js from its own location: it must stay in dist/server, not a chunk.
+  const client = Object.entries(result.metafile.outputs).find(([, o]) => "src/db/client.ts" in o.inputs)?.[0];
+  if (client !== "dist/server/main.js") throw new Error(`src/db/client.ts went to ${client}, not dist/server/main.js`);
   const misplaced = Object.keys(result.metafile.inputs).filter(readsOwnFiles);
   if (misplaced.length) {
     throw new Error(

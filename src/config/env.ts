@@ -34,8 +34,6 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[1-9]\d*(kB|MB|GB)$/, "use a size such as 16MB")
     .optional(),
-  /** PGlite only: the database on a worker thread of its own (decision 032), or in the server's thread. */
-  PGLITE_THREAD: z.enum(["on", "off"]).default("on"),
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   /** Split mode: verify tokens of a remote issuer; this process serves no /api/auth. */
   AUTH_JWKS_URL: z.url().optional(),

@@ -14,7 +14,6 @@ import { lockDataDir } from "./data-dir-lock.ts";
 import { leakFreeTransactions } from "./pg-transaction.ts";
 import { namedStatementClient } from "./named-statements.ts";
 import { pgliteOptions } from "./pglite-options.ts";
-import { startPgliteThread, type PgliteClient } from "./pglite-thread.ts";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -38,8 +37,6 @@ export interface DatabaseOptions {
   loadDataDir?: Blob | File | undefined;
   /** PGlite's `shared_buffers` (e.g. `16MB`); see pglite-options.ts. */
   pgliteSharedBuffers?: string | undefined;
-  /** PGlite on a worker thread (pglite-thread.ts; the default) or on the caller's. */
-  pgliteThread?: boolean | undefined;
   poolSize?: number;
   /**
    * Recognises errors our own code throws inside a transaction (drizzle rolled
@@ -65,14 +62,12 @@ async function openPglite(opts: DatabaseOptions): Promise<Database> {
     const dir = inMemory ? undefined : join(opts.dataDir, "pglite");
     const runsInitdb = !opts.loadDataDir && (!dir || !existsSync(join(dir, "PG_VERSION")));
     if (runsInitdb && dir) await initdbApart(dir, opts.pgliteSharedBuffers);
-    const start = { dir, sharedBuffers: opts.pgliteSharedBuffers, loadDataDir: opts.loadDataDir };
-    const client: PgliteClient =
-      opts.pgliteThread === false
-        ? await PGlite.create(dir, { ...(await pgliteOptions(start.sharedBuffers)), loadDataDir: start.loadDataDir })
-        : await startPgliteThread(start);
-    // In this thread, initdb's instance is garbage to collect now; a worker's went with it.
-    if (runsInitdb && !dir && opts.pgliteThread === false) collectGarbage();
-    const db = drizzle(client as InstanceType<typeof PGlite>, { schema }) as unknown as Db;
+    const client = await PGlite.create(dir, {
+      ...(await pgliteOptions(opts.pgliteSharedBuffers)),
+      loadDataDir: opts.loadDataDir,
+    });
+    if (runsInitdb && !dir) collectGarbage(); // frees the instance initdb ran in
+    const db = drizzle(client, { schema }) as unknown as Db;
     return {
       db,
       kind: "pglite",

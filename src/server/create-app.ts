@@ -80,7 +80,6 @@ export async function createTickler(
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
     pgliteSharedBuffers: config.PGLITE_SHARED_BUFFERS,
-    pgliteThread: config.PGLITE_THREAD === "on",
     isApplicationError,
   });
   try {
