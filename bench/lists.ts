@@ -1,5 +1,6 @@
 /**
- * Lists at scale: one user with 100,000 tasks spread over 50 lists. Times one
+ * Lists at scale: one user with 1,000 and then 100,000 tasks spread over 50 lists (a new database
+ * for each size). Times the first page of all tasks, one
  * list's first page (list_id, sort=position) and a two-word search (`q`), as the
  * domain runs them (the SQL a request makes, without HTTP), on PGlite and — when
  * one answers on 127.0.0.1:5432 — on PostgreSQL. Baseline: `select 1` on the
@@ -13,7 +14,7 @@ import { listTasks } from "../src/domain/tasks/service.ts";
 import { createPostgresTestDatabase, postgresAvailable } from "../tests/support/test-db.ts";
 import { percentiles } from "./http.ts";
 
-const TASKS = 100_000;
+const SIZES = [1_000, 100_000];
 const LISTS = 50;
 const RUNS = Number(process.env.BENCH_LIST_RUNS ?? 300);
 // BENCH_LIST_DB=postgres skips PGlite; BENCH_EXPLAIN=1 prints the plans of the list and search queries.
@@ -22,7 +23,7 @@ const WORDS = ("passport photos renew report quarterly call mom buy milk eggs br
   "invoice send email review code deploy server plan trip flight hotel taxes file pay rent clean garage car insurance dentist " +
   "appointment gym membership birthday gift read chapter write draft slides meeting notes budget sprint release bug ticket").split(" ");
 
-async function seed(database: Database) {
+async function seed(database: Database, tasks: number) {
   const { db } = database;
   for (let i = 2; i <= LISTS; i += 1) await createList(db, USER, { name: `List ${i}` });
   const words = sql.raw(`(array[${WORDS.map((w) => `'${w}'`).join(",")}])`);
@@ -36,8 +37,8 @@ async function seed(database: Database) {
       ${words}[1 + floor(random() * ${n})::int] || ' ' || ${words}[1 + floor(random() * ${n})::int] || ' ' || ${words}[1 + floor(random() * ${n})::int],
       array[${words}[1 + floor(random() * ${n})::int]],
       1 + g % ${sql.raw(String(LISTS))}, (g / ${sql.raw(String(LISTS))} + 1) * 1024, g % 4, g % 5 = 0
-    from generate_series(1, ${sql.raw(String(TASKS))}) g`);
-  await db.execute(sql`insert into task_counters (user_id, last_id) values (${USER}, ${TASKS})`);
+    from generate_series(1, ${sql.raw(String(tasks))}) g`);
+  await db.execute(sql`insert into task_counters (user_id, last_id) values (${USER}, ${tasks})`);
   await db.execute(sql`analyze`);
 }
 
@@ -53,15 +54,16 @@ async function time(fn: () => Promise<unknown>): Promise<{ p50: number; p99: num
   return { p50: p.p50, p99: p.p99 };
 }
 
-async function benchOne(label: string, database: Database) {
+async function benchOne(label: string, database: Database, tasks: number) {
   await migrateDatabase(database);
   const t0 = performance.now();
-  await seed(database);
+  await seed(database, tasks);
   const seeded = (performance.now() - t0) / 1000;
   const { db } = database;
   const row = (name: string, r: { p50: number; p99: number }) =>
     console.log(`  ${name.padEnd(44)} p50 ${r.p50.toFixed(2).padStart(7)} ms   p99 ${r.p99.toFixed(2).padStart(7)} ms   ×baseline ${(r.p50 / base.p50).toFixed(1)}`);
   const base = await time(() => db.execute(sql`select 1`));
+  const all = await time(() => listTasks(db, USER, { status: "all", limit: 50 }));
   const page = await time(() => listTasks(db, USER, { list_id: 17, sort: "position", status: "all", limit: 50 }));
   const pending = await time(() => listTasks(db, USER, { list_id: 17, parent_id: "none", status: "pending", limit: 50 }));
   const search = await time(() => listTasks(db, USER, { q: "passport photos", status: "all", limit: 50 }));
@@ -80,30 +82,36 @@ async function benchOne(label: string, database: Database) {
     row("  raw select page", await time(() => db.execute(sql`select * from tasks where user_id = ${USER} and list_id = 17 order by position, id limit 51`)));
   }
   const hits = (await listTasks(db, USER, { q: "passport photos", status: "all", limit: 100 })).tasks.length;
-  console.log(`\n${label}: ${TASKS} tasks in ${LISTS} lists (seeded in ${seeded.toFixed(1)} s), ${RUNS} runs each`);
+  console.log(`\n${label}: ${tasks.toLocaleString("en")} tasks in ${LISTS} lists (seeded in ${seeded.toFixed(1)} s), ${RUNS} runs each`);
   row("select 1 (baseline)", base);
+  row("all tasks, default order, 50 per page", all);
   row("one list, sort=position, 50 per page", page);
   row("one list, top level, pending, 50 per page", pending);
   row(`q="passport photos" (${hits}${hits === 100 ? "+" : ""} matches), 50`, search);
 }
 
 async function main() {
-  if (process.env.BENCH_LIST_DB !== "postgres") {
-    const pglite = await openDatabase({ dataDir: "memory://" });
-    try {
-      await benchOne("PGlite", pglite);
-    } finally {
-      await pglite.close();
+  for (const tasks of SIZES) {
+    if (process.env.BENCH_LIST_DB !== "postgres") {
+      const pglite = await openDatabase({ dataDir: "memory://" });
+      try {
+        await benchOne("PGlite", pglite, tasks);
+      } finally {
+        await pglite.close();
+      }
     }
-  }
-  if (!(await postgresAvailable())) return console.log("\nPostgreSQL: not reachable on 127.0.0.1:5432, skipped");
-  const pg = await createPostgresTestDatabase();
-  const database = await openDatabase({ databaseUrl: pg.url, dataDir: "memory://" });
-  try {
-    await benchOne("PostgreSQL", database);
-  } finally {
-    await database.close();
-    await pg.drop();
+    if (!(await postgresAvailable())) {
+      console.log("\nPostgreSQL: not reachable on 127.0.0.1:5432, skipped");
+      continue;
+    }
+    const pg = await createPostgresTestDatabase();
+    const database = await openDatabase({ databaseUrl: pg.url, dataDir: "memory://" });
+    try {
+      await benchOne("PostgreSQL", database, tasks);
+    } finally {
+      await database.close();
+      await pg.drop();
+    }
   }
 }
 
