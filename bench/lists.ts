@@ -1,7 +1,7 @@
 /**
  * Lists at scale: one user with 1,000 and then 100,000 tasks spread over 50 lists (a new database
- * for each size). Times the first page of all tasks, one
- * list's first page (list_id, sort=position) and a two-word search (`q`), as the
+ * for each size). Times the first page of all tasks, one list's first page (list_id,
+ * sort=position) and a two-word search (`q`), as the
  * domain runs them (the SQL a request makes, without HTTP), on PGlite and — when
  * one answers on 127.0.0.1:5432 — on PostgreSQL. Baseline: `select 1` on the
  * same connection in the same run.
@@ -91,6 +91,8 @@ async function benchOne(label: string, database: Database, tasks: number) {
 }
 
 async function main() {
+  const postgres = await postgresAvailable();
+  if (!postgres) console.log("\nPostgreSQL: not reachable on 127.0.0.1:5432, skipped");
   for (const tasks of SIZES) {
     if (process.env.BENCH_LIST_DB !== "postgres") {
       const pglite = await openDatabase({ dataDir: "memory://" });
@@ -100,10 +102,7 @@ async function main() {
         await pglite.close();
       }
     }
-    if (!(await postgresAvailable())) {
-      console.log("\nPostgreSQL: not reachable on 127.0.0.1:5432, skipped");
-      continue;
-    }
+    if (!postgres) continue;
     const pg = await createPostgresTestDatabase();
     const database = await openDatabase({ databaseUrl: pg.url, dataDir: "memory://" });
     try {
