@@ -126,7 +126,7 @@ const packageOf = (input) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[
  * Packages reached through `import()` whose module is CommonJS. Node gives such an import the
  * package's named exports (`const { X } = await import("pkg")`); an esbuild chunk gives only
  * `default`. Loading them from node_modules keeps Node's behaviour; they are lazy anyway
- * (pg only on PostgreSQL, nodemailer only with SMTP, zxcvbn on the first password check).
+ * (nodemailer only with SMTP).
  */
 function lazyCommonJs(metafile) {
   const packages = [];

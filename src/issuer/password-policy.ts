@@ -5,7 +5,7 @@
  */
 import { APIError, getSessionFromCtx } from "better-auth/api";
 import { NewPassword, passwordProblem, PASSWORD_TOO_WEAK, type PasswordContext } from "../contracts/auth.ts";
-import { loadStrengthCheck } from "../contracts/password-strength.ts";
+import { strengthCheck } from "./strength-check.ts";
 
 type HookCtx = Parameters<typeof getSessionFromCtx>[0];
 
@@ -38,6 +38,6 @@ export async function enforcePasswordPolicy(ctx: HookCtx, body: Record<string, u
   if (!found) return;
   // Lengths stay Better Auth's own errors (PASSWORD_TOO_SHORT/LONG), which clients already read.
   if (!NewPassword.safeParse(found.password).success) return;
-  const problem = passwordProblem(found.password, found.context, await loadStrengthCheck());
+  const problem = passwordProblem(found.password, found.context, strengthCheck());
   if (problem) throw new APIError("BAD_REQUEST", { code: PASSWORD_TOO_WEAK, message: problem });
 }
