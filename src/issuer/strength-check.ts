@@ -1,6 +1,6 @@
 /**
  * The issuer's zxcvbn, held only while passwords are being set. Built, its
- * dictionaries take ~25 MB of live heap (and V8 lets the heap grow to a multiple
+ * dictionaries take ~27 MB of live heap (and V8 lets the heap grow to a multiple
  * of the live set), for a check that runs on sign-up, reset and change only.
  * So it is required (not imported: ES modules are never unloaded) on first use
  * and let go IDLE_MS after the last one, its modules taken out of require's
