@@ -73,7 +73,7 @@ const dayKeyIn = (page: Page, days: number) =>
     x.setDate(x.getDate() + d);
     return `${x.getFullYear()}-${String(x.getMonth() + 1).padStart(2, "0")}-${String(x.getDate()).padStart(2, "0")}`;
   }, days);
-const titlesIn = (scope: Locator) => scope.getByTestId("task-title").allInnerTexts();
+const titlesIn = (scope: Locator) => scope.getByTestId("task-title").allTextContents();
 const dueOf = async (s: Signed, title: string) => {
   const { tasks } = (await s.api("GET", "/api/me/tasks?limit=100")) as { tasks: Task[] };
   return tasks.find((t) => t.title === title)?.due_at ?? null;

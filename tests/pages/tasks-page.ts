@@ -24,6 +24,15 @@ export class TasksPage {
   async ready(): Promise<void> {
     await this.page.getByTestId("view-heading").waitFor(); // the Completed view has no quick-add box
     await this.page.locator('[data-testid="task-list"]:not([aria-busy]), [data-testid="empty-state"]').first().waitFor();
+    await this.painted();
+  }
+
+  /**
+   * Waits for the page's next rendering update. Rows are `content-visibility: auto`:
+   * a row just inserted has its contents skipped (innerText "") until then.
+   */
+  async painted(): Promise<void> {
+    await this.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done))));
   }
 
   get items(): Locator {
@@ -35,8 +44,9 @@ export class TasksPage {
     return this.items.filter({ has: this.page.getByTestId("task-title").getByText(title, { exact: true }) });
   }
 
+  /** Row titles top to bottom, as data (textContent does not depend on the rows having been rendered). */
   async titles(): Promise<string[]> {
-    return this.page.getByTestId("task-title").allInnerTexts();
+    return this.page.getByTestId("task-title").allTextContents();
   }
 
   async quickAdd(text: string): Promise<void> {
@@ -48,6 +58,7 @@ export class TasksPage {
   /** Waits until no row is still being saved (optimistic rows have negative ids). */
   async settled(): Promise<void> {
     await this.page.waitForFunction(() => !document.querySelector('[data-testid="task-item"][aria-busy="true"]'));
+    await this.painted();
   }
 
   async toggle(title: string): Promise<void> {
