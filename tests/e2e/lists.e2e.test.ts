@@ -12,6 +12,7 @@ import { seriousA11yViolations } from "./support/axe.ts";
 import { animationsFinished, openPage } from "./support/browser.ts";
 import { SCREENSHOTS, useE2eApp } from "./support/e2e-app.ts";
 import { signUpInContext, tokenInContext, uniqueEmail } from "./support/seed.ts";
+import { TASKS_CHANGED_DEBOUNCE_MS } from "../../web/src/lib/tasks-events.ts";
 
 const app = useE2eApp();
 
@@ -54,6 +55,7 @@ function api(context: BrowserContext, token: string) {
     list: (name: string, color = "green") => send<{ id: number }>("POST", "/lists", { name, color }),
     section: (listId: number, name: string) => send<{ id: number }>("POST", `/lists/${listId}/sections`, { name }),
     task: (title: string, extra: Record<string, unknown> = {}) => send<ApiTask>("POST", "/tasks", { title, ...extra }),
+    deleteList: (id: number, tasks: "move" | "delete") => send<null>("DELETE", `/lists/${id}?tasks=${tasks}`),
     tasks: async (query: string) => (await send<{ tasks: ApiTask[] }>("GET", `/tasks?${query}&limit=100`)).tasks,
     lists: async () =>
       (await send<{ lists: { id: number; name: string; is_inbox: boolean }[] }>("GET", "/lists?archived=all")).lists,
@@ -137,13 +139,24 @@ describe("lists in the browser", () => {
     await tasks.listRow("Food").waitFor();
     await expect.poll(() => page.getByTestId("view-heading").innerText()).toBe("Food");
 
-    // Delete with a choice: its task goes to the Inbox.
+    // Delete with a choice: its task goes to the Inbox. The answer is held back until the live
+    // event has come and gone (as on a busy server): the page must not then reload the deleted list.
+    let answered = false;
+    await page.route(/\/api\/me\/lists\/\d+\?tasks=move$/, async (route) => {
+      const response = await route.fetch();
+      await new Promise((done) => setTimeout(done, TASKS_CHANGED_DEBOUNCE_MS * 3));
+      answered = true;
+      await route.fulfill({ response });
+    });
     await tasks.listRow("Food").getByTestId("list-more").click();
     await page.getByTestId("list-delete").click();
     const dialog = page.getByTestId("delete-list-dialog");
     await dialog.getByTestId("delete-move").check();
     await dialog.getByTestId("delete-list-confirm").click();
     await expect.poll(() => tasks.listRow("Food").count()).toBe(0);
+    expect(answered).toBe(true);
+    await page.unrouteAll();
+    await expect.poll(() => page.getByTestId("view-heading").innerText()).toBe("To do");
     const inbox = (await a.lists()).find((l) => l.is_inbox)!;
     await expect.poll(() => a.tasks(`list_id=${inbox.id}`).then((ts) => ts.map((t) => t.title))).toEqual(["eggs"]);
 
@@ -163,6 +176,27 @@ describe("lists in the browser", () => {
     await expect.poll(() => a.tasks("q=tulips").then((ts) => ts.length)).toBe(0);
     // The one refused request is the 409 this test provoked.
     expect(errors.filter((e) => !/409/.test(e))).toEqual([]);
+    await context.close();
+  });
+
+  it("leaves a list deleted on another device for To do, without asking the server for it", async () => {
+    const { page, context, errors, tasks, api: a } = await signedIn();
+    const trip = await a.list("Trip");
+    await a.section(trip.id, "Packing");
+    await a.task("passport", { list_id: trip.id });
+    await tasks.goto(`/?list=${trip.id}`);
+    await tasks.item("passport").waitFor();
+    const asked: string[] = [];
+    page.on("request", (r) => {
+      if (r.url().includes(`list_id=${trip.id}`) || r.url().includes(`/lists/${trip.id}/`)) asked.push(r.url());
+    });
+    await a.deleteList(trip.id, "delete"); // as another device would
+    await expect.poll(() => page.getByTestId("view-heading").innerText()).toBe("To do");
+    await tasks.ready();
+    expect(await page.getByTestId("toast").filter({ hasText: "The list you were viewing was deleted." }).count()).toBe(1);
+    expect(new URL(page.url()).searchParams.get("list")).toBeNull();
+    expect(asked).toEqual([]);
+    expect(errors).toEqual([]);
     await context.close();
   });
 

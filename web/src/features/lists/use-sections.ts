@@ -3,12 +3,14 @@ import { useCallback, useEffect, useState } from "react";
 import type { Section } from "#contracts/list.ts";
 import { createSection, deleteSection, listSections, renameSection } from "../../lib/lists-api.ts";
 import { notifyTasksChanged, useTasksChanged } from "../../lib/tasks-events.ts";
+import { reloadLists } from "./lists-store.ts";
 
 export function useSections(listId: number | null) {
   const [state, setState] = useState<{ listId: number | null; sections: Section[] }>({ listId: null, sections: [] });
   const [version, setVersion] = useState(0);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
-  useTasksChanged(reload);
+  // The lists first: a list deleted elsewhere is then known gone (the page passes null), not asked for.
+  useTasksChanged(() => void reloadLists().then(reload));
   useEffect(() => {
     if (listId === null) return;
     const ac = new AbortController();

@@ -8,15 +8,17 @@ import { useOutboxSize } from "../../lib/use-outbox.ts";
 import { useTasksChanged } from "../../lib/tasks-events.ts";
 import { useDebounced } from "../../lib/use-debounced.ts";
 import { useDocumentTitle } from "../../lib/use-document-title.ts";
+import { useToast } from "../../lib/toast.tsx";
 import { MenuIcon } from "../layout/icons.tsx";
 import { BoardView } from "../lists/board-view.tsx";
 import { ListView } from "../lists/list-view.tsx";
-import { useLists } from "../lists/lists-store.ts";
+import { reloadLists, useLists } from "../lists/lists-store.ts";
 import type { NavItem } from "../lists/nav-items.ts";
 import { Sidebar } from "../lists/sidebar.tsx";
 import { groupBySection } from "../lists/tree.ts";
 import { collision, useDragSensors, useOrganizer } from "../lists/use-organizer.ts";
 import { useSections } from "../lists/use-sections.ts";
+import { isMissingList, useLeaveMissingList } from "../lists/use-missing-list.ts";
 import { BulkBar } from "./bulk-bar.tsx";
 import { TaskEditor } from "./task-editor.tsx";
 import type { RowSelect, TaskItemHandlers } from "./task-item.tsx";
@@ -67,11 +69,19 @@ export function TasksPage() {
   }, [view.q]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const params = useMemo(() => toListParams(view, new Date(), dates.range), [view, dates.rangeKey]); // eslint-disable-line react-hooks/exhaustive-deps
-  const list = useTaskList(params);
-  useLoadAll(list, dates.loadAll, dates.needMore);
   const lists = useLists();
   const page = lists?.find((l) => l.id === view.list) ?? null;
-  const { sections, add: addSection, rename: renameSection, remove: removeSection } = useSections(view.list);
+  // A deleted list's page fetches nothing more (the server would answer 404) and leaves for To do.
+  const missing = isMissingList(view.list, lists);
+  const list = useTaskList(missing ? null : params);
+  useLoadAll(list, dates.loadAll, dates.needMore);
+  const toast = useToast();
+  useLeaveMissingList(view.list, missing, list.state.status === "error", (id) => {
+    if (parseView(new URLSearchParams(window.location.search)).list !== id) return; // already left (the sidebar's own delete)
+    navigate("/", { replace: true });
+    toast.show({ message: "The list you were viewing was deleted." });
+  });
+  const { sections, add: addSection, rename: renameSection, remove: removeSection } = useSections(missing ? null : view.list);
   const reachable = useServerReachable();
   const queued = useOutboxSize();
   const { counts, refresh: refreshCounts } = useCounts();
@@ -120,7 +130,9 @@ export function TasksPage() {
     "g c": go("completed"),
   });
   useTasksChanged(() => {
-    list.reload();
+    // On a list page the lists come first: a list deleted elsewhere is then known gone, not asked for.
+    if (view.list !== null) void reloadLists().then(list.reload);
+    else list.reload();
     refreshCounts();
     dates.changed();
   });

@@ -78,7 +78,8 @@ const message = (err: unknown) => (err instanceof ApiError ? err.message : "Some
 const isAbort = (err: unknown) => err instanceof DOMException && err.name === "AbortError";
 const isOffline = (err: unknown) => err instanceof ApiError && isOfflineStatus(err.status);
 
-export function useTaskList(params: ListParams) {
+/** `params` null: fetch nothing (the page's list is gone); what is shown stays. */
+export function useTaskList(params: ListParams | null) {
   const [state, dispatch] = useReducer(reducer, initial);
   const key = JSON.stringify(params);
   const paramsRef = useRef(params);
@@ -89,10 +90,12 @@ export function useTaskList(params: ListParams) {
   const moreAbort = useRef<AbortController | null>(null);
 
   useEffect(() => {
+    const params = paramsRef.current;
+    if (!params) return;
     const ac = new AbortController();
     moreAbort.current?.abort();
     dispatch({ type: "start" });
-    listTasks({ ...paramsRef.current, limit: paramsRef.current.limit ?? PAGE_SIZE }, ac.signal)
+    listTasks({ ...params, limit: params.limit ?? PAGE_SIZE }, ac.signal)
       .then((page) => dispatch({ type: "loaded", tasks: page.tasks, next: page.next_cursor, append: false }))
       .catch((err: unknown) => {
         if (!isAbort(err)) dispatch({ type: "failed", message: message(err), more: false, offline: isOffline(err) });
@@ -102,11 +105,12 @@ export function useTaskList(params: ListParams) {
 
   const loadMore = useCallback(() => {
     const s = stateRef.current;
-    if (!s.nextCursor || s.loadingMore || s.status !== "ready") return;
+    const params = paramsRef.current;
+    if (!params || !s.nextCursor || s.loadingMore || s.status !== "ready") return;
     const ac = new AbortController();
     moreAbort.current = ac;
     dispatch({ type: "more" });
-    listTasks({ ...paramsRef.current, limit: paramsRef.current.limit ?? PAGE_SIZE, cursor: s.nextCursor }, ac.signal)
+    listTasks({ ...params, limit: params.limit ?? PAGE_SIZE, cursor: s.nextCursor }, ac.signal)
       .then((page) => dispatch({ type: "loaded", tasks: page.tasks, next: page.next_cursor, append: true }))
       .catch((err: unknown) => {
         if (!isAbort(err)) dispatch({ type: "failed", message: message(err), more: true, offline: isOffline(err) });
