@@ -193,10 +193,17 @@ describe("lists in the browser", () => {
     await a.deleteList(trip.id, "delete"); // as another device would
     await expect.poll(() => page.getByTestId("view-heading").innerText()).toBe("To do");
     await tasks.ready();
-    expect(await page.getByTestId("toast").filter({ hasText: "The list you were viewing was deleted." }).count()).toBe(1);
+    expect(await page.getByTestId("toast").filter({ hasText: "The list “Trip” was deleted." }).count()).toBe(1);
+    await expect.poll(() => tasks.count("all")).toBe(0); // its task went with it
+    await page.screenshot({ path: `${SCREENSHOTS}lists-deleted-elsewhere.png` });
     expect(new URL(page.url()).searchParams.get("list")).toBeNull();
     expect(asked).toEqual([]);
     expect(errors).toEqual([]);
+
+    // A link to a list that is not there (any more) lands on To do as well.
+    await tasks.goto(`/?list=${trip.id}`);
+    await expect.poll(() => page.getByTestId("view-heading").innerText()).toBe("To do");
+    await page.getByTestId("toast").filter({ hasText: "That list no longer exists." }).waitFor();
     await context.close();
   });
 

@@ -76,10 +76,12 @@ export function TasksPage() {
   const list = useTaskList(missing ? null : params);
   useLoadAll(list, dates.loadAll, dates.needMore);
   const toast = useToast();
+  const shownName = useRef<string | null>(null);
+  if (page) shownName.current = page.name;
   useLeaveMissingList(view.list, missing, list.state.status === "error", (id) => {
     if (parseView(new URLSearchParams(window.location.search)).list !== id) return; // already left (the sidebar's own delete)
     navigate("/", { replace: true });
-    toast.show({ message: "The list you were viewing was deleted." });
+    toast.show({ message: shownName.current ? `The list “${shownName.current}” was deleted.` : "That list no longer exists." });
   });
   const { sections, add: addSection, rename: renameSection, remove: removeSection } = useSections(missing ? null : view.list);
   const reachable = useServerReachable();
