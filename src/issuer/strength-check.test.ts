@@ -4,6 +4,8 @@
  * the next use builds it afresh from disk.
  */
 import { createRequire } from "node:module";
+import v8 from "node:v8";
+import { runInNewContext } from "node:vm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { loadStrengthCheck } from "../contracts/password-strength.ts";
 import { IDLE_MS, releaseStrengthCheck, strengthCheck, strengthCheckHeld } from "./strength-check.ts";
@@ -53,6 +55,19 @@ describe("the issuer's strength check", () => {
     } finally {
       vi.unstubAllGlobals();
     }
+  });
+
+  it("leaves nothing that keeps the dictionaries alive once it lets go", async () => {
+    // A full collection on demand, as npm start's --expose-gc gives the server.
+    v8.setFlagsFromString("--expose-gc");
+    const collect = runInNewContext("gc") as () => void;
+    strengthCheck();
+    const en = zxcvbnModules().find((id) => /language-en/.test(id))!;
+    const dictionaries = new WeakRef(cache[en]!.exports as object);
+    releaseStrengthCheck();
+    await new Promise((done) => setTimeout(done)); // a WeakRef holds its target until the job that made it ends
+    collect();
+    expect(dictionaries.deref()).toBeUndefined();
   });
 
   it("builds a working check again after letting go", () => {

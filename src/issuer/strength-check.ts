@@ -13,7 +13,8 @@ import { strengthCheckOf, type StrengthModules } from "../contracts/password-str
 
 export const IDLE_MS = 30_000;
 
-const cjs = createRequire(import.meta.url);
+/** require's cache (one, process-wide); this require function itself never loads anything. */
+const cache = createRequire(import.meta.url).cache;
 let held: { check: StrengthCheck; modules: string[]; release: NodeJS.Timeout } | undefined;
 
 /** The check, built now if it is not held; each call keeps it another IDLE_MS. */
@@ -22,14 +23,17 @@ export function strengthCheck(): StrengthCheck {
     held.release.refresh();
     return held.check;
   }
+  // A require function per build: the module behind it lists what it loaded in `children`, which
+  // would keep the dictionaries alive after the cache let go of them (a heap snapshot showed it).
+  const cjs = createRequire(import.meta.url);
   // cjs() is synchronous: what enters the cache meanwhile is zxcvbn's and nothing else's.
-  const before = new Set(Object.keys(cjs.cache));
+  const before = new Set(Object.keys(cache));
   const check = strengthCheckOf({
     core: cjs("@zxcvbn-ts/core") as StrengthModules["core"],
     common: cjs("@zxcvbn-ts/language-common") as StrengthModules["common"],
     en: cjs("@zxcvbn-ts/language-en") as StrengthModules["en"],
   });
-  const modules = Object.keys(cjs.cache).filter((id) => !before.has(id));
+  const modules = Object.keys(cache).filter((id) => !before.has(id));
   held = { check, modules, release: setTimeout(releaseStrengthCheck, IDLE_MS).unref() };
   return check;
 }
@@ -42,7 +46,7 @@ export function strengthCheckHeld(): boolean {
 export function releaseStrengthCheck(): void {
   if (!held) return;
   clearTimeout(held.release);
-  for (const id of held.modules) delete cjs.cache[id];
+  for (const id of held.modules) delete cache[id];
   held = undefined;
   // An idle server may not collect for hours: ask for the major GC that frees the dictionaries now
   // (npm start passes --expose-gc; elsewhere there is no gc() and they go with the next collection).
