@@ -20,7 +20,7 @@ export function useLeaveMissingList(listId: number | null, missing: boolean, fai
     if (listId === null || !missing) return;
     let live = true;
     void reloadLists().then(() => {
-      if (live && !currentLists().some((l) => l.id === listId)) gone.current(listId);
+      if (live && isMissingList(listId, currentLists())) gone.current(listId);
     });
     return () => {
       live = false;
